@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// The command line: parse arguments, run one command, map its outcome to an exit code. The only
+// place that exits. Commands are imported on demand so that a headless command loads only what
+// it uses (never ink or React).
+import {readFileSync} from 'node:fs';
+import {parseArgs} from 'node:util';
+import {InputError} from './content/input-error.js';
+import type {CommandIo} from './commands/io.js';
+import {shouldUseColor} from './format/color.js';
+
+const usage = `netpol-dojo: learn and check Kubernetes NetworkPolicy
+
+Usage:
+  netpol-dojo eval [--json] --flows FLOWS FILE...   decide each flow in FLOWS against the objects in FILE...
+  netpol-dojo --help | --version
+
+Options:
+  --flows FLOWS     the flows to decide (YAML or JSON: flows: [{from, to, port, protocol, expect}])
+  --json            machine-readable output
+  --max-size MIB    refuse input files larger than this (default 32)
+
+FILE... are YAML or JSON files as \`kubectl get -o yaml\` writes them: Namespaces, Pods and
+NetworkPolicies (other kinds are skipped with a note).
+
+Exit codes: 0 done and every expectation held; 1 some expectation failed; 2 bad input or usage.
+`;
+
+class UsageError extends InputError {
+	override name = 'UsageError';
+}
+
+function usageError(message: string): UsageError {
+	return new UsageError([{file: 'netpol-dojo', message: `${message}\n\n${usage}`}]);
+}
+
+function version(): string {
+	const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
+	return packageJson.version;
+}
+
+function parseMaxSize(text: string | undefined): number | undefined {
+	if (text === undefined) {
+		return undefined;
+	}
+
+	const mebibytes = Number(text);
+	if (!Number.isFinite(mebibytes) || mebibytes <= 0) {
+		throw usageError(`--max-size takes a size in MiB, such as 64; got ${JSON.stringify(text)}`);
+	}
+
+	return mebibytes * 1024 * 1024;
+}
+
+async function run(argv: readonly string[], io: CommandIo): Promise<number> {
+	const [command, ...rest] = argv;
+	if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+		io.stdout(usage);
+		return 0;
+	}
+
+	if (command === '--version' || command === '-v') {
+		io.stdout(`${version()}\n`);
+		return 0;
+	}
+
+	if (command === 'eval') {
+		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, flows: {type: 'string'}, 'max-size': {type: 'string'}});
+		if (typeof values['flows'] !== 'string') {
+			throw usageError('eval needs --flows FLOWS');
+		}
+
+		if (positionals.length === 0) {
+			throw usageError('eval needs at least one cluster FILE');
+		}
+
+		const maxBytes = parseMaxSize(values['max-size'] as string | undefined);
+		const {runEval} = await import('./commands/eval.js');
+		return runEval({flowsFile: values['flows'], clusterFiles: positionals, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+	}
+
+	throw usageError(`unknown command ${JSON.stringify(command)}`);
+}
+
+type OptionSpec = Record<string, {type: 'boolean' | 'string'}>;
+
+function parseCommandArgs(args: readonly string[], options: OptionSpec) {
+	try {
+		return parseArgs({args: [...args], options, allowPositionals: true, strict: true});
+	} catch (error) {
+		throw usageError((error as Error).message.split('\n')[0]!);
+	}
+}
+
+function write(stream: NodeJS.WriteStream): (text: string) => void {
+	return text => {
+		stream.write(text);
+	};
+}
+
+// A closed pipe (`| head`) is not an error worth a trace.
+process.stdout.on('error', error => {
+	if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+		process.exit(process.exitCode ?? 0);
+	}
+});
+
+const io: CommandIo = {
+	stdout: write(process.stdout),
+	stderr: write(process.stderr),
+	isColor: shouldUseColor(process.env, process.stdout.isTTY),
+};
+
+try {
+	process.exitCode = await run(process.argv.slice(2), io);
+} catch (error) {
+	if (error instanceof UsageError) {
+		io.stderr(`error: ${error.problems.map(problem => problem.message).join('\n')}`);
+		process.exitCode = 2;
+	} else if (error instanceof InputError) {
+		io.stderr(`${error.message.split('\n').map(line => `error: ${line}`).join('\n')}\n`);
+		process.exitCode = 2;
+	} else {
+		const detail = process.env['NETPOL_DOJO_DEBUG'] ? (error as Error).stack : (error as Error).message;
+		io.stderr(`netpol-dojo: internal error, a bug in netpol-dojo: ${detail}\nPlease report it with the command you ran.\n`);
+		process.exitCode = 70;
+	}
+}

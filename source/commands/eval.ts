@@ -1,0 +1,90 @@
+// `netpol-dojo eval [--json] --flows FLOWS FILE...`: decide each flow against the cluster.
+import {loadClusterFiles} from '../content/cluster-files.js';
+import {readFlowsFile} from '../content/flows-file.js';
+import type {FlowSpec} from '../content/flow-spec.js';
+import {InputError, type Problem} from '../content/input-error.js';
+import {type Cluster, compileCluster, decide, resolveEndpoint} from '../evaluator/index.js';
+import {summarizeDecision} from '../evaluator/describe.js';
+import type {Endpoint, Flow} from '../evaluator/types.js';
+import {ansiColors, noColors} from '../format/color.js';
+import {type EvalResult, evalJson, evalTable, expectationCounts} from '../format/eval-output.js';
+import {type CommandIo, printSkipped, printWarnings} from './io.js';
+
+export type EvalOptions = {
+	readonly flowsFile: string;
+	readonly clusterFiles: readonly string[];
+	readonly isJson: boolean;
+	readonly maxBytes?: number;
+};
+
+/** Runs `eval`; returns the exit code (0 all expectations held, 1 some failed). Throws InputError for bad input. */
+export function runEval(options: EvalOptions, io: CommandIo): number {
+	const loaded = loadClusterFiles(options.clusterFiles, options.maxBytes);
+	const flowsFile = readFlowsFile(options.flowsFile, options.maxBytes);
+	printWarnings(io, loaded.warnings);
+	printSkipped(io, loaded.skipped);
+	const cluster = compileCluster(loaded.objects);
+	const flows = resolveFlows(cluster, flowsFile.flows, flowsFile.locate);
+	const results: EvalResult[] = flows.map(({spec, flow}) => {
+		const decision = decide(cluster, flow);
+		return {flow: spec, verdict: decision.verdict, reason: options.isJson ? '' : summarizeDecision(cluster, decision)};
+	});
+	io.stdout(options.isJson ? evalJson(results) : evalTable(results, io.isColor ? ansiColors : noColors));
+	return expectationCounts(results).failed > 0 ? 1 : 0;
+}
+
+/** Resolves every flow's ends against the cluster; throws InputError naming each bad one. */
+export function resolveFlows(
+	cluster: Cluster,
+	specs: readonly FlowSpec[],
+	locate: (index: number, field: keyof FlowSpec) => Problem,
+): Array<{spec: FlowSpec; flow: Flow}> {
+	const problems: Problem[] = [];
+	const flows: Array<{spec: FlowSpec; flow: Flow}> = [];
+	for (const [index, spec] of specs.entries()) {
+		const source = resolveEnd(cluster, spec, 'from', index, locate, problems);
+		const destination = resolveEnd(cluster, spec, 'to', index, locate, problems);
+		if (!source || !destination) {
+			continue;
+		}
+
+		if (source.kind === 'outside' && destination.kind === 'outside') {
+			problems.push({...locate(index, 'from'), message: `flows[${index}]: neither ${spec.from} nor ${spec.to} is a pod of the cluster; at least one end of a flow must be a pod`});
+			continue;
+		}
+
+		flows.push({spec, flow: {source, destination, port: spec.port, protocol: spec.protocol}});
+	}
+
+	if (problems.length > 0) {
+		throw new InputError(problems);
+	}
+
+	return flows;
+}
+
+function resolveEnd(
+	cluster: Cluster,
+	spec: FlowSpec,
+	field: 'from' | 'to',
+	index: number,
+	locate: (index: number, field: keyof FlowSpec) => Problem,
+	problems: Problem[],
+): Endpoint | undefined {
+	const endpoint = resolveEndpoint(cluster, spec[field]);
+	if (typeof endpoint !== 'string') {
+		return endpoint;
+	}
+
+	const message = endpoint === 'unknown-pod'
+		? `flows[${index}].${field}: pod ${JSON.stringify(spec[field])} is not in the cluster files${suggestion(cluster, spec[field])}`
+		: `flows[${index}].${field}: ${JSON.stringify(spec[field])} is neither namespace/pod nor an IP address`;
+	problems.push({...locate(index, field), message});
+	return undefined;
+}
+
+function suggestion(cluster: Cluster, reference: string): string {
+	const name = reference.split('/')[1];
+	const sameName = cluster.pods.filter(pod => pod.name === name).map(pod => `${pod.namespace}/${pod.name}`);
+	return sameName.length > 0 ? ` (did you mean ${sameName.slice(0, 3).join(' or ')}?)` : '';
+}

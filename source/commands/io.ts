@@ -1,0 +1,28 @@
+import type {Problem} from '../content/input-error.js';
+import {formatProblem} from '../content/input-error.js';
+import type {SkippedKind} from '../content/cluster-files.js';
+
+/** Where a command writes, and what it knows of the terminal: passed in, so tests can capture it. */
+export type CommandIo = {
+	readonly stdout: (text: string) => void;
+	readonly stderr: (text: string) => void;
+	readonly isColor: boolean;
+};
+
+/** kubectl-style `Warning:` lines for accepted but doubtful input. */
+export function printWarnings(io: CommandIo, warnings: readonly Problem[]): void {
+	for (const problem of warnings) {
+		io.stderr(`Warning: ${formatProblem(problem)}\n`);
+	}
+}
+
+/** One note for all the objects of kinds netpol-dojo does not read. */
+export function printSkipped(io: CommandIo, skipped: readonly SkippedKind[]): void {
+	if (skipped.length === 0) {
+		return;
+	}
+
+	const total = skipped.reduce((sum, entry) => sum + entry.count, 0);
+	const kinds = skipped.map(entry => `${entry.kind} (${entry.apiVersion}) x${entry.count}, first at ${formatProblem(entry.first).slice(0, -2)}`);
+	io.stderr(`note: skipped ${total} ${total === 1 ? 'object' : 'objects'} of kinds netpol-dojo does not read (it reads v1 Namespace, v1 Pod, networking.k8s.io/v1 NetworkPolicy): ${kinds.join('; ')}\n`);
+}

@@ -1,0 +1,108 @@
+// Cluster objects from files: every document read, every object validated, every problem
+// reported with its file and line (all of them, not only the first).
+import type {Issue, PathSegment} from '../kube/issue.js';
+import {decodeDocument} from '../kube/objects.js';
+import type {ClusterObjects, Namespace, NetworkPolicy, Pod} from '../kube/types.js';
+import {readDocuments} from './documents.js';
+import {InputError, type Problem} from './input-error.js';
+import type {SourceDocument} from './yaml-document.js';
+import {booleanWordHint} from './yaml-scalars.js';
+
+export type LoadedCluster = {
+	readonly objects: ClusterObjects;
+	/** Accepted, but likely not what was meant (kubectl's "Warning:" lines). */
+	readonly warnings: readonly Problem[];
+	/** What was skipped, for a note on stderr. */
+	readonly skipped: readonly SkippedKind[];
+};
+
+export type SkippedKind = {readonly kind: string; readonly apiVersion: string; readonly count: number; readonly first: Problem};
+
+type Seen = {file: string; line: number};
+
+/** Reads and validates cluster objects; throws InputError listing every problem. */
+export function loadClusterFiles(files: readonly string[], maxBytes?: number): LoadedCluster {
+	const namespaces: Namespace[] = [];
+	const pods: Pod[] = [];
+	const policies: NetworkPolicy[] = [];
+	const errors: Problem[] = [];
+	const warnings: Problem[] = [];
+	const skipped = new Map<string, {kind: string; apiVersion: string; count: number; first: Problem}>();
+	const seen = new Map<string, Seen>();
+	let objectCount = 0;
+	for (const file of files) {
+		const documents = readDocuments(file, maxBytes);
+		let fileObjects = 0;
+		for (const document of documents) {
+			for (const result of decodeDocument(document.value)) {
+				fileObjects++;
+				const at = (issue: Issue): Problem => locateIssue(file, document, result.path, issue);
+				for (const issue of result.issues) {
+					const problem = at(issue);
+					const message = `${result.label}: ${problem.message}`;
+					(issue.severity === 'error' ? errors : warnings).push({...problem, message});
+				}
+
+				if (result.skipped) {
+					const key = `${result.skipped.apiVersion}/${result.skipped.kind}`;
+					const entry = skipped.get(key) ?? {...result.skipped, count: 0, first: at({path: [], message: '', severity: 'warning'})};
+					entry.count++;
+					skipped.set(key, entry);
+				}
+
+				const {object} = result;
+				if (!object) {
+					continue;
+				}
+
+				const position = at({path: [], message: '', severity: 'warning'});
+				const duplicate = checkDuplicate(seen, result.label, {file, line: position.line ?? 0});
+				if (duplicate) {
+					errors.push({...position, message: duplicate});
+					continue;
+				}
+
+				if (object.kind === 'Namespace') {
+					namespaces.push(object.namespace);
+				} else if (object.kind === 'Pod') {
+					pods.push(object.pod);
+				} else {
+					policies.push(object.policy);
+				}
+			}
+		}
+
+		objectCount += fileObjects;
+		if (fileObjects === 0) {
+			errors.push({file, message: 'has no Kubernetes objects in it'});
+		}
+	}
+
+	if (errors.length > 0) {
+		throw new InputError(errors);
+	}
+
+	void objectCount;
+	return {objects: {namespaces, pods, policies}, warnings, skipped: [...skipped.values()]};
+}
+
+function checkDuplicate(seen: Map<string, Seen>, label: string, here: Seen): string | undefined {
+	const earlier = seen.get(label);
+	if (earlier) {
+		return `${label} is defined twice (first at ${earlier.file}:${earlier.line})`;
+	}
+
+	seen.set(label, here);
+	return undefined;
+}
+
+/** Turns an issue with a path inside an object into a problem at a file's line. */
+export function locateIssue(file: string, document: SourceDocument, objectPath: readonly PathSegment[], issue: Issue): Problem {
+	const path = [...objectPath, ...issue.path];
+	const {line, column} = document.locate(path, issue.isAtKey);
+	const source = issue.isTypeError ? document.plainSourceAt(path) : undefined;
+	const hint = source !== undefined && /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE)$/.test(source)
+		? booleanWordHint(source)
+		: '';
+	return {file, line, column, message: `${issue.message}${hint}`};
+}

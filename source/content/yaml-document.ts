@@ -1,0 +1,144 @@
+// YAML documents as kubectl reads them, with positions kept so that any problem found later
+// in a value can be reported at its line and column.
+import {type Document, type ParseOptions, type DocumentOptions, type SchemaOptions, type Tags, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, type Scalar, visit} from 'yaml';
+import type {PathSegment} from '../kube/issue.js';
+import {InputError} from './input-error.js';
+import {ambiguityMessage, isUnambiguous} from './yaml-scalars.js';
+
+export type Position = {readonly line: number; readonly column: number};
+
+/** A parsed document: its plain value, and where each path of it was written. */
+export type SourceDocument = {
+	readonly value: unknown;
+	/** The line and column of the value (or key) at a path; the nearest written ancestor otherwise. */
+	locate(path: readonly PathSegment[], isAtKey?: boolean): Position;
+	/** The source text of a plain (unquoted) scalar at a path, if that is what is there. */
+	plainSourceAt(path: readonly PathSegment[]): string | undefined;
+};
+
+/** More aliases than this in one document is an alias bomb, not a Kubernetes object. */
+const maxAliasCount = 100;
+
+const options: ParseOptions & DocumentOptions & SchemaOptions = {
+	version: '1.1',
+	merge: true,
+	uniqueKeys: true,
+	// Timestamps stay strings, as they do when kubectl turns YAML into JSON.
+	customTags: (tags: Tags) => tags.filter(tag => typeof tag === 'string' ? tag !== 'timestamp' : tag.tag !== 'tag:yaml.org,2002:timestamp'),
+};
+
+/** Parses every document of a YAML (or JSON) text; throws InputError on the first problem. */
+export function parseYamlDocuments(text: string, file: string): SourceDocument[] {
+	const lineCounter = new LineCounter();
+	const documents = parseAllDocuments(text, {...options, lineCounter});
+	const all = Array.isArray(documents) ? documents : [documents];
+	const position = (offset: number): Position => {
+		const {line, col} = lineCounter.linePos(offset);
+		return {line, column: col};
+	};
+
+	return all.map(document => toSourceDocument(document as Document.Parsed, file, position));
+}
+
+function toSourceDocument(document: Document.Parsed, file: string, position: (offset: number) => Position): SourceDocument {
+	const [syntaxError] = [...document.errors, ...document.warnings];
+	if (syntaxError) {
+		const at = position(syntaxError.pos[0]);
+		throw new InputError([{file, ...at, message: syntaxMessage(syntaxError.code, syntaxError.message)}]);
+	}
+
+	const ambiguous = findAmbiguousScalar(document);
+	if (ambiguous) {
+		throw new InputError([{file, ...position(ambiguous.range?.[0] ?? 0), message: ambiguityMessage(ambiguous.value, ambiguous.source ?? '')}]);
+	}
+
+	let value: unknown;
+	try {
+		value = document.toJS({maxAliasCount});
+	} catch (error) {
+		throw new InputError([{file, ...position(document.range[0]), message: aliasMessage(error)}]);
+	}
+
+	return {
+		value,
+		locate(path, isAtKey = false) {
+			const found = nodeAt(document.contents, path);
+			const range = (isAtKey && found.key ? found.key.range : found.node?.range) ?? document.range;
+			return position(range[0]);
+		},
+		plainSourceAt(path) {
+			const found = nodeAt(document.contents, path);
+			return found.isExact && isScalar(found.node) && found.node.type === 'PLAIN' ? found.node.source as string | undefined : undefined;
+		},
+	};
+}
+
+function syntaxMessage(code: string, message: string): string {
+	const firstLine = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+	switch (code) {
+		case 'DUPLICATE_KEY': {
+			return 'duplicate key: a key may appear only once in a mapping (kubectl refuses duplicate fields)';
+		}
+
+		case 'TAG_RESOLVE_FAILED': {
+			return `${firstLine}: netpol-dojo reads plain YAML without custom tags`;
+		}
+
+		case 'RESOURCE_EXHAUSTION': {
+			return 'too deeply nested to be a Kubernetes object';
+		}
+
+		default: {
+			return `invalid YAML: ${firstLine}`;
+		}
+	}
+}
+
+function aliasMessage(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	if (message.includes('Excessive alias count')) {
+		return `more than ${maxAliasCount} aliases: refused as a possible alias bomb`;
+	}
+
+	return `invalid YAML: ${message}`;
+}
+
+function findAmbiguousScalar(document: Document.Parsed): Scalar | undefined {
+	let found: Scalar | undefined;
+	visit(document, {
+		Scalar(_key, node) {
+			if (node.type === 'PLAIN' && typeof node.source === 'string' && !isUnambiguous(node.value, node.source)) {
+				found = node;
+				return visit.BREAK;
+			}
+
+			return undefined;
+		},
+	});
+	return found;
+}
+
+type Found = {node: Node | undefined; key?: Node; isExact: boolean};
+
+function nodeAt(root: unknown, path: readonly PathSegment[]): Found {
+	let current: Found = {node: root as Node | undefined, isExact: true};
+	for (const segment of path) {
+		const {node} = current;
+		let next: Found | undefined;
+		if (isMap(node)) {
+			const pair = node.items.find(item => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+			next = pair ? {node: pair.value as Node | undefined ?? pair.key as Node, key: pair.key as Node, isExact: true} : undefined;
+		} else if (isSeq(node) && typeof segment === 'number') {
+			const item = node.items[segment] as Node | undefined;
+			next = item ? {node: item, isExact: true} : undefined;
+		}
+
+		if (!next) {
+			return {...current, isExact: false};
+		}
+
+		current = next;
+	}
+
+	return current;
+}

@@ -1,0 +1,259 @@
+// Compile once, decide many (policy-assistant's matcher/builder.go): everything a flow needs
+// is indexed here, so deciding a flow only looks at the policies that select its two ends.
+import type {ClusterObjects, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, Protocol, Rule} from '../kube/types.js';
+import {namespaceNameLabel} from '../kube/types.js';
+import {type Bitset, bitsetAdd, createBitset} from './bitset.js';
+import {type Address, type Cidr, addressKey, cidrContains, parseAddress, parseCidr} from '../kube/ip.js';
+import {selectorKey, selectorMatches} from './selector.js';
+import type {Direction} from './types.js';
+
+/** A port entry of a rule, ready to compare with a flow. */
+export type CompiledPort =
+	| {readonly kind: 'any'; readonly protocol: Protocol}
+	| {readonly kind: 'range'; readonly protocol: Protocol; readonly first: number; readonly last: number}
+	| {readonly kind: 'named'; readonly protocol: Protocol; readonly name: string};
+
+export type CompiledIpBlock = {readonly cidr: Cidr; readonly except: readonly Cidr[]};
+
+export type CompiledPeer = {
+	readonly peer: Peer;
+	/** The namespace a podSelector without namespaceSelector is confined to. */
+	readonly policyNamespace: string;
+	readonly ipBlock?: CompiledIpBlock;
+	/** The pods this peer matches; built on first use. */
+	members?: Bitset;
+};
+
+export type CompiledRule = {
+	/** No `from`/`to` (or an empty list): every source or destination, inside the cluster or not. */
+	readonly admitsEveryPeer: boolean;
+	readonly peers: readonly CompiledPeer[];
+	/** No `ports` (or an empty list): every port of every protocol. */
+	readonly admitsEveryPort: boolean;
+	readonly ports: readonly CompiledPort[];
+};
+
+export type CompiledPolicy = {
+	/** `namespace/name`. */
+	readonly key: string;
+	readonly policy: NetworkPolicy;
+	readonly ingress: readonly CompiledRule[];
+	readonly egress: readonly CompiledRule[];
+};
+
+/** A cluster indexed for deciding flows. Build it with compileCluster. */
+export type Cluster = {
+	readonly pods: readonly Pod[];
+	readonly namespaces: ReadonlyMap<string, Namespace>;
+	readonly policies: readonly CompiledPolicy[];
+	/** `namespace/name` → pod index. */
+	readonly podIndexByKey: ReadonlyMap<string, number>;
+	/** addressKey → the pod that has that IP (the first, should two pods share one). */
+	readonly podIndexByAddress: ReadonlyMap<string, number>;
+	readonly podAddresses: ReadonlyArray<readonly Address[]>;
+	readonly podsByNamespace: ReadonlyMap<string, readonly number[]>;
+	/** Per pod, the indexes of the policies that isolate it, per direction. */
+	readonly isolatingPolicies: Readonly<Record<Direction, ReadonlyArray<readonly number[]>>>;
+	/** Pods with identical labels share a label set, so a selector is tested once per set. */
+	readonly labelSetOfPod: Int32Array;
+	readonly labelSets: readonly Labels[];
+	readonly selectorResults: Map<string, Int8Array>;
+};
+
+/** Indexes the cluster's objects; call once, then decide any number of flows. */
+export function compileCluster(objects: ClusterObjects): Cluster {
+	const namespaces = collectNamespaces(objects);
+	const podIndexByKey = new Map<string, number>();
+	const podIndexByAddress = new Map<string, number>();
+	const podsByNamespace = new Map<string, number[]>();
+	const labelSetIds = new Map<string, number>();
+	const labelSets: Labels[] = [];
+	const labelSetOfPod = new Int32Array(objects.pods.length);
+	const podAddresses: Address[][] = [];
+	for (const [index, pod] of objects.pods.entries()) {
+		podIndexByKey.set(`${pod.namespace}/${pod.name}`, index);
+		const inNamespace = podsByNamespace.get(pod.namespace) ?? [];
+		inNamespace.push(index);
+		podsByNamespace.set(pod.namespace, inNamespace);
+		const labelKey = JSON.stringify(Object.entries(pod.labels).sort(([left], [right]) => (left < right ? -1 : 1)));
+		let labelSet = labelSetIds.get(labelKey);
+		if (labelSet === undefined) {
+			labelSet = labelSets.length;
+			labelSets.push(pod.labels);
+			labelSetIds.set(labelKey, labelSet);
+		}
+
+		labelSetOfPod[index] = labelSet;
+		const addresses = pod.ips.map(ip => parseAddress(ip)).filter(address => address !== undefined);
+		podAddresses.push(addresses);
+		for (const address of addresses) {
+			const key = addressKey(address);
+			if (!podIndexByAddress.has(key)) {
+				podIndexByAddress.set(key, index);
+			}
+		}
+	}
+
+	const cluster: Cluster = {
+		pods: objects.pods,
+		namespaces,
+		policies: objects.policies.map(policy => compilePolicy(policy)),
+		podIndexByKey,
+		podIndexByAddress,
+		podAddresses,
+		podsByNamespace,
+		isolatingPolicies: {
+			ingress: objects.pods.map(() => []),
+			egress: objects.pods.map(() => []),
+		},
+		labelSetOfPod,
+		labelSets,
+		selectorResults: new Map(),
+	};
+	indexIsolation(cluster);
+	return cluster;
+}
+
+function collectNamespaces(objects: ClusterObjects): Map<string, Namespace> {
+	const namespaces = new Map<string, Namespace>();
+	for (const namespace of objects.namespaces) {
+		namespaces.set(namespace.name, {name: namespace.name, labels: {...namespace.labels, [namespaceNameLabel]: namespace.name}});
+	}
+
+	// A namespace that only a pod or policy names exists with the automatic label alone.
+	for (const {namespace} of [...objects.pods, ...objects.policies]) {
+		if (!namespaces.has(namespace)) {
+			namespaces.set(namespace, {name: namespace, labels: {[namespaceNameLabel]: namespace}});
+		}
+	}
+
+	return namespaces;
+}
+
+// A pod is isolated for a direction once any policy that selects it lists that direction in
+// its (defaulted) policyTypes; policies are additive, so we keep them all.
+function indexIsolation(cluster: Cluster): void {
+	for (const [policyIndex, {policy}] of cluster.policies.entries()) {
+		const isIngress = policy.policyTypes.includes('Ingress');
+		const isEgress = policy.policyTypes.includes('Egress');
+		for (const pod of cluster.podsByNamespace.get(policy.namespace) ?? []) {
+			if (!podMatchesSelector(cluster, policy.podSelector, pod)) {
+				continue;
+			}
+
+			if (isIngress) {
+				(cluster.isolatingPolicies.ingress[pod] as number[]).push(policyIndex);
+			}
+
+			if (isEgress) {
+				(cluster.isolatingPolicies.egress[pod] as number[]).push(policyIndex);
+			}
+		}
+	}
+}
+
+/** Whether the selector matches the pod's labels, remembered per label set. */
+export function podMatchesSelector(cluster: Cluster, selector: LabelSelector, pod: number): boolean {
+	const key = selectorKey(selector);
+	let results = cluster.selectorResults.get(key);
+	if (!results) {
+		results = new Int8Array(cluster.labelSets.length);
+		cluster.selectorResults.set(key, results);
+	}
+
+	const labelSet = cluster.labelSetOfPod[pod]!;
+	if (results[labelSet] === 0) {
+		results[labelSet] = selectorMatches(selector, cluster.labelSets[labelSet]!) ? 1 : -1;
+	}
+
+	return results[labelSet] === 1;
+}
+
+function compilePolicy(policy: NetworkPolicy): CompiledPolicy {
+	return {
+		key: `${policy.namespace}/${policy.name}`,
+		policy,
+		ingress: policy.ingress.map(rule => compileRule(rule, policy.namespace)),
+		egress: policy.egress.map(rule => compileRule(rule, policy.namespace)),
+	};
+}
+
+function compileRule(rule: Rule, policyNamespace: string): CompiledRule {
+	return {
+		admitsEveryPeer: rule.peers.length === 0,
+		peers: rule.peers.map(peer => compilePeer(peer, policyNamespace)),
+		admitsEveryPort: rule.ports.length === 0,
+		ports: rule.ports.map(port => compilePort(port)),
+	};
+}
+
+function compilePeer(peer: Peer, policyNamespace: string): CompiledPeer {
+	if (!peer.ipBlock) {
+		return {peer, policyNamespace};
+	}
+
+	const cidr = parseCidr(peer.ipBlock.cidr);
+	if (!cidr) {
+		throw new Error(`Bug: ipBlock.cidr ${JSON.stringify(peer.ipBlock.cidr)} reached the evaluator unvalidated`);
+	}
+
+	const except = peer.ipBlock.except.map(text => parseCidr(text)).filter(block => block !== undefined);
+	return {peer, policyNamespace, ipBlock: {cidr, except}};
+}
+
+function compilePort(port: PolicyPort): CompiledPort {
+	if (port.port === undefined) {
+		return {kind: 'any', protocol: port.protocol};
+	}
+
+	if (typeof port.port === 'string') {
+		return {kind: 'named', protocol: port.protocol, name: port.port};
+	}
+
+	return {kind: 'range', protocol: port.protocol, first: port.port, last: port.endPort ?? port.port};
+}
+
+/** The pods a peer matches, computed on first use. */
+export function peerMembers(cluster: Cluster, peer: CompiledPeer): Bitset {
+	if (peer.members) {
+		return peer.members;
+	}
+
+	const members = createBitset(cluster.pods.length);
+	if (peer.ipBlock) {
+		for (const [pod, addresses] of cluster.podAddresses.entries()) {
+			if (addresses.some(address => ipBlockContains(peer.ipBlock!, address))) {
+				bitsetAdd(members, pod);
+			}
+		}
+	} else {
+		for (const namespace of peerNamespaces(cluster, peer)) {
+			for (const pod of cluster.podsByNamespace.get(namespace) ?? []) {
+				if (!peer.peer.podSelector || podMatchesSelector(cluster, peer.peer.podSelector, pod)) {
+					bitsetAdd(members, pod);
+				}
+			}
+		}
+	}
+
+	peer.members = members;
+	return members;
+}
+
+// A podSelector alone looks in the policy's own namespace; a namespaceSelector (alone, or ANDed
+// with a podSelector in the same peer) looks in every namespace it matches.
+function peerNamespaces(cluster: Cluster, peer: CompiledPeer): string[] {
+	const {namespaceSelector} = peer.peer;
+	if (!namespaceSelector) {
+		return [peer.policyNamespace];
+	}
+
+	return [...cluster.namespaces.values()]
+		.filter(namespace => selectorMatches(namespaceSelector, namespace.labels))
+		.map(namespace => namespace.name);
+}
+
+/** An address in the block's CIDR and in none of its `except` CIDRs. */
+export function ipBlockContains(block: CompiledIpBlock, address: Address): boolean {
+	return cidrContains(block.cidr, address) && !block.except.some(except => cidrContains(except, address));
+}

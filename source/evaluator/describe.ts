@@ -1,0 +1,63 @@
+// The one home of the words the evaluator's decisions are told in (np-guard's style): the
+// CLI table, grading feedback and the app all print these. Rule numbers are 1-based here.
+import type {Cluster} from './compile.js';
+import {formatAddress} from '../kube/ip.js';
+import type {Decision, DirectionDecision, Endpoint, RuleMatch} from './types.js';
+
+/** `namespace/name` of a pod, or the address of an outside end. */
+export function endpointName(cluster: Cluster, endpoint: Endpoint): string {
+	if (endpoint.kind === 'outside') {
+		return formatAddress(endpoint.address);
+	}
+
+	const pod = cluster.pods[endpoint.pod]!;
+	return `${pod.namespace}/${pod.name}`;
+}
+
+function ruleName(match: RuleMatch): string {
+	return `${match.policy} ${match.direction} rule #${match.rule + 1}`;
+}
+
+function policyList(keys: readonly string[]): string {
+	const quoted = keys.map(key => `'${key}'`);
+	return quoted.length === 1 ? `NetworkPolicy ${quoted[0]!}` : `NetworkPolicies ${quoted.join(', ')}`;
+}
+
+function sideSentence(cluster: Cluster, decision: Decision, side: 'egress' | 'ingress'): string | undefined {
+	const direction: DirectionDecision = decision[side];
+	const self = side === 'egress' ? decision.flow.source : decision.flow.destination;
+	const peer = side === 'egress' ? decision.flow.destination : decision.flow.source;
+	const selfName = endpointName(cluster, self);
+	switch (direction.kind) {
+		case 'outside': {
+			return undefined;
+		}
+
+		case 'not-isolated': {
+			return `no policy selects ${selfName} for ${side}`;
+		}
+
+		case 'allowed': {
+			return `${side} allowed by ${direction.allowedBy.map(match => ruleName(match)).join(', ')}`;
+		}
+
+		case 'denied': {
+			const {port, protocol} = decision.flow;
+			const relation = side === 'egress' ? `to ${endpointName(cluster, peer)}` : `from ${endpointName(cluster, peer)}`;
+			return `${policyList(direction.isolatedBy)} ${direction.isolatedBy.length === 1 ? 'selects' : 'select'} ${selfName} for ${side}, and no rule allows ${relation} on ${port}/${protocol}`;
+		}
+	}
+}
+
+/** One line on why the verdict is what it is: the deciding side first. */
+export function summarizeDecision(cluster: Cluster, decision: Decision): string {
+	if (decision.isSelf) {
+		return 'a pod can always reach itself';
+	}
+
+	const sides = (['egress', 'ingress'] as const)
+		.filter(side => decision.verdict === 'allow' || decision[side].kind === 'denied')
+		.map(side => sideSentence(cluster, decision, side))
+		.filter(sentence => sentence !== undefined);
+	return sides.join('; ');
+}

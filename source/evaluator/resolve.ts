@@ -1,0 +1,25 @@
+import type {Cluster} from './compile.js';
+import {addressKey, parseAddress} from '../kube/ip.js';
+import type {Endpoint} from './types.js';
+
+/** Why a flow's end could not be resolved. */
+export type EndpointProblem = 'not-a-reference' | 'unknown-pod';
+
+/**
+Resolves a flow's `from` or `to`: `namespace/pod`, or an IP address. An address that is some
+pod's IP stands for that pod; any other address is outside the cluster.
+*/
+export function resolveEndpoint(cluster: Cluster, reference: string): Endpoint | EndpointProblem {
+	const address = parseAddress(reference);
+	if (address) {
+		const pod = cluster.podIndexByAddress.get(addressKey(address));
+		return pod === undefined ? {kind: 'outside', address} : {kind: 'pod', pod};
+	}
+
+	if (!/^[^/\s]+\/[^/\s]+$/.test(reference)) {
+		return 'not-a-reference';
+	}
+
+	const pod = cluster.podIndexByKey.get(reference);
+	return pod === undefined ? 'unknown-pod' : {kind: 'pod', pod};
+}

@@ -1,0 +1,82 @@
+// Sorting the documents of a cluster dump into the kinds netpol-dojo reads, each validated.
+import type {Issue, PathSegment} from './issue.js';
+import {asRecord, namespaceOf} from './object-meta.js';
+import {networkPolicyIssues, toNetworkPolicy} from './network-policy.js';
+import {namespaceIssues, podIssues, toNamespace, toPod} from './pod.js';
+import type {Namespace, NetworkPolicy, Pod} from './types.js';
+
+export type DecodedObject =
+	| {readonly kind: 'Namespace'; readonly namespace: Namespace}
+	| {readonly kind: 'Pod'; readonly pod: Pod}
+	| {readonly kind: 'NetworkPolicy'; readonly policy: NetworkPolicy};
+
+/** One object found in a document, with what was wrong with it. */
+export type ObjectResult = {
+	/** Where the object sits in its document (`items[3]` in a List). */
+	readonly path: readonly PathSegment[];
+	/** `NetworkPolicy "default/db-policy"`, for messages. */
+	readonly label: string;
+	/** Paths relative to the object. */
+	readonly issues: readonly Issue[];
+	readonly object?: DecodedObject;
+	/** Set for kinds netpol-dojo does not read. */
+	readonly skipped?: {readonly kind: string; readonly apiVersion: string};
+};
+
+type Reader = {
+	readonly issues: (object: unknown) => Issue[];
+	readonly decode: (object: unknown) => DecodedObject;
+};
+
+const readers: Readonly<Record<string, Reader>> = {
+	'v1/Namespace': {issues: namespaceIssues, decode: object => ({kind: 'Namespace', namespace: toNamespace(object)})},
+	'v1/Pod': {issues: podIssues, decode: object => ({kind: 'Pod', pod: toPod(object)})},
+	'networking.k8s.io/v1/NetworkPolicy': {issues: networkPolicyIssues, decode: object => ({kind: 'NetworkPolicy', policy: toNetworkPolicy(object)})},
+};
+
+/** Every object of one YAML document: the document itself, or the items of a List. */
+export function decodeDocument(value: unknown): ObjectResult[] {
+	if (value === null || value === undefined) {
+		return [];
+	}
+
+	const record = asRecord(value);
+	if (record && typeof record['kind'] === 'string' && record['kind'].endsWith('List') && Array.isArray(record['items'])) {
+		return (record['items'] as unknown[]).flatMap((item, index) => decodeObject(item, ['items', index]));
+	}
+
+	return decodeObject(value, []);
+}
+
+function decodeObject(value: unknown, path: readonly PathSegment[]): ObjectResult[] {
+	const record = asRecord(value);
+	if (!record) {
+		const issue: Issue = {path: [], message: 'expected a Kubernetes object (a mapping with apiVersion and kind)', severity: 'error'};
+		return [{path, label: 'document', issues: [issue]}];
+	}
+
+	const {kind, apiVersion} = record;
+	if (typeof kind !== 'string' || kind === '') {
+		return [{path, label: 'object', issues: [{path: [], message: 'Object \'Kind\' is missing', severity: 'error'}]}];
+	}
+
+	if (typeof apiVersion !== 'string' || apiVersion === '') {
+		return [{path, label: kind, issues: [{path: [], message: `Object 'apiVersion' is missing in ${kind}`, severity: 'error'}]}];
+	}
+
+	const label = `${kind} ${JSON.stringify(labelName(kind, record['metadata']))}`;
+	const reader = readers[`${apiVersion}/${kind}`];
+	if (!reader) {
+		return [{path, label, issues: [], skipped: {kind, apiVersion}}];
+	}
+
+	const issues = reader.issues(value);
+	const hasError = issues.some(issue => issue.severity === 'error');
+	return [{path, label, issues, ...(hasError ? {} : {object: reader.decode(value)})}];
+}
+
+function labelName(kind: string, metadata: unknown): string {
+	const name = asRecord(metadata)?.['name'];
+	const shownName = typeof name === 'string' ? name : '';
+	return kind === 'Namespace' ? shownName : `${namespaceOf(metadata)}/${shownName}`;
+}

@@ -1,0 +1,141 @@
+// v1 Pod and v1 Namespace, read leniently: real `kubectl get -o yaml` dumps carry many fields
+// netpol-dojo does not use, so only the fields it reads are checked (types and values).
+import {parseAddress} from './ip.js';
+import type {Issue, PathSegment} from './issue.js';
+import {invalid, notSupported} from './issue.js';
+import {dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors} from './names.js';
+import {asLabels, asRecord, namespaceOf, objectMetaIssues} from './object-meta.js';
+import {type Schema, checkSchema} from './schema.js';
+import type {ContainerPort, Namespace, Pod, Protocol} from './types.js';
+
+const openMetadataSchema: Schema = {
+	type: 'object',
+	isOpen: true,
+	fields: {name: {type: 'string'}, namespace: {type: 'string'}, labels: {type: 'map', values: {type: 'string'}}},
+};
+
+const podSchema: Schema = {
+	type: 'object',
+	isOpen: true,
+	fields: {
+		metadata: openMetadataSchema,
+		spec: {
+			type: 'object',
+			isOpen: true,
+			fields: {
+				containers: {
+					type: 'list',
+					items: {
+						type: 'object',
+						isOpen: true,
+						fields: {
+							ports: {
+								type: 'list',
+								items: {type: 'object', isOpen: true, fields: {name: {type: 'string'}, containerPort: {type: 'integer'}, protocol: {type: 'string'}}},
+							},
+						},
+					},
+				},
+			},
+		},
+		status: {
+			type: 'object',
+			isOpen: true,
+			fields: {
+				podIP: {type: 'string'},
+				podIPs: {type: 'list', items: {type: 'object', isOpen: true, fields: {ip: {type: 'string'}}}},
+			},
+		},
+	},
+};
+
+const namespaceSchema: Schema = {type: 'object', isOpen: true, fields: {metadata: openMetadataSchema}};
+
+const protocols: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+function listAt(record: Readonly<Record<string, unknown>> | undefined, key: string): unknown[] {
+	const value = record?.[key];
+	return Array.isArray(value) ? value as unknown[] : [];
+}
+
+function containerPortsOf(object: unknown): Array<{port: Readonly<Record<string, unknown>>; path: PathSegment[]}> {
+	const containers = listAt(asRecord(asRecord(object)?.['spec']), 'containers');
+	return containers.flatMap((container, containerIndex) =>
+		listAt(asRecord(container), 'ports').map((port, portIndex) => ({
+			port: asRecord(port) ?? {},
+			path: ['spec', 'containers', containerIndex, 'ports', portIndex],
+		})));
+}
+
+function podIpsOf(object: unknown): Array<{ip: string; path: PathSegment[]}> {
+	const status = asRecord(asRecord(object)?.['status']);
+	const ips = listAt(status, 'podIPs').flatMap((entry, index) => {
+		const ip = asRecord(entry)?.['ip'];
+		return typeof ip === 'string' ? [{ip, path: ['status', 'podIPs', index, 'ip']}] : [];
+	});
+	const podIp = status?.['podIP'];
+	if (ips.length === 0 && typeof podIp === 'string' && podIp !== '') {
+		ips.push({ip: podIp, path: ['status', 'podIP']});
+	}
+
+	return ips;
+}
+
+/** Problems with the parts of a Pod netpol-dojo reads. */
+export function podIssues(object: unknown): Issue[] {
+	const issues = [...checkSchema(object, podSchema), ...objectMetaIssues(asRecord(object)?.['metadata'], dns1123SubdomainErrors)];
+	for (const {ip, path} of podIpsOf(object)) {
+		if (!parseAddress(ip)) {
+			issues.push(invalid(path, ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
+		}
+	}
+
+	for (const {port, path} of containerPortsOf(object)) {
+		const {name, containerPort, protocol} = port;
+		if (typeof name === 'string' && name !== '') {
+			issues.push(...portNameErrors(name).map(message => invalid([...path, 'name'], name, message)));
+		}
+
+		if (typeof containerPort === 'number') {
+			issues.push(...portNumberErrors(containerPort).map(message => invalid([...path, 'containerPort'], containerPort, message)));
+		}
+
+		if (typeof protocol === 'string' && !protocols.includes(protocol as Protocol)) {
+			issues.push(notSupported([...path, 'protocol'], protocol, protocols));
+		}
+	}
+
+	return issues;
+}
+
+/** The typed pod of an object podIssues found no error in. */
+export function toPod(object: unknown): Pod {
+	const metadata = asRecord(asRecord(object)?.['metadata']);
+	const ports = containerPortsOf(object).flatMap(({port}): ContainerPort[] => {
+		if (typeof port['containerPort'] !== 'number') {
+			return [];
+		}
+
+		const protocol = typeof port['protocol'] === 'string' ? port['protocol'] as Protocol : 'TCP';
+		const name = typeof port['name'] === 'string' && port['name'] !== '' ? {name: port['name']} : {};
+		return [{...name, port: port['containerPort'], protocol}];
+	});
+	return {
+		namespace: namespaceOf(metadata),
+		name: String(metadata?.['name']),
+		labels: asLabels(metadata?.['labels']),
+		ips: podIpsOf(object).map(({ip}) => ip),
+		ports,
+	};
+}
+
+/** Problems with a Namespace's name and labels. */
+export function namespaceIssues(object: unknown): Issue[] {
+	return [...checkSchema(object, namespaceSchema), ...objectMetaIssues(asRecord(object)?.['metadata'], dns1123LabelErrors)];
+}
+
+/** The typed namespace (without the automatic name label, which compileCluster adds). */
+export function toNamespace(object: unknown): Namespace {
+	const metadata = asRecord(asRecord(object)?.['metadata']);
+	return {name: String(metadata?.['name']), labels: asLabels(metadata?.['labels'])};
+}
