@@ -68,7 +68,7 @@ function toSourceDocument(document: Document.Parsed, file: string, position: (of
 		},
 		plainSourceAt(path) {
 			const found = nodeAt(document.contents, path);
-			return found.isExact && isScalar(found.node) && found.node.type === 'PLAIN' ? found.node.source as string | undefined : undefined;
+			return found.isExact && isScalar(found.node) && found.node.type === 'PLAIN' ? found.node.source : undefined;
 		},
 	};
 }

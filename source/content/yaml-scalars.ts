@@ -52,7 +52,7 @@ export function isUnambiguous(yaml11Value: unknown, source: string): boolean {
 	}
 
 	if (typeof yaml11Value === 'number' && typeof yaml12Value === 'number') {
-		// eslint-disable-next-line no-self-compare -- NaN is the one value not equal to itself.
+		 
 		return yaml11Value === yaml12Value || (yaml11Value !== yaml11Value && yaml12Value !== yaml12Value);
 	}
 
