@@ -23,6 +23,6 @@ export function printSkipped(io: CommandIo, skipped: readonly SkippedKind[]): vo
 	}
 
 	const total = skipped.reduce((sum, entry) => sum + entry.count, 0);
-	const kinds = skipped.map(entry => `${entry.kind} (${entry.apiVersion}) x${entry.count}, first at ${formatProblem(entry.first).slice(0, -2)}`);
+	const kinds = skipped.map(entry => `${entry.kind} (${entry.apiVersion}) x${entry.count}, first: ${entry.first}`);
 	io.stderr(`note: skipped ${total} ${total === 1 ? 'object' : 'objects'} of kinds netpol-dojo does not read (it reads v1 Namespace, v1 Pod, networking.k8s.io/v1 NetworkPolicy): ${kinds.join('; ')}\n`);
 }

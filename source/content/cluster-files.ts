@@ -16,9 +16,11 @@ export type LoadedCluster = {
 	readonly skipped: readonly SkippedKind[];
 };
 
-export type SkippedKind = {readonly kind: string; readonly apiVersion: string; readonly count: number; readonly first: Problem};
+/** Objects of a kind netpol-dojo does not read: how many, and the first one's file and name. */
+export type SkippedKind = {readonly kind: string; readonly apiVersion: string; readonly count: number; readonly first: string};
 
-type Seen = {file: string; line: number};
+// Where an object was first seen; its line is looked up only if it is defined twice.
+type Seen = {file: string; document: SourceDocument; path: readonly PathSegment[]};
 
 /** Reads and validates cluster objects; throws InputError listing every problem. */
 export function loadClusterFiles(files: readonly string[], maxBytes?: number): LoadedCluster {
@@ -27,9 +29,8 @@ export function loadClusterFiles(files: readonly string[], maxBytes?: number): L
 	const policies: NetworkPolicy[] = [];
 	const errors: Problem[] = [];
 	const warnings: Problem[] = [];
-	const skipped = new Map<string, {kind: string; apiVersion: string; count: number; first: Problem}>();
+	const skipped = new Map<string, {kind: string; apiVersion: string; count: number; first: string}>();
 	const seen = new Map<string, Seen>();
-	let objectCount = 0;
 	for (const file of files) {
 		const documents = readDocuments(file, maxBytes);
 		let fileObjects = 0;
@@ -45,7 +46,7 @@ export function loadClusterFiles(files: readonly string[], maxBytes?: number): L
 
 				if (result.skipped) {
 					const key = `${result.skipped.apiVersion}/${result.skipped.kind}`;
-					const entry = skipped.get(key) ?? {...result.skipped, count: 0, first: at({path: [], message: '', severity: 'warning'})};
+					const entry = skipped.get(key) ?? {...result.skipped, count: 0, first: `${file} ${result.label}`};
 					entry.count++;
 					skipped.set(key, entry);
 				}
@@ -55,12 +56,14 @@ export function loadClusterFiles(files: readonly string[], maxBytes?: number): L
 					continue;
 				}
 
-				const position = at({path: [], message: '', severity: 'warning'});
-				const duplicate = checkDuplicate(seen, result.label, {file, line: position.line ?? 0});
-				if (duplicate) {
-					errors.push({...position, message: duplicate});
+				const earlier = seen.get(result.label);
+				if (earlier) {
+					const first = locateIssue(earlier.file, earlier.document, earlier.path, {path: [], message: '', severity: 'error'});
+					errors.push({...at({path: [], message: '', severity: 'error'}), message: `${result.label} is defined twice (first at ${first.file}:${first.line ?? 0})`});
 					continue;
 				}
+
+				seen.set(result.label, {file, document, path: result.path});
 
 				if (object.kind === 'Namespace') {
 					namespaces.push(object.namespace);
@@ -72,7 +75,6 @@ export function loadClusterFiles(files: readonly string[], maxBytes?: number): L
 			}
 		}
 
-		objectCount += fileObjects;
 		if (fileObjects === 0) {
 			errors.push({file, message: 'has no Kubernetes objects in it'});
 		}
@@ -82,18 +84,7 @@ export function loadClusterFiles(files: readonly string[], maxBytes?: number): L
 		throw new InputError(errors);
 	}
 
-	void objectCount;
 	return {objects: {namespaces, pods, policies}, warnings, skipped: [...skipped.values()]};
-}
-
-function checkDuplicate(seen: Map<string, Seen>, label: string, here: Seen): string | undefined {
-	const earlier = seen.get(label);
-	if (earlier) {
-		return `${label} is defined twice (first at ${earlier.file}:${earlier.line})`;
-	}
-
-	seen.set(label, here);
-	return undefined;
 }
 
 /** Turns an issue with a path inside an object into a problem at a file's line. */

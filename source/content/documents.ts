@@ -1,16 +1,37 @@
+// Reading a YAML or JSON file into documents. Valid input of the common shapes takes a fast
+// reader (JSON.parse, or the fast YAML reader); the YAML parser reads the text only when the
+// fast readers give up or a problem needs its line and column.
+import {readJsonValue, looksLikeJson} from './json-document.js';
 import {readText} from './read-text.js';
-import {looksLikeJson, parseJsonDocument} from './json-document.js';
+import {readYamlFast} from './yaml-fast.js';
 import {parseYamlDocuments, type SourceDocument} from './yaml-document.js';
 
-/** The documents of a YAML or JSON file, JSON taking the fast path when it is valid. */
-export function readDocuments(file: string, maxBytes?: number): SourceDocument[] {
-	const text = readText(file, maxBytes);
-	if (looksLikeJson(text)) {
-		const document = parseJsonDocument(text, file);
-		if (document) {
-			return [document];
-		}
+/** The documents of a YAML or JSON text. */
+export function documentsOf(text: string, file: string): SourceDocument[] {
+	const values = looksLikeJson(text) ? fastJson(text) : readYamlFast(text);
+	if (!values) {
+		return parseYamlDocuments(text, file);
 	}
 
-	return parseYamlDocuments(text, file);
+	let located: SourceDocument[] | undefined;
+	const positioned = (index: number): SourceDocument => {
+		located ??= parseYamlDocuments(text, file);
+		return located[index]!;
+	};
+
+	return values.map((value, index) => ({
+		value,
+		locate: (path, isAtKey) => positioned(index).locate(path, isAtKey),
+		plainSourceAt: path => positioned(index).plainSourceAt(path),
+	}));
+}
+
+function fastJson(text: string): unknown[] | undefined {
+	const value = readJsonValue(text);
+	return value === undefined ? undefined : [value];
+}
+
+/** The documents of a YAML or JSON file. */
+export function readDocuments(file: string, maxBytes?: number): SourceDocument[] {
+	return documentsOf(readText(file, maxBytes), file);
 }

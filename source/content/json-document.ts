@@ -1,8 +1,6 @@
 // `kubectl get -o json` dumps are large, and JSON is YAML: JSON.parse reads them about twenty
 // times faster than a YAML parser. Positions are only needed when something is wrong, so the
 // YAML parser runs on the same text only then.
-import type {SourceDocument} from './yaml-document.js';
-import {parseYamlDocuments} from './yaml-document.js';
 
 /** Whether the text is meant as JSON (its first significant character opens an object or list). */
 export function looksLikeJson(text: string): boolean {
@@ -10,10 +8,10 @@ export function looksLikeJson(text: string): boolean {
 }
 
 /**
-The document of a JSON text, or undefined when JSON.parse refuses it or it repeats a key in an
-object: the YAML reader then parses it again and reports the problem at its line.
+The value of a JSON text, or undefined when JSON.parse refuses it or it repeats a key in an
+object: the YAML parser then reads it again and reports the problem at its line.
 */
-export function parseJsonDocument(text: string, file: string): SourceDocument | undefined {
+export function readJsonValue(text: string): unknown {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -21,21 +19,7 @@ export function parseJsonDocument(text: string, file: string): SourceDocument | 
 		return undefined;
 	}
 
-	if (hasDuplicateKey(text)) {
-		return undefined;
-	}
-
-	let located: SourceDocument | undefined;
-	const withPositions = (): SourceDocument => {
-		located ??= parseYamlDocuments(text, file)[0]!;
-		return located;
-	};
-
-	return {
-		value,
-		locate: (path, isAtKey) => withPositions().locate(path, isAtKey),
-		plainSourceAt: () => undefined,
-	};
+	return hasDuplicateKey(text) ? undefined : value;
 }
 
 const quote = 0x22;

@@ -1,6 +1,8 @@
 // YAML documents as kubectl reads them, with positions kept so that any problem found later
 // in a value can be reported at its line and column.
-import {type Document, type ParseOptions, type DocumentOptions, type SchemaOptions, type Tags, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, type Scalar, visit} from 'yaml';
+import {createRequire} from 'node:module';
+import type * as YamlModule from 'yaml';
+import type {Document, DocumentOptions, Node, ParseOptions, Scalar, SchemaOptions, Tags} from 'yaml';
 import type {PathSegment} from '../kube/issue.js';
 import {InputError} from './input-error.js';
 import {ambiguityMessage, isUnambiguous} from './yaml-scalars.js';
@@ -16,6 +18,15 @@ export type SourceDocument = {
 	plainSourceAt(path: readonly PathSegment[]): string | undefined;
 };
 
+let yamlModule: typeof YamlModule | undefined;
+
+// The YAML parser is loaded on first use: most inputs take the fast readers, and start-up time
+// matters for the headless commands.
+function yaml(): typeof YamlModule {
+	yamlModule ??= createRequire(import.meta.url)('yaml') as typeof YamlModule;
+	return yamlModule;
+}
+
 /** More aliases than this in one document is an alias bomb, not a Kubernetes object. */
 const maxAliasCount = 100;
 
@@ -27,10 +38,10 @@ const options: ParseOptions & DocumentOptions & SchemaOptions = {
 	customTags: (tags: Tags) => tags.filter(tag => typeof tag === 'string' ? tag !== 'timestamp' : tag.tag !== 'tag:yaml.org,2002:timestamp'),
 };
 
-/** Parses every document of a YAML (or JSON) text; throws InputError on the first problem. */
+/** Every document of a YAML (or JSON) text, with positions; throws InputError on the first problem. */
 export function parseYamlDocuments(text: string, file: string): SourceDocument[] {
-	const lineCounter = new LineCounter();
-	const documents = parseAllDocuments(text, {...options, lineCounter});
+	const lineCounter = new (yaml().LineCounter)();
+	const documents = yaml().parseAllDocuments(text, {...options, lineCounter});
 	const all = Array.isArray(documents) ? documents : [documents];
 	const position = (offset: number): Position => {
 		const {line, col} = lineCounter.linePos(offset);
@@ -68,7 +79,7 @@ function toSourceDocument(document: Document.Parsed, file: string, position: (of
 		},
 		plainSourceAt(path) {
 			const found = nodeAt(document.contents, path);
-			return found.isExact && isScalar(found.node) && found.node.type === 'PLAIN' ? found.node.source : undefined;
+			return found.isExact && yaml().isScalar(found.node) && found.node.type === 'PLAIN' ? found.node.source : undefined;
 		},
 	};
 }
@@ -105,8 +116,15 @@ function aliasMessage(error: unknown): string {
 
 function findAmbiguousScalar(document: Document.Parsed): Scalar | undefined {
 	let found: Scalar | undefined;
+	const {visit} = yaml();
 	visit(document, {
 		Scalar(_key, node) {
+			// The yaml package's YAML 1.1 float pattern takes a word like `e0` for a number (NaN);
+			// Go's YAML reader, like every other, reads it as a string.
+			if (node.type === 'PLAIN' && typeof node.value === 'number' && Number.isNaN(node.value) && !/^\.(?:nan|NaN|NAN)$/.test(node.source ?? '')) {
+				node.value = node.source;
+			}
+
 			if (node.type === 'PLAIN' && typeof node.source === 'string' && !isUnambiguous(node.value, node.source)) {
 				found = node;
 				return visit.BREAK;
@@ -121,6 +139,7 @@ function findAmbiguousScalar(document: Document.Parsed): Scalar | undefined {
 type Found = {node: Node | undefined; key?: Node; isExact: boolean};
 
 function nodeAt(root: unknown, path: readonly PathSegment[]): Found {
+	const {isMap, isPair, isScalar, isSeq} = yaml();
 	let current: Found = {node: root as Node | undefined, isExact: true};
 	for (const segment of path) {
 		const {node} = current;

@@ -111,7 +111,7 @@ export function portNameErrors(value: string): string[] {
 	}
 
 	if (!/^[-a-z0-9]+$/.test(value)) {
-		errors.push('must contain only alphanumeric characters (a-z, 0-9), and hyphens (-)');
+		errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
 	}
 
 	if (!/[a-z]/.test(value)) {

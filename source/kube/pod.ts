@@ -2,7 +2,7 @@
 // netpol-dojo does not use, so only the fields it reads are checked (types and values).
 import {parseAddress} from './ip.js';
 import type {Issue, PathSegment} from './issue.js';
-import {invalid, notSupported} from './issue.js';
+import {invalid, notSupported, required} from './issue.js';
 import {dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors} from './names.js';
 import {asLabels, asRecord, namespaceOf, objectMetaIssues} from './object-meta.js';
 import {type Schema, checkSchema} from './schema.js';
@@ -96,12 +96,16 @@ export function podIssues(object: unknown): Issue[] {
 			issues.push(...portNameErrors(name).map(message => invalid([...path, 'name'], name, message)));
 		}
 
-		if (typeof containerPort === 'number') {
+		// validateContainerPorts: a zero (or absent) containerPort is a missing one.
+		if (containerPort === 0 || containerPort === undefined || containerPort === null) {
+			issues.push(required([...path, 'containerPort'], ''));
+		} else if (typeof containerPort === 'number') {
 			issues.push(...portNumberErrors(containerPort).map(message => invalid([...path, 'containerPort'], containerPort, message)));
 		}
 
 		if (typeof protocol === 'string' && !protocols.includes(protocol as Protocol)) {
-			issues.push(notSupported([...path, 'protocol'], protocol, protocols));
+			// Core validation lists the protocols sorted (sets.List), unlike NetworkPolicy's own list.
+			issues.push(notSupported([...path, 'protocol'], protocol, [...protocols].sort()));
 		}
 	}
 
