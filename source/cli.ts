@@ -119,6 +119,9 @@ try {
 	} else if (error instanceof InputError) {
 		io.stderr(`${error.message.split('\n').map(line => `error: ${line}`).join('\n')}\n`);
 		process.exitCode = 2;
+	} else if (error instanceof RangeError && /call stack/.test(error.message)) {
+		io.stderr('error: the input is nested too deeply to be a Kubernetes object or a flows file\n');
+		process.exitCode = 2;
 	} else {
 		const detail = process.env['NETPOL_DOJO_DEBUG'] ? (error as Error).stack : (error as Error).message;
 		io.stderr(`netpol-dojo: internal error, a bug in netpol-dojo: ${detail}\nPlease report it with the command you ran.\n`);

@@ -23,7 +23,8 @@ export function readYamlFast(text: string): Value[] | undefined {
 	try {
 		return splitDocuments(text).map(lines => readDocument(lines));
 	} catch (error) {
-		if (error instanceof GiveUp) {
+		// Nesting deep enough to exhaust the stack is left to the parser, which refuses it cleanly.
+		if (error instanceof GiveUp || error instanceof RangeError) {
 			return undefined;
 		}
 
