@@ -64,7 +64,12 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (command === 'eval') {
-		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, flows: {type: 'string'}, 'max-size': {type: 'string'}});
+		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, flows: {type: 'string'}, 'max-size': {type: 'string'}, help: {type: 'boolean'}});
+		if (values['help'] === true) {
+			io.stdout(usage);
+			return 0;
+		}
+
 		if (typeof values['flows'] !== 'string') {
 			throw usageError('eval needs --flows FLOWS');
 		}

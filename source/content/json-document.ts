@@ -19,8 +19,10 @@ export function readJsonValue(text: string): unknown {
 		return undefined;
 	}
 
-	return hasDuplicateKey(text) ? undefined : value;
+	return isOrdinaryJson(text) ? value : undefined;
 }
+
+import {maxNesting} from './yaml-document.js';
 
 const quote = 0x22;
 const backslash = 0x5C;
@@ -31,8 +33,11 @@ const closeBracket = 0x5D;
 const colon = 0x3A;
 const comma = 0x2C;
 
-/** Whether some object of a valid JSON text has the same key twice (JSON.parse keeps the last). */
-export function hasDuplicateKey(text: string): boolean {
+/**
+Whether a valid JSON text has no object with the same key twice (JSON.parse keeps the last, where
+kubectl refuses it) and nests no deeper than Kubernetes objects do.
+*/
+export function isOrdinaryJson(text: string): boolean {
 	// One entry per open container: the keys seen so far for an object, undefined for a list.
 	const stack: Array<Set<string> | undefined> = [];
 	let isExpectingKey = false;
@@ -44,7 +49,7 @@ export function hasDuplicateKey(text: string): boolean {
 			if (isExpectingKey && keys) {
 				const key = text.slice(index + 1, end);
 				if (keys.has(key)) {
-					return true;
+					return false;
 				}
 
 				keys.add(key);
@@ -52,11 +57,13 @@ export function hasDuplicateKey(text: string): boolean {
 
 			isExpectingKey = false;
 			index = end;
-		} else if (code === openBrace) {
-			stack.push(new Set());
-			isExpectingKey = true;
-		} else if (code === openBracket) {
-			stack.push(undefined);
+		} else if (code === openBrace || code === openBracket) {
+			if (stack.length >= maxNesting) {
+				return false;
+			}
+
+			stack.push(code === openBrace ? new Set() : undefined);
+			isExpectingKey = code === openBrace;
 		} else if (code === closeBrace || code === closeBracket) {
 			stack.pop();
 		} else if (code === comma) {
@@ -66,7 +73,7 @@ export function hasDuplicateKey(text: string): boolean {
 		}
 	}
 
-	return false;
+	return true;
 }
 
 // Keys are compared as written; an escaped key equal to a plain one is rare enough in

@@ -1,5 +1,6 @@
 import {readFileSync, statSync} from 'node:fs';
 import {InputError} from './input-error.js';
+import {firstInvalidUtf8Byte} from './utf8.js';
 
 /** The default `--max-size`: larger files are refused before they are read. */
 export const defaultMaxBytes = 32 * 1024 * 1024;
@@ -35,8 +36,7 @@ export function readText(file: string, maxBytes = defaultMaxBytes): string {
 	try {
 		text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
 	} catch {
-		const line = lineOfFirstInvalidByte(bytes);
-		throw new InputError([{file, line, message: 'is not valid UTF-8 text'}]);
+		throw new InputError([{file, ...positionOfByte(bytes, firstInvalidUtf8Byte(bytes)), message: 'is not valid UTF-8 text'}]);
 	}
 
 	return text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -59,22 +59,15 @@ function formatMegabytes(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-function lineOfFirstInvalidByte(bytes: Uint8Array): number {
-	const decoder = new TextDecoder('utf-8', {fatal: true});
+// Line and column (in characters) of a byte offset, counting only the valid text before it.
+function positionOfByte(bytes: Uint8Array, offset: number): {line: number; column: number} {
+	const before = bytes.subarray(0, Math.max(offset, 0));
+	const lineStart = before.lastIndexOf(0x0A) + 1;
 	let line = 1;
-	let start = 0;
-	for (let index = 0; index <= bytes.length; index++) {
-		if (index === bytes.length || bytes[index] === 0x0A) {
-			try {
-				decoder.decode(bytes.subarray(start, index));
-			} catch {
-				return line;
-			}
-
-			line++;
-			start = index + 1;
-		}
+	for (const byte of before) {
+		line += byte === 0x0A ? 1 : 0;
 	}
 
-	return line;
+	const column = new TextDecoder().decode(before.subarray(lineStart)).length + 1;
+	return {line, column};
 }

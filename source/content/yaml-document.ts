@@ -30,6 +30,9 @@ function yaml(): typeof YamlModule {
 /** More aliases than this in one document is an alias bomb, not a Kubernetes object. */
 const maxAliasCount = 100;
 
+/** Kubernetes objects nest about 15 levels at most (managedFields); far deeper is an attack or a mistake. */
+export const maxNesting = 100;
+
 const options: ParseOptions & DocumentOptions & SchemaOptions = {
 	version: '1.1',
 	merge: true,
@@ -58,9 +61,14 @@ function toSourceDocument(document: Document.Parsed, file: string, position: (of
 		throw new InputError([{file, ...at, message: syntaxMessage(syntaxError.code, syntaxError.message)}]);
 	}
 
-	const ambiguous = findAmbiguousScalar(document);
-	if (ambiguous) {
-		throw new InputError([{file, ...position(ambiguous.range?.[0] ?? 0), message: ambiguityMessage(ambiguous.value, ambiguous.source ?? '')}]);
+	const problem = findScalarOrNestingProblem(document);
+	if (problem?.kind === 'ambiguous') {
+		const {node} = problem;
+		throw new InputError([{file, ...position(node.range?.[0] ?? 0), message: ambiguityMessage(node.value, node.source ?? '')}]);
+	}
+
+	if (problem?.kind === 'too-deep') {
+		throw new InputError([{file, ...position(problem.node.range?.[0] ?? 0), message: syntaxMessage('RESOURCE_EXHAUSTION', '')}]);
 	}
 
 	let value: unknown;
@@ -114,10 +122,20 @@ function aliasMessage(error: unknown): string {
 	return `invalid YAML: ${message}`;
 }
 
-function findAmbiguousScalar(document: Document.Parsed): Scalar | undefined {
-	let found: Scalar | undefined;
-	const {visit} = yaml();
+type ScalarOrNestingProblem = {kind: 'ambiguous'; node: Scalar} | {kind: 'too-deep'; node: Node};
+
+function findScalarOrNestingProblem(document: Document.Parsed): ScalarOrNestingProblem | undefined {
+	let found: ScalarOrNestingProblem | undefined;
+	const {visit, isCollection} = yaml();
 	visit(document, {
+		Collection(_key, node, path) {
+			if (path.length > maxNesting && path.filter(ancestor => isCollection(ancestor)).length >= maxNesting) {
+				found = {kind: 'too-deep', node};
+				return visit.BREAK;
+			}
+
+			return undefined;
+		},
 		Scalar(_key, node) {
 			// The yaml package's YAML 1.1 float pattern takes a word like `e0` for a number (NaN);
 			// Go's YAML reader, like every other, reads it as a string.
@@ -126,7 +144,7 @@ function findAmbiguousScalar(document: Document.Parsed): Scalar | undefined {
 			}
 
 			if (node.type === 'PLAIN' && typeof node.source === 'string' && !isUnambiguous(node.value, node.source)) {
-				found = node;
+				found = {kind: 'ambiguous', node};
 				return visit.BREAK;
 			}
 

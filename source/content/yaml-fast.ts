@@ -62,8 +62,11 @@ function isBlank(line: string): boolean {
 	return index === line.length || line.charCodeAt(index) === 0x23;
 }
 
+const maxDepth = 100;
+
 class Reader {
 	index = 0;
+	depth = 0;
 	readonly lines: readonly string[];
 
 	constructor(lines: readonly string[]) {
@@ -119,7 +122,22 @@ function readBlock(reader: Reader, indent: number): Value {
 	return readMapping(reader, indent, undefined);
 }
 
+// Kubernetes objects nest about 15 levels; deeper input goes to the parser, which refuses it.
+function nested<T>(reader: Reader, read: () => T): T {
+	if (++reader.depth > maxDepth) {
+		giveUp();
+	}
+
+	const value = read();
+	reader.depth--;
+	return value;
+}
+
 function readSequence(reader: Reader, indent: number): Value[] {
+	return nested(reader, () => readSequenceItems(reader, indent));
+}
+
+function readSequenceItems(reader: Reader, indent: number): Value[] {
 	const items: Value[] = [];
 	for (let line = reader.peek(); line && line.indent === indent && (line.text === '-' || line.text.startsWith('- ')); line = reader.peek()) {
 		reader.index++;
@@ -142,6 +160,10 @@ function readSequence(reader: Reader, indent: number): Value[] {
 }
 
 function readMapping(reader: Reader, indent: number, firstEntry: string | undefined): {[key: string]: Value} {
+	return nested(reader, () => readMappingEntries(reader, indent, firstEntry));
+}
+
+function readMappingEntries(reader: Reader, indent: number, firstEntry: string | undefined): {[key: string]: Value} {
 	const mapping: {[key: string]: Value} = {};
 	let pending = firstEntry;
 	for (;;) {

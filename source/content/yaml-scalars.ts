@@ -46,6 +46,11 @@ export function coreSchemaValue(source: string): unknown {
 
 /** Whether the YAML 1.1 reading of a plain scalar may stand (see the note above). */
 export function isUnambiguous(yaml11Value: unknown, source: string): boolean {
+	// `<<` is a merge key, read as kubectl reads it.
+	if (typeof yaml11Value === 'symbol') {
+		return true;
+	}
+
 	const yaml12Value = coreSchemaValue(source);
 	if (typeof yaml11Value === 'boolean' && typeof yaml12Value === 'string') {
 		return true;

@@ -45,11 +45,15 @@ export function asLabels(value: unknown): Record<string, string> {
 	return labels;
 }
 
-/** ValidateLabels: every key a qualified name, every value a label value. */
+/**
+ValidateLabels: every key a qualified name, every value a label value. The message names the
+map (`metadata.labels`) as the API server does; the issue points at the key or value itself,
+so that a bad second label is not reported on the line of the first.
+*/
 export function labelIssues(value: unknown, path: readonly PathSegment[]): Issue[] {
-	return Object.entries(asRecord(value) ?? {}).flatMap(([key, labelValue]) => [
-		...qualifiedNameErrors(key).map(message => invalid(path, key, message)),
-		...(typeof labelValue === 'string' ? labelValueErrors(labelValue).map(message => invalid(path, labelValue, message)) : []),
+	return Object.entries(asRecord(value) ?? {}).flatMap(([key, labelValue]): Issue[] => [
+		...qualifiedNameErrors(key).map(message => ({...invalid(path, key, message), path: [...path, key], isAtKey: true})),
+		...(typeof labelValue === 'string' ? labelValueErrors(labelValue).map(message => ({...invalid(path, labelValue, message), path: [...path, key]})) : []),
 	]);
 }
 
@@ -57,9 +61,10 @@ export function labelIssues(value: unknown, path: readonly PathSegment[]): Issue
 export function objectMetaIssues(metadata: unknown, nameErrors: (name: string) => string[]): Issue[] {
 	const meta = asRecord(metadata) ?? {};
 	const issues: Issue[] = [];
-	if (typeof meta['name'] !== 'string' || meta['name'] === '') {
+	// A name of the wrong type is a type error (the schema reports it), not a missing name.
+	if (meta['name'] === undefined || meta['name'] === null || meta['name'] === '') {
 		issues.push(required(['metadata', 'name'], 'name or generateName is required'));
-	} else {
+	} else if (typeof meta['name'] === 'string') {
 		issues.push(...nameErrors(meta['name']).map(message => invalid(['metadata', 'name'], meta['name'], message)));
 	}
 
