@@ -394,6 +394,7 @@ function readFlowCollection(text: string): Value {
 
 	const mapping: {[key: string]: Value} = {};
 	for (const entry of entries) {
+		// A value may hold colons (an IPv6 address) as long as none is followed by a space.
 		const match = /^([^\s:]+):\s+(\S.*)$/.exec(entry) ?? giveUp();
 		const key = match[1]!;
 		if (typeof plainScalarValue(key) !== 'string' || Object.hasOwn(mapping, key) || key === '__proto__') {
@@ -410,6 +411,20 @@ function readFlowCollection(text: string): Value {
 A plain scalar's value when YAML 1.1 and 1.2 agree on it and it is simple: null, true/false,
 decimal integers and floats, and words that no YAML version reads as anything but a string.
 */
+// The number patterns of the yaml package's YAML 1.1 and 1.2 core schemas.
+const numberPatterns = [
+	/^[-+]?0b[01_]+$/,
+	/^[-+]?0[0-7_]+$/,
+	/^[-+]?\d[\d_]*$/,
+	/^[-+]?0x[\dA-Fa-f_]+$/,
+	/^0o[0-7]+$/,
+	/^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?$/,
+	/^[-+]?(?:\d[\d_]*)?(?:\.[\d_]*)?[eE][-+]?\d+$/,
+	/^[-+]?(?:\d[\d_]*)?\.[\d_]*$/,
+	/^[-+]?\.(?:inf|Inf|INF)$/,
+	/^\.(?:nan|NaN|NAN)$/,
+];
+
 const reservedWords = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 const commonWord = /^[A-Za-z][\w./-]*$/;
 
@@ -439,14 +454,13 @@ function plainScalarValue(text: string): Value {
 		return Number(text);
 	}
 
-	if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(text) || /^[-?:,[\]{}#&*!|>'"%@`]/.test(text) || /:\s|:$|\s#|\t/.test(text)) {
+	if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(text) || /^[,[\]{}#&*!|>'"%@`]|^[-?:](?:\s|$)/.test(text) || /:\s|:$|\s#|\t/.test(text)) {
 		return giveUp();
 	}
 
-	// Numbers of either version (hex, octal, binary, underscores, sexagesimal, exponents, .inf)
-	// use only these characters; a word starting with a digit or sign that has another
-	// character is a string in both, and so is a dotted IPv4 address.
-	if (/^[-+.\d]/.test(text) && /^[\da-fA-FxXoObB_.:eE+-]*$/.test(text) && !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(text)) {
+	// Anything a number pattern of either version matches (hex, octal, binary, underscores,
+	// sexagesimal, exponents, .inf) is left to the parser; every other word is a string in both.
+	if (numberPatterns.some(pattern => pattern.test(text))) {
 		return giveUp();
 	}
 
