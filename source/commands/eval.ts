@@ -3,11 +3,11 @@ import {loadClusterFiles} from '../content/cluster-files.js';
 import {readFlowsFile} from '../content/flows-file.js';
 import type {FlowSpec} from '../content/flow-spec.js';
 import {InputError, type Problem} from '../content/input-error.js';
-import {type Cluster, compileCluster, decide, resolveEndpoint} from '../evaluator/index.js';
+import {type Cluster, compileCluster, decide, isAllowed, resolveEndpoint} from '../evaluator/index.js';
 import {summarizeDecision} from '../evaluator/describe.js';
-import type {Endpoint, Flow} from '../evaluator/types.js';
+import type {Endpoint, Flow, Verdict} from '../evaluator/types.js';
 import {ansiColors, noColors} from '../format/color.js';
-import {type EvalResult, evalJson, evalTable, expectationCounts} from '../format/eval-output.js';
+import {type EvalResults, evalJsonChunks, evalTable, expectationCounts} from '../format/eval-output.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
 export type EvalOptions = {
@@ -25,22 +25,39 @@ export function runEval(options: EvalOptions, io: CommandIo): number {
 	printSkipped(io, loaded.skipped);
 	const cluster = compileCluster(loaded.objects);
 	const flows = resolveFlows(cluster, flowsFile.flows, flowsFile.locate);
-	const results: EvalResult[] = flows.map(({spec, flow}) => {
-		const decision = decide(cluster, flow);
-		return {flow: spec, verdict: decision.verdict, reason: options.isJson ? '' : summarizeDecision(cluster, decision)};
-	});
-	io.stdout(options.isJson ? evalJson(results) : evalTable(results, io.isColor ? ansiColors : noColors));
+	// JSON carries verdicts only, so it takes the evaluator's allocation-free path.
+	const verdicts: Verdict[] = [];
+	const reasons: string[] = [];
+	for (const flow of flows) {
+		if (options.isJson) {
+			verdicts.push(isAllowed(cluster, flow) ? 'allow' : 'deny');
+		} else {
+			const decision = decide(cluster, flow);
+			verdicts.push(decision.verdict);
+			reasons.push(summarizeDecision(cluster, decision));
+		}
+	}
+
+	const results: EvalResults = {flows: flowsFile.flows, verdicts, reasons};
+	if (options.isJson) {
+		for (const chunk of evalJsonChunks(results)) {
+			io.stdout(chunk);
+		}
+	} else {
+		io.stdout(evalTable(results, io.isColor ? ansiColors : noColors));
+	}
+
 	return expectationCounts(results).failed > 0 ? 1 : 0;
 }
 
-/** Resolves every flow's ends against the cluster; throws InputError naming each bad one. */
+/** Resolves every flow's ends against the cluster, in order; throws InputError naming each bad one. */
 export function resolveFlows(
 	cluster: Cluster,
 	specs: readonly FlowSpec[],
 	locate: (index: number, field: keyof FlowSpec) => Problem,
-): Array<{spec: FlowSpec; flow: Flow}> {
+): Flow[] {
 	const problems: Problem[] = [];
-	const flows: Array<{spec: FlowSpec; flow: Flow}> = [];
+	const flows: Flow[] = [];
 	for (const [index, spec] of specs.entries()) {
 		const source = resolveEnd(cluster, spec, 'from', index, locate, problems);
 		const destination = resolveEnd(cluster, spec, 'to', index, locate, problems);
@@ -53,7 +70,7 @@ export function resolveFlows(
 			continue;
 		}
 
-		flows.push({spec, flow: {source, destination, port: spec.port, protocol: spec.protocol}});
+		flows.push({source, destination, port: spec.port, protocol: spec.protocol});
 	}
 
 	if (problems.length > 0) {

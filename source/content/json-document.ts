@@ -19,7 +19,7 @@ export function readJsonValue(text: string): unknown {
 		return undefined;
 	}
 
-	return isOrdinaryJson(text) ? value : undefined;
+	return isOrdinaryJson(text, value) ? value : undefined;
 }
 
 import {maxNesting} from './yaml-document.js';
@@ -30,54 +30,69 @@ const openBrace = 0x7B;
 const closeBrace = 0x7D;
 const openBracket = 0x5B;
 const closeBracket = 0x5D;
-const colon = 0x3A;
 const comma = 0x2C;
 
 /**
 Whether a valid JSON text has no object with the same key twice (JSON.parse keeps the last, where
-kubectl refuses it) and nests no deeper than Kubernetes objects do.
+kubectl refuses it) and nests no deeper than Kubernetes objects do. A repeated key is one that
+JSON.parse folded away, so it shows as fewer keys in the value than in the text.
 */
-export function isOrdinaryJson(text: string): boolean {
-	// One entry per open container: the keys seen so far for an object, undefined for a list.
-	const stack: Array<Set<string> | undefined> = [];
+export function isOrdinaryJson(text: string, value: unknown): boolean {
+	const written = countWrittenKeys(text);
+	return written !== undefined && written === countKeys(value);
+}
+
+// Keys are the strings that open an object or follow a comma inside one.
+function countWrittenKeys(text: string): number | undefined {
+	const isObject: boolean[] = [];
 	let isExpectingKey = false;
+	let count = 0;
 	for (let index = 0; index < text.length; index++) {
 		const code = text.charCodeAt(index);
 		if (code === quote) {
-			const end = endOfString(text, index);
-			const keys = stack.at(-1);
-			if (isExpectingKey && keys) {
-				const key = text.slice(index + 1, end);
-				if (keys.has(key)) {
-					return false;
-				}
-
-				keys.add(key);
-			}
-
+			count += isExpectingKey ? 1 : 0;
 			isExpectingKey = false;
-			index = end;
+			index = endOfString(text, index);
 		} else if (code === openBrace || code === openBracket) {
-			if (stack.length >= maxNesting) {
-				return false;
+			if (isObject.length >= maxNesting) {
+				return undefined;
 			}
 
-			stack.push(code === openBrace ? new Set() : undefined);
+			isObject.push(code === openBrace);
 			isExpectingKey = code === openBrace;
 		} else if (code === closeBrace || code === closeBracket) {
-			stack.pop();
+			isObject.pop();
 		} else if (code === comma) {
-			isExpectingKey = stack.at(-1) !== undefined;
-		} else if (code === colon) {
-			isExpectingKey = false;
+			isExpectingKey = isObject.at(-1) === true;
 		}
 	}
 
-	return true;
+	return count;
 }
 
-// Keys are compared as written; an escaped key equal to a plain one is rare enough in
-// Kubernetes objects to let JSON.parse's last-wins stand for it.
+function countKeys(value: unknown): number {
+	if (typeof value !== 'object' || value === null) {
+		return 0;
+	}
+
+	let count = 0;
+	if (Array.isArray(value)) {
+		for (const item of value) {
+			count += countKeys(item);
+		}
+
+		return count;
+	}
+
+	for (const key in value) {
+		if (Object.hasOwn(value, key)) {
+			count += 1 + countKeys((value as Record<string, unknown>)[key]);
+		}
+	}
+
+	return count;
+}
+
 function endOfString(text: string, start: number): number {
 	let index = start + 1;
 	for (;;) {

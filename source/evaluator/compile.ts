@@ -5,7 +5,7 @@ import {namespaceNameLabel} from '../kube/types.js';
 import {type Bitset, bitsetAdd, createBitset} from './bitset.js';
 import {type Address, type Cidr, addressKey, cidrContains, parseAddress, parseCidr} from '../kube/ip.js';
 import {selectorKey, selectorMatches} from './selector.js';
-import type {Direction} from './types.js';
+import type {Direction, Endpoint} from './types.js';
 
 /** A port entry of a rule, ready to compare with a flow. */
 export type CompiledPort =
@@ -54,10 +54,15 @@ export type Cluster = {
 	readonly podsByNamespace: ReadonlyMap<string, readonly number[]>;
 	/** Per pod, the indexes of the policies that isolate it, per direction. */
 	readonly isolatingPolicies: Readonly<Record<Direction, ReadonlyArray<readonly number[]>>>;
+	/** Per pod, the rules of those policies in one list; undefined where no policy isolates it. */
+	readonly admittingRules: Readonly<Record<Direction, ReadonlyArray<readonly CompiledRule[] | undefined>>>;
+	/** One endpoint object per pod, so resolving flows allocates nothing. */
+	readonly podEndpoints: ReadonlyArray<Endpoint & {readonly kind: 'pod'}>;
 	/** Pods with identical labels share a label set, so a selector is tested once per set. */
 	readonly labelSetOfPod: Int32Array;
 	readonly labelSets: readonly Labels[];
 	readonly selectorResults: Map<string, Int8Array>;
+	readonly peerMembersByKey: Map<string, Bitset>;
 };
 
 /** Indexes the cluster's objects; call once, then decide any number of flows. */
@@ -106,11 +111,21 @@ export function compileCluster(objects: ClusterObjects): Cluster {
 			ingress: objects.pods.map(() => []),
 			egress: objects.pods.map(() => []),
 		},
+		admittingRules: {ingress: [], egress: []},
+		podEndpoints: objects.pods.map((_, pod) => ({kind: 'pod', pod})),
 		labelSetOfPod,
 		labelSets,
 		selectorResults: new Map(),
+		peerMembersByKey: new Map(),
 	};
 	indexIsolation(cluster);
+	for (const direction of ['ingress', 'egress'] as const) {
+		const rules = cluster.admittingRules[direction] as Array<CompiledRule[] | undefined>;
+		for (const isolating of cluster.isolatingPolicies[direction]) {
+			rules.push(isolating.length === 0 ? undefined : isolating.flatMap(index => cluster.policies[index]![direction]));
+		}
+	}
+
 	return cluster;
 }
 
@@ -152,21 +167,41 @@ function indexIsolation(cluster: Cluster): void {
 	}
 }
 
+const selectorKeys = new WeakMap<LabelSelector, string>();
+
 /** Whether the selector matches the pod's labels, remembered per label set. */
 export function podMatchesSelector(cluster: Cluster, selector: LabelSelector, pod: number): boolean {
-	const key = selectorKey(selector);
+	return labelSetMatches(cluster, selectorResultsOf(cluster, selector), selector, cluster.labelSetOfPod[pod]!);
+}
+
+// Per selector, what it says of each label set: 0 not yet known, 1 matches, -1 does not.
+function selectorResultsOf(cluster: Cluster, selector: LabelSelector): Int8Array {
+	const key = keyOf(selector);
 	let results = cluster.selectorResults.get(key);
 	if (!results) {
 		results = new Int8Array(cluster.labelSets.length);
 		cluster.selectorResults.set(key, results);
 	}
 
-	const labelSet = cluster.labelSetOfPod[pod]!;
+	return results;
+}
+
+function labelSetMatches(cluster: Cluster, results: Int8Array, selector: LabelSelector, labelSet: number): boolean {
 	if (results[labelSet] === 0) {
 		results[labelSet] = selectorMatches(selector, cluster.labelSets[labelSet]!) ? 1 : -1;
 	}
 
 	return results[labelSet] === 1;
+}
+
+function keyOf(selector: LabelSelector): string {
+	let key = selectorKeys.get(selector);
+	if (key === undefined) {
+		key = selectorKey(selector);
+		selectorKeys.set(selector, key);
+	}
+
+	return key;
 }
 
 function compilePolicy(policy: NetworkPolicy): CompiledPolicy {
@@ -215,10 +250,27 @@ function compilePort(port: PolicyPort): CompiledPort {
 
 /** The pods a peer matches, computed on first use. */
 export function peerMembers(cluster: Cluster, peer: CompiledPeer): Bitset {
-	if (peer.members) {
-		return peer.members;
+	peer.members ??= sharedMembers(cluster, peer);
+	return peer.members;
+}
+
+// Peers that say the same thing (the same selectors from the same namespace, or the same
+// ipBlock) share one set: policies repeat their peers a lot.
+function sharedMembers(cluster: Cluster, peer: CompiledPeer): Bitset {
+	const {podSelector, namespaceSelector, ipBlock} = peer.peer;
+	const key = ipBlock
+		? `ipBlock ${ipBlock.cidr} ${ipBlock.except.join(' ')}`
+		: `${namespaceSelector ? keyOf(namespaceSelector) : `in ${peer.policyNamespace}`} ${podSelector ? keyOf(podSelector) : 'all'}`;
+	let members = cluster.peerMembersByKey.get(key);
+	if (!members) {
+		members = computeMembers(cluster, peer);
+		cluster.peerMembersByKey.set(key, members);
 	}
 
+	return members;
+}
+
+function computeMembers(cluster: Cluster, peer: CompiledPeer): Bitset {
 	const members = createBitset(cluster.pods.length);
 	if (peer.ipBlock) {
 		for (const [pod, addresses] of cluster.podAddresses.entries()) {
@@ -226,17 +278,20 @@ export function peerMembers(cluster: Cluster, peer: CompiledPeer): Bitset {
 				bitsetAdd(members, pod);
 			}
 		}
-	} else {
-		for (const namespace of peerNamespaces(cluster, peer)) {
-			for (const pod of cluster.podsByNamespace.get(namespace) ?? []) {
-				if (!peer.peer.podSelector || podMatchesSelector(cluster, peer.peer.podSelector, pod)) {
-					bitsetAdd(members, pod);
-				}
+
+		return members;
+	}
+
+	const {podSelector} = peer.peer;
+	const results = podSelector && selectorResultsOf(cluster, podSelector);
+	for (const namespace of peerNamespaces(cluster, peer)) {
+		for (const pod of cluster.podsByNamespace.get(namespace) ?? []) {
+			if (!podSelector || labelSetMatches(cluster, results!, podSelector, cluster.labelSetOfPod[pod]!)) {
+				bitsetAdd(members, pod);
 			}
 		}
 	}
 
-	peer.members = members;
 	return members;
 }
 

@@ -1,6 +1,6 @@
 // The evaluator's public face: pure functions of plain data, no I/O.
 export {compileCluster, type Cluster} from './compile.js';
-export {decide} from './decide.js';
+export {decide, isAllowed} from './decide.js';
 export {reachability} from './matrix.js';
 export {referenceVerdict} from './reference.js';
 export {resolveEndpoint, type EndpointProblem} from './resolve.js';

@@ -10,16 +10,16 @@ Resolves a flow's `from` or `to`: `namespace/pod`, or an IP address. An address 
 pod's IP stands for that pod; any other address is outside the cluster.
 */
 export function resolveEndpoint(cluster: Cluster, reference: string): Endpoint | EndpointProblem {
+	const pod = cluster.podIndexByKey.get(reference);
+	if (pod !== undefined) {
+		return cluster.podEndpoints[pod]!;
+	}
+
 	const address = parseAddress(reference);
 	if (address) {
-		const pod = cluster.podIndexByAddress.get(addressKey(address));
-		return pod === undefined ? {kind: 'outside', address} : {kind: 'pod', pod};
+		const owner = cluster.podIndexByAddress.get(addressKey(address));
+		return owner === undefined ? {kind: 'outside', address} : cluster.podEndpoints[owner]!;
 	}
 
-	if (!/^[^/\s]+\/[^/\s]+$/.test(reference)) {
-		return 'not-a-reference';
-	}
-
-	const pod = cluster.podIndexByKey.get(reference);
-	return pod === undefined ? 'unknown-pod' : {kind: 'pod', pod};
+	return /^[^/\s]+\/[^/\s]+$/.test(reference) ? 'unknown-pod' : 'not-a-reference';
 }

@@ -3,21 +3,21 @@ import type {FlowSpec} from '../content/flow-spec.js';
 import type {Verdict} from '../evaluator/types.js';
 import type {Palette} from './color.js';
 
-/** One decided flow, as `eval` reports it. */
-export type EvalResult = {
-	readonly flow: FlowSpec;
-	readonly verdict: Verdict;
-	/** One line on why; the table shows it. */
-	readonly reason: string;
+/** The decided flows of one `eval` run, as parallel lists (a run may have hundreds of thousands). */
+export type EvalResults = {
+	readonly flows: readonly FlowSpec[];
+	readonly verdicts: readonly Verdict[];
+	/** One line on why each verdict is what it is; the table shows them. */
+	readonly reasons?: readonly string[];
 };
 
 /** Counts of the flows that had an `expect`. */
-export function expectationCounts(results: readonly EvalResult[]): {passed: number; failed: number} {
+export function expectationCounts({flows, verdicts}: EvalResults): {passed: number; failed: number} {
 	let passed = 0;
 	let failed = 0;
-	for (const {flow, verdict} of results) {
+	for (const [index, flow] of flows.entries()) {
 		if (flow.expect !== undefined) {
-			if (flow.expect === verdict) {
+			if (flow.expect === verdicts[index]) {
 				passed++;
 			} else {
 				failed++;
@@ -28,14 +28,49 @@ export function expectationCounts(results: readonly EvalResult[]): {passed: numb
 	return {passed, failed};
 }
 
-/** The contract's `eval --json` document, built as text: a large run has hundreds of thousands of results. */
-export function evalJson(results: readonly EvalResult[]): string {
-	const lines = results.map(({flow, verdict}) => {
-		const expectation = flow.expect === undefined ? '' : `, "expect": "${flow.expect}", "pass": ${flow.expect === verdict}`;
-		return `    {"from": ${JSON.stringify(flow.from)}, "to": ${JSON.stringify(flow.to)}, "port": ${flow.port}, "protocol": "${flow.protocol}", "verdict": "${verdict}"${expectation}}`;
-	});
+// A run names the same pods again and again: escape each text once.
+function jsonStringCache(): (text: string) => string {
+	const cache = new Map<string, string>();
+	return text => {
+		let quoted = cache.get(text);
+		if (quoted === undefined) {
+			quoted = JSON.stringify(text);
+			cache.set(text, quoted);
+		}
+
+		return quoted;
+	};
+}
+
+/**
+The contract's `eval --json` document, as text in pieces: written piece by piece, a run of
+hundreds of thousands of flows never holds its whole output in memory.
+*/
+export function * evalJsonChunks(results: EvalResults, flowsPerChunk = 4096): Generator<string> {
+	const quote = jsonStringCache();
+	yield '{\n  "results": [\n';
+	const {flows, verdicts} = results;
+	for (let start = 0; start < flows.length; start += flowsPerChunk) {
+		let chunk = '';
+		const end = Math.min(start + flowsPerChunk, flows.length);
+		for (let index = start; index < end; index++) {
+			const flow = flows[index]!;
+			const verdict = verdicts[index]!;
+			const expectation = flow.expect === undefined ? '' : `, "expect": "${flow.expect}", "pass": ${flow.expect === verdict}`;
+			const separator = index === flows.length - 1 ? '\n' : ',\n';
+			chunk += `    {"from": ${quote(flow.from)}, "to": ${quote(flow.to)}, "port": ${flow.port}, "protocol": "${flow.protocol}", "verdict": "${verdict}"${expectation}}${separator}`;
+		}
+
+		yield chunk;
+	}
+
 	const {passed, failed} = expectationCounts(results);
-	return `{\n  "results": [\n${lines.join(',\n')}\n  ],\n  "passed": ${passed},\n  "failed": ${failed}\n}\n`;
+	yield `  ],\n  "passed": ${passed},\n  "failed": ${failed}\n}\n`;
+}
+
+/** The whole `eval --json` document as one string. */
+export function evalJson(results: EvalResults): string {
+	return [...evalJsonChunks(results)].join('');
 }
 
 function pad(text: string, width: number): string {
@@ -43,12 +78,13 @@ function pad(text: string, width: number): string {
 }
 
 /** A table with one line a flow and a summary line. */
-export function evalTable(results: readonly EvalResult[], palette: Palette): string {
-	const rows = results.map(({flow, verdict, reason}) => {
+export function evalTable(results: EvalResults, palette: Palette): string {
+	const rows = results.flows.map((flow, index) => {
+		const verdict = results.verdicts[index]!;
 		const expectation = flow.expect === undefined ? '' : flow.expect === verdict ? 'ok' : `FAIL (expected ${flow.expect})`;
-		return {from: flow.from, to: flow.to, port: `${flow.port}/${flow.protocol}`, verdict, expectation, reason};
+		return {from: flow.from, to: flow.to, port: `${flow.port}/${flow.protocol}`, verdict, expectation, reason: results.reasons?.[index] ?? ''};
 	});
-	const width = (pick: (row: typeof rows[number]) => string, title: string) => Math.max(title.length, ...rows.map(row => pick(row).length));
+	const width = (pick: (row: typeof rows[number]) => string, title: string) => rows.reduce((widest, row) => Math.max(widest, pick(row).length), title.length);
 	const fromWidth = width(row => row.from, 'FROM');
 	const toWidth = width(row => row.to, 'TO');
 	const portWidth = width(row => row.port, 'PORT');
@@ -66,9 +102,10 @@ export function evalTable(results: readonly EvalResult[], palette: Palette): str
 	return `${lines.join('\n')}\n`;
 }
 
-function summaryLine(results: readonly EvalResult[], palette: Palette): string {
-	const allowed = results.filter(result => result.verdict === 'allow').length;
-	const flows = `${results.length} ${results.length === 1 ? 'flow' : 'flows'}: ${allowed} allowed, ${results.length - allowed} denied`;
+function summaryLine(results: EvalResults, palette: Palette): string {
+	const total = results.flows.length;
+	const allowed = results.verdicts.filter(verdict => verdict === 'allow').length;
+	const flows = `${total} ${total === 1 ? 'flow' : 'flows'}: ${allowed} allowed, ${total - allowed} denied`;
 	const {passed, failed} = expectationCounts(results);
 	if (passed + failed === 0) {
 		return flows;

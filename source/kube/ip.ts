@@ -22,23 +22,45 @@ const ipv4MappedPrefix = 0xffffn << 32n;
 type ParsedAddress = Address & {readonly hasLeadingZeros: boolean; readonly isIpv4Mapped: boolean};
 
 function parseIpv4(text: string): {value: bigint; hasLeadingZeros: boolean} | undefined {
-	const parts = text.split('.');
-	if (parts.length !== 4) {
-		return undefined;
-	}
+	const number = ipv4Number(text);
+	return number && {value: BigInt(number.value), hasLeadingZeros: number.hasLeadingZeros};
+}
 
-	let value = 0n;
+// Four decimal octets, 0..255 each, as one number; no regular expressions or BigInt on this path,
+// which resolves every flow's IP address.
+function ipv4Number(text: string): {value: number; hasLeadingZeros: boolean} | undefined {
+	let value = 0;
+	let octets = 0;
 	let hasLeadingZeros = false;
-	for (const part of parts) {
-		if (!/^\d{1,3}$/.test(part) || Number(part) > 255) {
+	let index = 0;
+	while (index <= text.length) {
+		let octet = 0;
+		let digits = 0;
+		while (index < text.length && text.charCodeAt(index) >= 0x30 && text.charCodeAt(index) <= 0x39) {
+			octet = (octet * 10) + text.charCodeAt(index) - 0x30;
+			hasLeadingZeros ||= digits === 1 && octet < 10 && text.charCodeAt(index - 1) === 0x30;
+			digits++;
+			index++;
+		}
+
+		if (digits === 0 || digits > 3 || octet > 255) {
 			return undefined;
 		}
 
-		hasLeadingZeros ||= part.length > 1 && part.startsWith('0');
-		value = (value << 8n) | BigInt(Number(part));
+		value = (value * 256) + octet;
+		octets++;
+		if (index === text.length) {
+			break;
+		}
+
+		if (text.charCodeAt(index) !== 0x2E || octets === 4) {
+			return undefined;
+		}
+
+		index++;
 	}
 
-	return {value, hasLeadingZeros};
+	return octets === 4 ? {value, hasLeadingZeros} : undefined;
 }
 
 function parseIpv6Groups(text: string): number[] | undefined {
@@ -48,18 +70,19 @@ function parseIpv6Groups(text: string): number[] | undefined {
 
 	const groups: number[] = [];
 	const parts = text.split(':');
-	for (const [index, part] of parts.entries()) {
+	for (let index = 0; index < parts.length; index++) {
+		const part = parts[index]!;
 		if (index === parts.length - 1 && part.includes('.')) {
-			const ipv4 = parseIpv4(part);
+			const ipv4 = ipv4Number(part);
 			if (!ipv4 || ipv4.hasLeadingZeros) {
 				return undefined;
 			}
 
-			groups.push(Number(ipv4.value >> 16n), Number(ipv4.value & 0xffffn));
+			groups.push(Math.floor(ipv4.value / 65_536), ipv4.value % 65_536);
 			continue;
 		}
 
-		if (!/^[\da-fA-F]{1,4}$/.test(part)) {
+		if (part.length === 0 || part.length > 4 || !/^[\da-fA-F]+$/.test(part)) {
 			return undefined;
 		}
 
@@ -86,12 +109,8 @@ function parseIpv6(text: string): bigint | undefined {
 		return undefined;
 	}
 
-	let value = 0n;
-	for (const group of [...head, ...Array.from({length: missing}, () => 0), ...tail]) {
-		value = (value << 16n) | BigInt(group);
-	}
-
-	return value;
+	const groups = [...head, ...Array.from({length: missing}, () => 0), ...tail];
+	return BigInt(`0x${groups.map(group => group.toString(16).padStart(4, '0')).join('')}`);
 }
 
 function parseAddressDetailed(text: string): ParsedAddress | undefined {

@@ -83,24 +83,28 @@ export function checkSchema(value: unknown, schema: Schema, path: readonly PathS
 				return [typeError(path, value, expectedText.object)];
 			}
 
-			return Object.entries(value).flatMap(([key, child]) => {
-				const childPath = [...path, key];
+			const issues: Issue[] = [];
+			for (const key in value) {
+				if (!Object.hasOwn(value, key)) {
+					continue;
+				}
+
+				const child = (value as Record<string, unknown>)[key];
 				if (schema.type === 'map') {
-					return checkSchema(child, schema.values, childPath);
+					issues.push(...checkSchema(child, schema.values, [...path, key]));
+					continue;
 				}
 
 				const childSchema = Object.hasOwn(schema.fields, key) ? schema.fields[key] : undefined;
-				if (!childSchema) {
-					if (schema.isOpen) {
-						return [];
-					}
-
-
-					return [{path: childPath, message: `unknown field ${JSON.stringify(formatFieldPath(childPath))}`, severity: 'error', isAtKey: true} satisfies Issue];
+				if (childSchema) {
+					issues.push(...checkSchema(child, childSchema, [...path, key]));
+				} else if (!schema.isOpen) {
+					const childPath = [...path, key];
+					issues.push({path: childPath, message: `unknown field ${JSON.stringify(formatFieldPath(childPath))}`, severity: 'error', isAtKey: true});
 				}
+			}
 
-				return checkSchema(child, childSchema, childPath);
-			});
+			return issues;
 		}
 	}
 }
