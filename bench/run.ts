@@ -21,7 +21,7 @@ import {type GeneratedData, defaultDataDirectory, generate} from './generate.js'
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const cli = path.join(root, 'dist', 'source', 'cli.js');
-const seedDirectory = path.join(root, 'bench', 'seed');
+const seedDirectory = path.join(root, 'test', 'fixtures', 'seed');
 /** The reference evaluator is timed on every n-th flow, then extrapolated to the whole set. */
 const referenceStride = 20;
 /** decide() over every pod pair is timed in full only when a calibration predicts under this. */

@@ -137,8 +137,8 @@ let temporary = '';
 
 test.before(() => {
 	temporary = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-cli-'));
-	const seedCluster = readFileSync(path.join(fixtures, 'seed/cluster.yaml'), 'utf8');
-	const seedFlows = readFileSync(path.join(fixtures, 'seed/flows.yaml'), 'utf8');
+	const seedCluster = readFileSync(path.join(fixtures, '../seed/cluster.yaml'), 'utf8');
+	const seedFlows = readFileSync(path.join(fixtures, '../seed/flows.yaml'), 'utf8');
 	const portTooLarge = readFileSync(path.join(fixtures, 'bad/port-70000.yaml'), 'utf8');
 	const crlf = (text: string) => text.replaceAll('\n', '\r\n');
 	const bom = '\uFEFF';
@@ -188,7 +188,7 @@ test.after.always(() => {
 // The seed example, and the output formats.
 
 test('the seed example exits 0 with a table of verdicts', async t => {
-	const outcome = await run(['eval', '--flows', 'seed/flows.yaml', 'seed/cluster.yaml']);
+	const outcome = await run(['eval', '--flows', '../seed/flows.yaml', '../seed/cluster.yaml']);
 	t.is(outcome.code, 0, outcome.stderr);
 	t.is(outcome.stderr, '');
 	const [header, ...rows] = lines(outcome.stdout);
@@ -201,7 +201,7 @@ test('the seed example exits 0 with a table of verdicts', async t => {
 });
 
 test('the seed example exits 0 with the JSON of the contract', async t => {
-	const outcome = await run(['eval', '--json', '--flows', 'seed/flows.yaml', 'seed/cluster.yaml']);
+	const outcome = await run(['eval', '--json', '--flows', '../seed/flows.yaml', '../seed/cluster.yaml']);
 	t.is(outcome.code, 0, outcome.stderr);
 	t.is(outcome.stderr, '');
 	const json = parseEvalJson(outcome.stdout);
@@ -216,7 +216,7 @@ test('the seed example exits 0 with the JSON of the contract', async t => {
 });
 
 test('a failed expectation exits 1 and marks its row', async t => {
-	const outcome = await run(['eval', '--flows', 'flows/failing.yaml', 'seed/cluster.yaml']);
+	const outcome = await run(['eval', '--flows', 'flows/failing.yaml', '../seed/cluster.yaml']);
 	t.is(outcome.code, 1, outcome.stderr);
 	t.is(outcome.stderr, '');
 	const rows = lines(outcome.stdout);
@@ -227,7 +227,7 @@ test('a failed expectation exits 1 and marks its row', async t => {
 });
 
 test('a failed expectation exits 1 in JSON too; expect and pass only where there is an expect', async t => {
-	const outcome = await run(['eval', '--json', '--flows', 'flows/failing.yaml', 'seed/cluster.yaml']);
+	const outcome = await run(['eval', '--json', '--flows', 'flows/failing.yaml', '../seed/cluster.yaml']);
 	t.is(outcome.code, 1, outcome.stderr);
 	const json = parseEvalJson(outcome.stdout);
 	t.deepEqual(json, {
@@ -280,32 +280,32 @@ const usageError = test.macro({
 	title: (providedTitle = '') => `usage error: ${providedTitle}`,
 });
 
-test('eval without --flows', usageError, ['eval', 'seed/cluster.yaml'], 'error: eval needs --flows FLOWS');
-test('eval without a FILE', usageError, ['eval', '--flows', 'seed/flows.yaml'], 'error: eval needs at least one cluster FILE');
+test('eval without --flows', usageError, ['eval', '../seed/cluster.yaml'], 'error: eval needs --flows FLOWS');
+test('eval without a FILE', usageError, ['eval', '--flows', '../seed/flows.yaml'], 'error: eval needs at least one cluster FILE');
 test('--flows without its value', usageError, ['eval', '--flows'], 'error: Option \'--flows <value>\' argument missing');
-test('an unknown option', usageError, ['eval', '--bogus', '--flows', 'seed/flows.yaml', 'seed/cluster.yaml'], 'error: Unknown option \'--bogus\'. To specify a positional argument starting with a \'-\', place it at the end of the command after \'--\', as in \'-- "--bogus"');
+test('an unknown option', usageError, ['eval', '--bogus', '--flows', '../seed/flows.yaml', '../seed/cluster.yaml'], 'error: Unknown option \'--bogus\'. To specify a positional argument starting with a \'-\', place it at the end of the command after \'--\', as in \'-- "--bogus"');
 test('an unknown command', usageError, ['frobnicate'], 'error: unknown command "frobnicate"');
-test('--max-size that is not a size', usageError, ['eval', '--max-size', 'lots', '--flows', 'seed/flows.yaml', 'seed/cluster.yaml'], 'error: --max-size takes a size in MiB, such as 64; got "lots"');
+test('--max-size that is not a size', usageError, ['eval', '--max-size', 'lots', '--flows', '../seed/flows.yaml', '../seed/cluster.yaml'], 'error: --max-size takes a size in MiB, such as 64; got "lots"');
 
 // Bad YAML.
 
-test('invalid YAML syntax: line and column', refuses, ['eval', '--flows', 'seed/flows.yaml', 'pods.yaml', 'bad/syntax.yaml'], [
+test('invalid YAML syntax: line and column', refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/syntax.yaml'], [
 	'bad/syntax.yaml:5:9: invalid YAML: Nested mappings are not allowed in compact mappings',
 ]);
 
-test('a duplicate key, at the second occurrence', refuses, ['eval', '--flows', 'seed/flows.yaml', 'pods.yaml', 'bad/duplicate-key.yaml'], [
+test('a duplicate key, at the second occurrence', refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/duplicate-key.yaml'], [
 	'bad/duplicate-key.yaml:7:3: duplicate key: a key may appear only once in a mapping (kubectl refuses duplicate fields)',
 ]);
 
-test('an unknown tag !foo', refuses, ['eval', '--flows', 'seed/flows.yaml', 'pods.yaml', 'bad/unknown-tag.yaml'], [
+test('an unknown tag !foo', refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/unknown-tag.yaml'], [
 	'bad/unknown-tag.yaml:5:9: Unresolved tag: !foo: netpol-dojo reads plain YAML without custom tags',
 ]);
 
-test('an ambiguous port: 010 (octal 8 in YAML 1.1, 10 in YAML 1.2)', refuses, ['eval', '--flows', 'seed/flows.yaml', 'pods.yaml', 'bad/ambiguous-port.yaml'], [
+test('an ambiguous port: 010 (octal 8 in YAML 1.1, 10 in YAML 1.2)', refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/ambiguous-port.yaml'], [
 	'bad/ambiguous-port.yaml:20:17: 010 is ambiguous: kubectl (YAML 1.1) reads it as 8, YAML 1.2 as 10; write the value plainly or quote it',
 ]);
 
-test('an unquoted yes as a label value: a type error with the quote hint', refuses, ['eval', '--flows', 'seed/flows.yaml', 'pods.yaml', 'bad/yes-label.yaml'], [
+test('an unquoted yes as a label value: a type error with the quote hint', refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/yes-label.yaml'], [
 	`bad/yes-label.yaml:11:15: ${policy}: spec.podSelector.matchLabels.active: Invalid value: true: must be a string; kubectl reads an unquoted yes as a boolean, so quote it: "yes"`,
 ]);
 
@@ -327,7 +327,7 @@ test('deeply nested YAML, at its line', async t => {
 });
 
 test('a deeply nested flows file', async t => {
-	const outcome = await run(['eval', '--flows', 'deep-flows.yaml', path.join(fixtures, 'seed/cluster.yaml')], {cwd: temporary});
+	const outcome = await run(['eval', '--flows', 'deep-flows.yaml', path.join(fixtures, '../seed/cluster.yaml')], {cwd: temporary});
 	t.is(outcome.code, 2);
 	assertNoStackTrace(t, outcome.stderr);
 	t.regex(outcome.stderr, /^error: deep-flows\.yaml:1:\d+: too deeply nested/);
@@ -353,7 +353,7 @@ test('a file over --max-size, and under it', async t => {
 });
 
 test('a flows file over --max-size', async t => {
-	await assertRefused(t, ['eval', '--max-size', '1', '--flows', 'big-flows.yaml', path.join(fixtures, 'seed/cluster.yaml')], [
+	await assertRefused(t, ['eval', '--max-size', '1', '--flows', 'big-flows.yaml', path.join(fixtures, '../seed/cluster.yaml')], [
 		'big-flows.yaml: is 1.5 MiB, over the 1.0 MiB limit (raise it with --max-size)',
 	], {cwd: temporary});
 });
@@ -363,7 +363,7 @@ test('a file over the default 32 MiB limit', async t => {
 });
 
 test('invalid UTF-8, at its line', async t => {
-	const outcome = await run(['eval', '--flows', 'seed/flows.yaml', 'pods.yaml', 'bad/invalid-utf8.yaml']);
+	const outcome = await run(['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/invalid-utf8.yaml']);
 	t.is(outcome.code, 2);
 	t.is(outcome.stdout, '');
 	assertNoStackTrace(t, outcome.stderr);
@@ -371,14 +371,14 @@ test('invalid UTF-8, at its line', async t => {
 	t.regex(outcome.stderr, /^error: bad\/invalid-utf8\.yaml:7(?::\d+)?: is not valid UTF-8 text\n$/);
 });
 
-test('invalid UTF-8 is reported at its line and column, like every other problem', refuses, ['eval', '--flows', 'seed/flows.yaml', 'pods.yaml', 'bad/invalid-utf8.yaml'], [
+test('invalid UTF-8 is reported at its line and column, like every other problem', refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/invalid-utf8.yaml'], [
 	'bad/invalid-utf8.yaml:7:15: is not valid UTF-8 text',
 ]);
 
-test('a missing file', refuses, ['eval', '--flows', 'seed/flows.yaml', 'bad/does-not-exist.yaml'], ['bad/does-not-exist.yaml: no such file']);
-test('a missing flows file', refuses, ['eval', '--flows', 'flows/does-not-exist.yaml', 'seed/cluster.yaml'], ['flows/does-not-exist.yaml: no such file']);
-test('a folder given as a file', refuses, ['eval', '--flows', 'seed/flows.yaml', 'bad'], ['bad: is a folder, not a file']);
-test('a file with no objects', refuses, ['eval', '--flows', 'seed/flows.yaml', 'pods.yaml', 'bad/no-objects.yaml'], ['bad/no-objects.yaml: has no Kubernetes objects in it']);
+test('a missing file', refuses, ['eval', '--flows', '../seed/flows.yaml', 'bad/does-not-exist.yaml'], ['bad/does-not-exist.yaml: no such file']);
+test('a missing flows file', refuses, ['eval', '--flows', 'flows/does-not-exist.yaml', '../seed/cluster.yaml'], ['flows/does-not-exist.yaml: no such file']);
+test('a folder given as a file', refuses, ['eval', '--flows', '../seed/flows.yaml', 'bad'], ['bad: is a folder, not a file']);
+test('a file with no objects', refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/no-objects.yaml'], ['bad/no-objects.yaml: has no Kubernetes objects in it']);
 
 // Bad NetworkPolicies: each class of test/validation.ts, through the CLI, at its line and column.
 
@@ -424,10 +424,10 @@ const npCases: Array<[string, string, string[]]> = [
 ];
 
 for (const [title, name, expected] of npCases) {
-	test(`a NetworkPolicy with ${title}`, refuses, ['eval', '--flows', 'seed/flows.yaml', 'pods.yaml', `bad/${name}.yaml`], expected.map(line => `bad/${name}.yaml:${line}`));
+	test(`a NetworkPolicy with ${title}`, refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', `bad/${name}.yaml`], expected.map(line => `bad/${name}.yaml:${line}`));
 }
 
-test('a pod label of the wrong type', refuses, ['eval', '--flows', 'seed/flows.yaml', 'bad/wrong-type-label.yaml'], [
+test('a pod label of the wrong type', refuses, ['eval', '--flows', '../seed/flows.yaml', 'bad/wrong-type-label.yaml'], [
 	'bad/wrong-type-label.yaml:9:14: Pod "default/web": metadata.labels.version: Invalid value: 2: must be a string',
 ]);
 
@@ -442,27 +442,27 @@ test('a bad label that is not the first is reported at its own line', async t =>
 
 // Bad flows.
 
-test('a flow naming an unknown pod: the pod and its line', refuses, ['eval', '--flows', 'flows/unknown-pod.yaml', 'seed/cluster.yaml'], [
+test('a flow naming an unknown pod: the pod and its line', refuses, ['eval', '--flows', 'flows/unknown-pod.yaml', '../seed/cluster.yaml'], [
 	'flows/unknown-pod.yaml:5:9: flows[1].to: pod "default/cache" is not in the cluster files',
 ]);
 
-test('a flow naming a pod in the wrong namespace gets a suggestion', refuses, ['eval', '--flows', 'flows/misspelt-namespace.yaml', 'seed/cluster.yaml'], [
+test('a flow naming a pod in the wrong namespace gets a suggestion', refuses, ['eval', '--flows', 'flows/misspelt-namespace.yaml', '../seed/cluster.yaml'], [
 	'flows/misspelt-namespace.yaml:3:12: flows[0].from: pod "prod/web" is not in the cluster files (did you mean default/web?)',
 ]);
 
-test('a flow with both ends outside the cluster', refuses, ['eval', '--flows', 'flows/both-outside.yaml', 'seed/cluster.yaml'], [
+test('a flow with both ends outside the cluster', refuses, ['eval', '--flows', 'flows/both-outside.yaml', '../seed/cluster.yaml'], [
 	'flows/both-outside.yaml:4:12: flows[1]: neither 203.0.113.7 nor 198.51.100.1 is a pod of the cluster; at least one end of a flow must be a pod',
 ]);
 
-test('a flow with port 70000', refuses, ['eval', '--flows', 'flows/port-70000.yaml', 'seed/cluster.yaml'], [
+test('a flow with port 70000', refuses, ['eval', '--flows', 'flows/port-70000.yaml', '../seed/cluster.yaml'], [
 	'flows/port-70000.yaml:3:47: flows[0].port: 70000 is not a port; use 1..65535',
 ]);
 
-test('a flow with protocol ICMP', refuses, ['eval', '--flows', 'flows/protocol-icmp.yaml', 'seed/cluster.yaml'], [
+test('a flow with protocol ICMP', refuses, ['eval', '--flows', 'flows/protocol-icmp.yaml', '../seed/cluster.yaml'], [
 	'flows/protocol-icmp.yaml:6:15: flows[0].protocol: "ICMP" is not a protocol; use TCP, UDP or SCTP',
 ]);
 
-test('an unknown field in a flow', refuses, ['eval', '--flows', 'flows/unknown-field.yaml', 'seed/cluster.yaml'], [
+test('an unknown field in a flow', refuses, ['eval', '--flows', 'flows/unknown-field.yaml', '../seed/cluster.yaml'], [
 	'flows/unknown-field.yaml:3:53: flows[0].verdict: unknown field "verdict"; a flow has from, to, port, protocol and expect',
 ]);
 
@@ -485,11 +485,11 @@ test('CRLF and a BOM do not shift lines or columns of problems', async t => {
 });
 
 test('a v1 List works', async t => {
-	await assertSeedJson(t, ['--flows', 'seed/flows.yaml', 'list.yaml']);
+	await assertSeedJson(t, ['--flows', '../seed/flows.yaml', 'list.yaml']);
 });
 
 test('a JSON cluster file (kubectl get -o json) works', async t => {
-	await assertSeedJson(t, ['--flows', 'seed/flows.yaml', 'cluster.json']);
+	await assertSeedJson(t, ['--flows', '../seed/flows.yaml', 'cluster.json']);
 });
 
 test('a JSON file with an invalid policy reports the line and column of the field', async t => {
@@ -497,13 +497,13 @@ test('a JSON file with an invalid policy reports the line and column of the fiel
 	const line = text.findIndex(entry => entry.includes('"port": 70000')) + 1;
 	const column = text[line - 1]!.indexOf('70000') + 1;
 	t.is(line, 215);
-	await assertRefused(t, ['eval', '--flows', 'seed/flows.yaml', 'bad/bad-policy.json'], [
+	await assertRefused(t, ['eval', '--flows', '../seed/flows.yaml', 'bad/bad-policy.json'], [
 		`bad/bad-policy.json:${line}:${column}: ${policy}: spec.ingress[0].ports[0].port: Invalid value: 70000: ${portRange}`,
 	]);
 });
 
 test('other kinds are skipped with a note naming kind and apiVersion; the command still exits 0', async t => {
-	const outcome = await run(['eval', '--flows', 'seed/flows.yaml', 'seed/cluster.yaml', 'skipped.yaml']);
+	const outcome = await run(['eval', '--flows', '../seed/flows.yaml', '../seed/cluster.yaml', 'skipped.yaml']);
 	t.is(outcome.code, 0, outcome.stderr);
 	t.true(outcome.stdout.includes(seedSummary), 'the extensions/v1beta1 deny-all is not applied');
 	const notes = lines(outcome.stderr);
@@ -515,7 +515,7 @@ test('other kinds are skipped with a note naming kind and apiVersion; the comman
 });
 
 test('skipped kinds do not disturb --json output on stdout', async t => {
-	const outcome = await run(['eval', '--json', '--flows', 'seed/flows.yaml', 'seed/cluster.yaml', 'skipped.yaml']);
+	const outcome = await run(['eval', '--json', '--flows', '../seed/flows.yaml', '../seed/cluster.yaml', 'skipped.yaml']);
 	t.is(outcome.code, 0, outcome.stderr);
 	t.true(outcome.stderr.startsWith('note: '));
 	t.is(parseEvalJson(outcome.stdout).passed, 8);
@@ -547,21 +547,21 @@ test('YAML merge keys (<<) are read as kubectl reads them', async t => {
 // Colour.
 
 test('NO_COLOR output has no escape sequences', async t => {
-	for (const flows of ['seed/flows.yaml', 'flows/failing.yaml']) {
-		const outcome = await run(['eval', '--flows', flows, 'seed/cluster.yaml'], {env: {NO_COLOR: '1'}});
+	for (const flows of ['../seed/flows.yaml', 'flows/failing.yaml']) {
+		const outcome = await run(['eval', '--flows', flows, '../seed/cluster.yaml'], {env: {NO_COLOR: '1'}});
 		t.false(outcome.stdout.includes('\u001B'), flows);
 		t.false(outcome.stderr.includes('\u001B'), flows);
 	}
 
-	const refused = await run(['eval', '--flows', 'seed/flows.yaml', 'pods.yaml', 'bad/port-70000.yaml'], {env: {NO_COLOR: '1'}});
+	const refused = await run(['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/port-70000.yaml'], {env: {NO_COLOR: '1'}});
 	t.false(refused.stderr.includes('\u001B'));
 });
 
 test('FORCE_COLOR=1 output has escape sequences, but --json never does', async t => {
-	const outcome = await run(['eval', '--flows', 'flows/failing.yaml', 'seed/cluster.yaml'], {env: {NO_COLOR: undefined, FORCE_COLOR: '1'}});
+	const outcome = await run(['eval', '--flows', 'flows/failing.yaml', '../seed/cluster.yaml'], {env: {NO_COLOR: undefined, FORCE_COLOR: '1'}});
 	t.is(outcome.code, 1);
 	t.regex(outcome.stdout, /\u001B\[\d+m/);
-	const json = await run(['eval', '--json', '--flows', 'flows/failing.yaml', 'seed/cluster.yaml'], {env: {NO_COLOR: undefined, FORCE_COLOR: '1'}});
+	const json = await run(['eval', '--json', '--flows', 'flows/failing.yaml', '../seed/cluster.yaml'], {env: {NO_COLOR: undefined, FORCE_COLOR: '1'}});
 	t.false(json.stdout.includes('\u001B'));
 	t.is(parseEvalJson(json.stdout).failed, 1);
 });

@@ -2,6 +2,7 @@
 import type {ClusterObjects, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Rule} from '../../source/kube/types.js';
 import {type Cluster, compileCluster, decide, referenceVerdict, resolveEndpoint} from '../../source/evaluator/index.js';
 import type {Decision, Flow, Verdict} from '../../source/evaluator/types.js';
+import {networkPolicyIssues, toNetworkPolicy} from '../../source/kube/network-policy.js';
 
 /** `pod('prod/web', {app: 'web'}, {ip: '10.0.0.1', ports: [{name: 'http', port: 80}]})` */
 export function pod(reference: string, labels: Labels = {}, options: {ips?: string[]; ip?: string; ports?: Array<{name?: string; port: number; protocol?: Protocol}>} = {}): Pod {
@@ -48,6 +49,21 @@ export function policy(reference: string, podSelector: Labels | LabelSelector, o
 	const policyTypes: PolicyType[] = isPolicyTypesDefaulted ? (egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress']) : options.policyTypes!;
 	const asSelector = 'matchLabels' in podSelector && typeof podSelector.matchLabels === 'object' ? podSelector as LabelSelector : selector(podSelector as Labels);
 	return {namespace, name, podSelector: asSelector, policyTypes, isPolicyTypesDefaulted, ingress, egress};
+}
+
+/**
+A policy read from its API form, as a YAML file gives it: through validation and the API
+server's defaulting (policyTypes, protocol). `parsedPolicy('prod/p', {podSelector: {}, egress: []})`
+*/
+export function parsedPolicy(reference: string, spec: Record<string, unknown>): NetworkPolicy {
+	const [namespace, name] = reference.split('/') as [string, string];
+	const object = {apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: {name, namespace}, spec};
+	const errors = networkPolicyIssues(object).filter(issue => issue.severity === 'error');
+	if (errors.length > 0) {
+		throw new TypeError(`test policy ${reference} is invalid: ${errors.map(issue => issue.message).join('; ')}`);
+	}
+
+	return toNetworkPolicy(object);
 }
 
 export function cluster(objects: Partial<ClusterObjects>): ClusterObjects {
