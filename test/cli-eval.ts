@@ -293,6 +293,14 @@ test('invalid YAML syntax: line and column', refuses, ['eval', '--flows', '../se
 	'bad/syntax.yaml:5:9: invalid YAML: Nested mappings are not allowed in compact mappings',
 ]);
 
+test('a duplicate key in a JSON flows file, with or without a space before the colon', async t => {
+	for (const file of ['bad/duplicate-key.json', 'bad/duplicate-key-spaced.json']) {
+		const outcome = await run(['eval', '--flows', file, '../seed/cluster.yaml']);
+		t.is(outcome.code, 2, file);
+		t.regex(outcome.stderr, new RegExp(`^error: ${file.replace('.', '\\.')}:2:\\d+: duplicate key`), file);
+	}
+});
+
 test('a duplicate key, at the second occurrence', refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/duplicate-key.yaml'], [
 	'bad/duplicate-key.yaml:7:3: duplicate key: a key may appear only once in a mapping (kubectl refuses duplicate fields)',
 ]);

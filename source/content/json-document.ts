@@ -38,12 +38,31 @@ kubectl refuses it) and nests no deeper than Kubernetes objects do. A repeated k
 JSON.parse folded away, so it shows as fewer keys in the value than in the text.
 */
 export function isOrdinaryJson(text: string, value: unknown): boolean {
-	const written = countWrittenKeys(text);
-	return written !== undefined && written === countKeys(value);
+	const parsedKeys = countKeys(value, 0);
+	const isQuickCountSafe = !/"[ \t\r\n]+:/.test(text);
+	return parsedKeys !== undefined && ((isQuickCountSafe && parsedKeys === countKeyColons(text)) || parsedKeys === countWrittenKeysByCharacter(text));
+}
+
+// Unless a colon is set apart from its key (`"key" : 1`, checked before), every key ends with an
+// unescaped quote and a colon, so counting `":` pairs is fast and never counts too few; it
+// counts too many when a string value starts with a colon (`"::/0"`), and the exact count then
+// decides.
+function countKeyColons(text: string): number {
+	let count = 0;
+	for (let index = text.indexOf('":'); index !== -1; index = text.indexOf('":', index + 2)) {
+		let backslashes = 0;
+		while (text.charCodeAt(index - 1 - backslashes) === backslash) {
+			backslashes++;
+		}
+
+		count += backslashes % 2 === 0 ? 1 : 0;
+	}
+
+	return count;
 }
 
 // Keys are the strings that open an object or follow a comma inside one.
-function countWrittenKeys(text: string): number | undefined {
+function countWrittenKeysByCharacter(text: string): number {
 	const isObject: boolean[] = [];
 	let isExpectingKey = false;
 	let count = 0;
@@ -54,10 +73,6 @@ function countWrittenKeys(text: string): number | undefined {
 			isExpectingKey = false;
 			index = endOfString(text, index);
 		} else if (code === openBrace || code === openBracket) {
-			if (isObject.length >= maxNesting) {
-				return undefined;
-			}
-
 			isObject.push(code === openBrace);
 			isExpectingKey = code === openBrace;
 		} else if (code === closeBrace || code === closeBracket) {
@@ -70,15 +85,25 @@ function countWrittenKeys(text: string): number | undefined {
 	return count;
 }
 
-function countKeys(value: unknown): number {
+// The keys of every object in the value; undefined when it nests deeper than maxNesting.
+function countKeys(value: unknown, depth: number): number | undefined {
 	if (typeof value !== 'object' || value === null) {
 		return 0;
+	}
+
+	if (depth >= maxNesting) {
+		return undefined;
 	}
 
 	let count = 0;
 	if (Array.isArray(value)) {
 		for (const item of value) {
-			count += countKeys(item);
+			const inner = countKeys(item, depth + 1);
+			if (inner === undefined) {
+				return undefined;
+			}
+
+			count += inner;
 		}
 
 		return count;
@@ -86,7 +111,12 @@ function countKeys(value: unknown): number {
 
 	for (const key in value) {
 		if (Object.hasOwn(value, key)) {
-			count += 1 + countKeys((value as Record<string, unknown>)[key]);
+			const inner = countKeys((value as Record<string, unknown>)[key], depth + 1);
+			if (inner === undefined) {
+				return undefined;
+			}
+
+			count += 1 + inner;
 		}
 	}
 

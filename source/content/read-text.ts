@@ -1,3 +1,4 @@
+import {isUtf8} from 'node:buffer';
 import {readFileSync, statSync} from 'node:fs';
 import {InputError} from './input-error.js';
 import {firstInvalidUtf8Byte} from './utf8.js';
@@ -32,13 +33,11 @@ export function readText(file: string, maxBytes = defaultMaxBytes): string {
 	}
 
 	const bytes = readFileSync(file);
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
-	} catch {
+	if (!isUtf8(bytes)) {
 		throw new InputError([{file, ...positionOfByte(bytes, firstInvalidUtf8Byte(bytes)), message: 'is not valid UTF-8 text'}]);
 	}
 
+	const text = bytes.toString('utf8');
 	return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
