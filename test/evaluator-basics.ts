@@ -1,5 +1,6 @@
 import test from 'ava';
-import {cluster, pod, policy, port, rule, selector, verdictOf} from './helpers/builders.js';
+import {compileCluster, decide, isAllowed, referenceVerdict} from '../source/evaluator/index.js';
+import {cluster, flow, pod, policy, port, rule, selector, verdictOf} from './helpers/builders.js';
 
 const threeTier = (policies = [policy('default/db-policy', {role: 'db'}, {ingress: [rule([{podSelector: selector({name: 'api-pod'})}], [port(3306)])]})]) => cluster({
 	pods: [
@@ -28,4 +29,21 @@ test('the db-policy denies the web pod', t => {
 	t.is(verdict, 'deny');
 	t.is(reference, 'deny');
 	t.deepEqual(decision.ingress, {kind: 'denied', isolatedBy: ['default/db-policy']});
+});
+
+test('a port name two containers give different numbers admits both numbers (each container port counts)', t => {
+	const objects = cluster({
+		pods: [
+			pod('default/client', {app: 'client'}),
+			pod('default/server', {app: 'server'}, {ports: [{name: 'http', port: 80}, {name: 'http', port: 8080}]}),
+		],
+		policies: [policy('default/server-policy', {app: 'server'}, {ingress: [rule([], [port('http')])]})],
+	});
+	const compiled = compileCluster(objects);
+	for (const [portNumber, expected] of [[80, 'allow'], [8080, 'allow'], [81, 'deny']] as const) {
+		const tested = flow(compiled, 'default/client', 'default/server', portNumber);
+		t.is(decide(compiled, tested).verdict, expected, `decide, port ${portNumber}`);
+		t.is(isAllowed(compiled, tested) ? 'allow' : 'deny', expected, `isAllowed, port ${portNumber}`);
+		t.is(referenceVerdict(objects, tested), expected, `reference, port ${portNumber}`);
+	}
 });

@@ -63,6 +63,7 @@ export type Cluster = {
 	readonly labelSets: readonly Labels[];
 	readonly selectorResults: Map<string, Int8Array>;
 	readonly peerMembersByKey: Map<string, Bitset>;
+	readonly namedPortNumbersByKey: Map<string, Int32Array>;
 };
 
 /** Indexes the cluster's objects; call once, then decide any number of flows. */
@@ -117,6 +118,7 @@ export function compileCluster(objects: ClusterObjects): Cluster {
 		labelSets,
 		selectorResults: new Map(),
 		peerMembersByKey: new Map(),
+		namedPortNumbersByKey: new Map(),
 	};
 	indexIsolation(cluster);
 	for (const direction of ['ingress', 'egress'] as const) {
@@ -306,6 +308,26 @@ function peerNamespaces(cluster: Cluster, peer: CompiledPeer): string[] {
 	return [...cluster.namespaces.values()]
 		.filter(namespace => selectorMatches(namespaceSelector, namespace.labels))
 		.map(namespace => namespace.name);
+}
+
+/**
+Per pod, the number of its container port with this name and protocol: 0 when it has none, -1
+when two containers give the name different numbers (each counts). Computed on first use.
+*/
+export function namedPortNumbers(cluster: Cluster, protocol: Protocol, name: string): Int32Array {
+	const key = `${protocol}/${name}`;
+	let numbers = cluster.namedPortNumbersByKey.get(key);
+	if (!numbers) {
+		numbers = new Int32Array(cluster.pods.length);
+		for (const [pod, {ports}] of cluster.pods.entries()) {
+			const matching = new Set(ports.filter(entry => entry.name === name && entry.protocol === protocol).map(entry => entry.port));
+			numbers[pod] = matching.size > 1 ? -1 : [...matching][0] ?? 0;
+		}
+
+		cluster.namedPortNumbersByKey.set(key, numbers);
+	}
+
+	return numbers;
 }
 
 /** An address in the block's CIDR and in none of its `except` CIDRs. */

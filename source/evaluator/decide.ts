@@ -2,14 +2,14 @@
 // it (NetworkPolicy docs, "Behavior of to and from selectors"); each side is allowed when no
 // policy isolates it for that direction, or when some rule of an isolating policy admits the
 // peer on the port. Rules only ever add: there are no deny rules.
-import type {Pod, Protocol} from '../kube/types.js';
+import type {Protocol} from '../kube/types.js';
 import {bitsetHas} from './bitset.js';
-import {type Cluster, type CompiledPort, type CompiledRule, ipBlockContains, peerMembers} from './compile.js';
+import {type Cluster, type CompiledPort, type CompiledRule, ipBlockContains, namedPortNumbers, peerMembers} from './compile.js';
 import type {Decision, Direction, DirectionDecision, Endpoint, Flow, RuleMatch} from './types.js';
 
 /** Decides one flow and says why, on both sides. */
 export function decide(cluster: Cluster, flow: Flow): Decision {
-	const destinationPod = flow.destination.kind === 'pod' ? cluster.pods[flow.destination.pod] : undefined;
+	const destinationPod = flow.destination.kind === 'pod' ? flow.destination.pod : undefined;
 	const egress = flow.source.kind === 'pod'
 		? decideDirection(cluster, 'egress', flow.source.pod, flow.destination, flow, destinationPod)
 		: {kind: 'outside' as const};
@@ -32,18 +32,18 @@ export function isAllowed(cluster: Cluster, flow: Flow): boolean {
 		return true;
 	}
 
-	const destinationPod = destination.kind === 'pod' ? cluster.pods[destination.pod] : undefined;
+	const destinationPod = destination.kind === 'pod' ? destination.pod : undefined;
 	return (source.kind !== 'pod' || rulesAdmit(cluster, cluster.admittingRules.egress[source.pod], destination, flow, destinationPod))
 		&& (destination.kind !== 'pod' || rulesAdmit(cluster, cluster.admittingRules.ingress[destination.pod], source, flow, destinationPod));
 }
 
-function rulesAdmit(cluster: Cluster, rules: readonly CompiledRule[] | undefined, peer: Endpoint, flow: Flow, destinationPod: Pod | undefined): boolean {
+function rulesAdmit(cluster: Cluster, rules: readonly CompiledRule[] | undefined, peer: Endpoint, flow: Flow, destinationPod: number | undefined): boolean {
 	if (rules === undefined) {
 		return true;
 	}
 
 	for (const rule of rules) {
-		if (matchingPort(rule, flow.port, flow.protocol, destinationPod) !== undefined && matchingPeer(cluster, rule, peer) !== undefined) {
+		if (matchingPort(cluster, rule, flow.port, flow.protocol, destinationPod) !== undefined && matchingPeer(cluster, rule, peer) !== undefined) {
 			return true;
 		}
 	}
@@ -61,7 +61,7 @@ function decideDirection(
 	pod: number,
 	peer: Endpoint,
 	flow: Flow,
-	destinationPod: Pod | undefined,
+	destinationPod: number | undefined,
 ): DirectionDecision {
 	const isolating = cluster.isolatingPolicies[direction][pod]!;
 	if (isolating.length === 0) {
@@ -72,7 +72,7 @@ function decideDirection(
 	for (const policyIndex of isolating) {
 		const policy = cluster.policies[policyIndex]!;
 		for (const [ruleIndex, rule] of policy[direction].entries()) {
-			const port = matchingPort(rule, flow.port, flow.protocol, destinationPod);
+			const port = matchingPort(cluster, rule, flow.port, flow.protocol, destinationPod);
 			if (port === undefined) {
 				continue;
 			}
@@ -117,13 +117,13 @@ export function matchingPeer(cluster: Cluster, rule: CompiledRule, endpoint: End
 }
 
 /** The first port entry of the rule that admits the port, 'every' for a rule without ports. */
-export function matchingPort(rule: CompiledRule, port: number, protocol: Protocol, destinationPod: Pod | undefined): number | 'every' | undefined {
+export function matchingPort(cluster: Cluster, rule: CompiledRule, port: number, protocol: Protocol, destinationPod: number | undefined): number | 'every' | undefined {
 	if (rule.admitsEveryPort) {
 		return 'every';
 	}
 
 	for (let index = 0; index < rule.ports.length; index++) {
-		if (portAdmits(rule.ports[index]!, port, protocol, destinationPod)) {
+		if (portAdmits(cluster, rule.ports[index]!, port, protocol, destinationPod)) {
 			return index;
 		}
 	}
@@ -136,7 +136,7 @@ Whether one port entry admits a port. A named port is resolved on the destinatio
 matches when that pod has a container port of that name and protocol with this number, and it
 matches nothing towards an address outside the cluster.
 */
-export function portAdmits(entry: CompiledPort, port: number, protocol: Protocol, destinationPod: Pod | undefined): boolean {
+export function portAdmits(cluster: Cluster, entry: CompiledPort, port: number, protocol: Protocol, destinationPod: number | undefined): boolean {
 	if (entry.protocol !== protocol) {
 		return false;
 	}
@@ -151,13 +151,13 @@ export function portAdmits(entry: CompiledPort, port: number, protocol: Protocol
 		}
 
 		case 'named': {
-			for (const containerPort of destinationPod?.ports ?? []) {
-				if (containerPort.name === entry.name && containerPort.protocol === protocol && containerPort.port === port) {
-					return true;
-				}
+			if (destinationPod === undefined) {
+				return false;
 			}
 
-			return false;
+			const number = namedPortNumbers(cluster, entry.protocol, entry.name)[destinationPod]!;
+			return number === port || (number === -1 && cluster.pods[destinationPod]!.ports.some(container =>
+				container.name === entry.name && container.protocol === protocol && container.port === port));
 		}
 	}
 }

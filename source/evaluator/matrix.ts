@@ -60,12 +60,12 @@ function admittedPeers(cluster: Cluster, direction: Direction, pod: number, port
 }
 
 function ruleAdmitsPort(rule: CompiledRule, port: number, protocol: Protocol, cluster: Cluster, destination: number): boolean {
-	return rule.admitsEveryPort || rule.ports.some(entry => portAdmits(entry, port, protocol, cluster.pods[destination]));
+	return rule.admitsEveryPort || rule.ports.some(entry => portAdmits(cluster, entry, port, protocol, destination));
 }
 
 function destinationsAdmittedByPorts(cluster: Cluster, rule: CompiledRule, port: number, protocol: Protocol): Bitset | undefined {
 	const count = cluster.pods.length;
-	if (rule.admitsEveryPort || rule.ports.some(entry => entry.kind !== 'named' && portAdmits(entry, port, protocol, undefined))) {
+	if (rule.admitsEveryPort || rule.ports.some(entry => entry.kind !== 'named' && portAdmits(cluster, entry, port, protocol, undefined))) {
 		return fullBitset(count);
 	}
 
