@@ -61,46 +61,27 @@ export function qualifiedNameErrors(value: string): string[] {
 	return errors;
 }
 
+// The shape of most apimachinery checks: a length limit, then a pattern.
+function lengthAndPatternErrors(value: string, maxLength: number, pattern: RegExp, patternError: string): string[] {
+	return [
+		...(value.length > maxLength ? [maxLengthError(maxLength)] : []),
+		...(pattern.test(value) ? [] : [patternError]),
+	];
+}
+
 /** IsValidLabelValue */
 export function labelValueErrors(value: string): string[] {
-	const errors: string[] = [];
-	if (value.length > 63) {
-		errors.push(maxLengthError(63));
-	}
-
-	if (!labelValuePattern.test(value)) {
-		errors.push(regexError(labelValueMessage, labelValueFormat, 'MyValue', 'my_value', '12345'));
-	}
-
-	return errors;
+	return lengthAndPatternErrors(value, 63, labelValuePattern, regexError(labelValueMessage, labelValueFormat, 'MyValue', 'my_value', '12345'));
 }
 
 /** IsDNS1123Subdomain: most object names. */
 export function dns1123SubdomainErrors(value: string): string[] {
-	const errors: string[] = [];
-	if (value.length > 253) {
-		errors.push(maxLengthError(253));
-	}
-
-	if (!dns1123SubdomainPattern.test(value)) {
-		errors.push(regexError(dns1123SubdomainMessage, dns1123SubdomainFormat, 'example.com'));
-	}
-
-	return errors;
+	return lengthAndPatternErrors(value, 253, dns1123SubdomainPattern, regexError(dns1123SubdomainMessage, dns1123SubdomainFormat, 'example.com'));
 }
 
 /** IsDNS1123Label: namespace names. */
 export function dns1123LabelErrors(value: string): string[] {
-	const errors: string[] = [];
-	if (value.length > 63) {
-		errors.push(maxLengthError(63));
-	}
-
-	if (!dns1123LabelPattern.test(value)) {
-		errors.push(regexError(dns1123LabelMessage, dns1123LabelFormat, 'my-name', '123-abc'));
-	}
-
-	return errors;
+	return lengthAndPatternErrors(value, 63, dns1123LabelPattern, regexError(dns1123LabelMessage, dns1123LabelFormat, 'my-name', '123-abc'));
 }
 
 /** IsValidPortName (IANA_SVC_NAME): named ports in policies and containers. */
