@@ -7,6 +7,7 @@ import {parseArgs} from 'node:util';
 import {InputError} from './content/input-error.js';
 import type {CommandIo} from './commands/io.js';
 import {shouldUseColor} from './format/color.js';
+import {similarTo} from './format/similar.js';
 
 const usage = `netpol-dojo: learn and check Kubernetes NetworkPolicy
 
@@ -29,8 +30,11 @@ class UsageError extends InputError {
 	override name = 'UsageError';
 }
 
-function usageError(message: string): UsageError {
-	return new UsageError([{file: 'netpol-dojo', message: `${message}\n\n${usage}`}]);
+const evalUsage = 'usage: netpol-dojo eval [--json] [--max-size MIB] --flows FLOWS FILE...';
+
+// One line on what is wrong, the command's usage line, and where the rest is.
+function usageError(message: string, usageLine = 'usage: netpol-dojo COMMAND ...'): UsageError {
+	return new UsageError([{file: 'netpol-dojo', message: `${message}\n${usageLine}\n(netpol-dojo --help lists the commands and options)\n`}]);
 }
 
 function version(): string {
@@ -38,14 +42,14 @@ function version(): string {
 	return packageJson.version;
 }
 
-function parseMaxSize(text: string | undefined): number | undefined {
+function parseMaxSize(text: string | undefined, usageLine: string): number | undefined {
 	if (text === undefined) {
 		return undefined;
 	}
 
 	const mebibytes = Number(text);
 	if (!Number.isFinite(mebibytes) || mebibytes <= 0) {
-		throw usageError(`--max-size takes a size in MiB, such as 64; got ${JSON.stringify(text)}`);
+		throw usageError(`--max-size takes a size in MiB, such as 64; got ${JSON.stringify(text)}`, usageLine);
 	}
 
 	return mebibytes * 1024 * 1024;
@@ -64,35 +68,44 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (command === 'eval') {
-		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, flows: {type: 'string'}, 'max-size': {type: 'string'}, help: {type: 'boolean'}});
+		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, flows: {type: 'string'}, 'max-size': {type: 'string'}, help: {type: 'boolean'}}, evalUsage);
 		if (values['help'] === true) {
 			io.stdout(usage);
 			return 0;
 		}
 
 		if (typeof values['flows'] !== 'string') {
-			throw usageError('eval needs --flows FLOWS');
+			throw usageError('eval needs --flows FLOWS', evalUsage);
 		}
 
 		if (positionals.length === 0) {
-			throw usageError('eval needs at least one cluster FILE');
+			throw usageError('eval needs at least one cluster FILE', evalUsage);
 		}
 
-		const maxBytes = parseMaxSize(values['max-size'] as string | undefined);
+		const maxBytes = parseMaxSize(values['max-size'] as string | undefined, evalUsage);
 		const {runEval} = await import('./commands/eval.js');
 		return runEval({flowsFile: values['flows'], clusterFiles: positionals, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
 	}
 
-	throw usageError(`unknown command ${JSON.stringify(command)}`);
+	const guess = similarTo(command, commands);
+	throw usageError(`unknown command ${JSON.stringify(command)}${guess.length > 0 ? ` (did you mean ${guess[0]!}?)` : ''}`);
 }
 
 type OptionSpec = Record<string, {type: 'boolean' | 'string'}>;
 
-function parseCommandArgs(args: readonly string[], options: OptionSpec) {
+const commands = ['eval'];
+
+function parseCommandArgs(args: readonly string[], options: OptionSpec, usageLine: string) {
 	try {
 		return parseArgs({args: [...args], options, allowPositionals: true, strict: true});
 	} catch (error) {
-		throw usageError((error as Error).message.split('\n')[0]!);
+		const unknown = /^Unknown option '(-[^']*)'/.exec((error as Error).message)?.[1];
+		if (unknown) {
+			const guess = similarTo(unknown.replace(/^-+/, ''), Object.keys(options));
+			throw usageError(`unknown option ${unknown}${guess.length > 0 ? ` (did you mean --${guess[0]!}?)` : ''}`, usageLine);
+		}
+
+		throw usageError((error as Error).message.split('\n')[0]!, usageLine);
 	}
 }
 

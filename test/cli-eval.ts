@@ -266,7 +266,7 @@ test('--version prints the version of package.json', async t => {
 	t.is(outcome.stderr, '');
 });
 
-// Usage errors: exit 2, the problem first, then the usage.
+// Usage errors: exit 2, one line on the problem, the command's usage line, and a pointer to --help.
 
 const usageError = test.macro({
 	async exec(t, args: readonly string[], firstLine: string) {
@@ -274,8 +274,11 @@ const usageError = test.macro({
 		t.is(outcome.code, 2, outcome.stderr);
 		t.is(outcome.stdout, '');
 		assertNoStackTrace(t, outcome.stderr);
-		t.is(lines(outcome.stderr)[0], firstLine);
-		t.true(outcome.stderr.includes('Usage:'));
+		const [problem, usageLine, pointer, ...rest] = lines(outcome.stderr);
+		t.is(problem, firstLine);
+		t.regex(usageLine ?? '', /^usage: netpol-dojo /);
+		t.is(pointer, '(netpol-dojo --help lists the commands and options)');
+		t.deepEqual(rest, []);
 	},
 	title: (providedTitle = '') => `usage error: ${providedTitle}`,
 });
@@ -283,14 +286,16 @@ const usageError = test.macro({
 test('eval without --flows', usageError, ['eval', '../seed/cluster.yaml'], 'error: eval needs --flows FLOWS');
 test('eval without a FILE', usageError, ['eval', '--flows', '../seed/flows.yaml'], 'error: eval needs at least one cluster FILE');
 test('--flows without its value', usageError, ['eval', '--flows'], 'error: Option \'--flows <value>\' argument missing');
-test('an unknown option', usageError, ['eval', '--bogus', '--flows', '../seed/flows.yaml', '../seed/cluster.yaml'], 'error: Unknown option \'--bogus\'. To specify a positional argument starting with a \'-\', place it at the end of the command after \'--\', as in \'-- "--bogus"');
+test('an unknown option', usageError, ['eval', '--bogus', '--flows', '../seed/flows.yaml', '../seed/cluster.yaml'], 'error: unknown option --bogus');
+test('a misspelt option, with a suggestion', usageError, ['eval', '--flow', '../seed/flows.yaml', '../seed/cluster.yaml'], 'error: unknown option --flow (did you mean --flows?)');
 test('an unknown command', usageError, ['frobnicate'], 'error: unknown command "frobnicate"');
+test('a misspelt command, with a suggestion', usageError, ['evl'], 'error: unknown command "evl" (did you mean eval?)');
 test('--max-size that is not a size', usageError, ['eval', '--max-size', 'lots', '--flows', '../seed/flows.yaml', '../seed/cluster.yaml'], 'error: --max-size takes a size in MiB, such as 64; got "lots"');
 
 // Bad YAML.
 
 test('invalid YAML syntax: line and column', refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/syntax.yaml'], [
-	'bad/syntax.yaml:5:9: invalid YAML: Nested mappings are not allowed in compact mappings',
+	'bad/syntax.yaml:5:9: invalid YAML: Nested mappings are not allowed in compact mappings; a value with ": " in it needs quotes',
 ]);
 
 test('a duplicate key in a JSON flows file, with or without a space before the colon', async t => {
@@ -310,7 +315,7 @@ test('an unknown tag !foo', refuses, ['eval', '--flows', '../seed/flows.yaml', '
 ]);
 
 test('an ambiguous port: 010 (octal 8 in YAML 1.1, 10 in YAML 1.2)', refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/ambiguous-port.yaml'], [
-	'bad/ambiguous-port.yaml:20:17: 010 is ambiguous: kubectl (YAML 1.1) reads it as 8, YAML 1.2 as 10; write the value plainly or quote it',
+	'bad/ambiguous-port.yaml:20:17: spec.ingress[0].ports[0].port: 010 is ambiguous: kubectl (YAML 1.1) reads it as 8, YAML 1.2 as 10; write the value plainly or quote it',
 ]);
 
 test('an unquoted yes as a label value: a type error with the quote hint', refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/yes-label.yaml'], [
@@ -416,7 +421,7 @@ const npCases: Array<[string, string, string[]]> = [
 	['a port name in upper case', 'port-name-upper', [
 		`20:17: ${policy}: spec.ingress[0].ports[0].port: Invalid value: "MySQL": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)`,
 	]],
-	['a port name with no letter', 'port-name-no-letter', [`20:17: ${policy}: spec.ingress[0].ports[0].port: Invalid value: "3306": must contain at least one letter (a-z)`]],
+	['a port name with no letter', 'port-name-no-letter', [`20:17: ${policy}: spec.ingress[0].ports[0].port: Invalid value: "3306": must contain at least one letter (a-z); in quotes it is a port name: write 3306 without quotes for a port number`]],
 	['a port name with a double hyphen', 'port-name-double-hyphen', [`20:17: ${policy}: spec.ingress[0].ports[0].port: Invalid value: "my--sql": must not contain consecutive hyphens`]],
 	['an invalid policyTypes entry', 'policy-type-invalid', [`12:7: ${policy}: spec.policyTypes[0]: Unsupported value: "ingress": supported values: "Ingress", "Egress"`]],
 	['more than two policyTypes', 'policy-types-three', [`12:5: ${policy}: spec.policyTypes: Invalid value: ["Ingress","Egress","Ingress"]: may not specify more than two policyTypes`]],
@@ -489,7 +494,7 @@ test('CRLF and a BOM do not shift lines or columns of problems', async t => {
 	const message = `${policy}: spec.ingress[0].ports[0].port: Invalid value: 70000: ${portRange}`;
 	await assertRefused(t, ['eval', '--flows', 'flows.yaml', 'crlf-port-70000.yaml'], [`crlf-port-70000.yaml:20:17: ${message}`], {cwd: temporary});
 	await assertRefused(t, ['eval', '--flows', 'flows.yaml', 'bom-port-70000.yaml'], [`bom-port-70000.yaml:20:17: ${message}`], {cwd: temporary});
-	await assertRefused(t, ['eval', '--flows', 'flows.yaml', 'crlf-syntax.yaml'], ['crlf-syntax.yaml:5:9: invalid YAML: Nested mappings are not allowed in compact mappings'], {cwd: temporary});
+	await assertRefused(t, ['eval', '--flows', 'flows.yaml', 'crlf-syntax.yaml'], ['crlf-syntax.yaml:5:9: invalid YAML: Nested mappings are not allowed in compact mappings; a value with ": " in it needs quotes'], {cwd: temporary});
 });
 
 test('a v1 List works', async t => {
@@ -514,7 +519,8 @@ test('other kinds are skipped with a note naming kind and apiVersion; the comman
 	const outcome = await run(['eval', '--flows', '../seed/flows.yaml', '../seed/cluster.yaml', 'skipped.yaml']);
 	t.is(outcome.code, 0, outcome.stderr);
 	t.true(outcome.stdout.includes(seedSummary), 'the extensions/v1beta1 deny-all is not applied');
-	const notes = lines(outcome.stderr);
+	const [warning, ...notes] = lines(outcome.stderr);
+	t.is(warning, 'Warning: skipped.yaml NetworkPolicy "default/deny-all" was skipped: netpol-dojo reads NetworkPolicy as networking.k8s.io/v1, not extensions/v1beta1');
 	t.is(notes.length, 1, outcome.stderr);
 	t.true(notes[0]!.startsWith('note: '), notes[0]);
 	t.true(notes[0]!.includes('Service (v1)'), notes[0]);
@@ -525,7 +531,7 @@ test('other kinds are skipped with a note naming kind and apiVersion; the comman
 test('skipped kinds do not disturb --json output on stdout', async t => {
 	const outcome = await run(['eval', '--json', '--flows', '../seed/flows.yaml', '../seed/cluster.yaml', 'skipped.yaml']);
 	t.is(outcome.code, 0, outcome.stderr);
-	t.true(outcome.stderr.startsWith('note: '));
+	t.true(outcome.stderr.startsWith('Warning: '));
 	t.is(parseEvalJson(outcome.stdout).passed, 8);
 });
 

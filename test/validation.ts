@@ -266,7 +266,7 @@ test('a port name in upper case', t => {
 });
 
 test('a port name with no letter (a quoted number is a name)', t => {
-	t.deepEqual(policyErrors(withPort({port: '8080'})), ['spec.ingress[0].ports[0].port: Invalid value: "8080": must contain at least one letter (a-z)']);
+	t.deepEqual(policyErrors(withPort({port: '8080'})), ['spec.ingress[0].ports[0].port: Invalid value: "8080": must contain at least one letter (a-z); in quotes it is a port name: write 8080 without quotes for a port number']);
 });
 
 test('a port name with a double hyphen, or a hyphen at an end', t => {

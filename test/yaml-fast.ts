@@ -67,6 +67,15 @@ test('reads a kubectl dump and a hand-written policy exactly as the YAML parser 
 	t.deepEqual(plain(fast), plain(slowValues(kubectlStyle)));
 });
 
+test('a text of only blank lines and comments has no document, as the parser says', t => {
+	for (const text of ['', '\n\n', '# only a comment\n']) {
+		t.deepEqual(readYamlFast(text), [], JSON.stringify(text));
+		t.deepEqual(slowValues(text), [], JSON.stringify(text));
+	}
+
+	t.deepEqual(plain(readYamlFast('---\n')), plain(slowValues('---\n')));
+});
+
 const givesUp = [
 	'a: &x 1\nb: *x\n',
 	'a: !!str 5\n',

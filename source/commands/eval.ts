@@ -8,6 +8,7 @@ import {summarizeDecision} from '../evaluator/describe.js';
 import type {Endpoint, Flow, Verdict} from '../evaluator/types.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {type EvalResults, evalJsonChunks, evalTable, expectationCounts} from '../format/eval-output.js';
+import {similarTo} from '../format/similar.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
 export type EvalOptions = {
@@ -100,8 +101,10 @@ function resolveEnd(
 	return undefined;
 }
 
+// The same name in another namespace, or a near spelling: `shop/fronted` -> `shop/frontend`.
 function suggestion(cluster: Cluster, reference: string): string {
 	const name = reference.split('/')[1];
 	const sameName = cluster.pods.filter(pod => pod.name === name).map(pod => `${pod.namespace}/${pod.name}`);
-	return sameName.length > 0 ? ` (did you mean ${sameName.slice(0, 3).join(' or ')}?)` : '';
+	const candidates = sameName.length > 0 ? sameName : similarTo(reference, cluster.podIndexByKey.keys());
+	return candidates.length > 0 ? ` (did you mean ${candidates.slice(0, 3).join(' or ')}?)` : '';
 }

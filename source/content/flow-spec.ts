@@ -74,7 +74,8 @@ function checkFlow(item: unknown, path: ReadonlyArray<string | number>): {flow?:
 	if (port === undefined || port === null) {
 		issues.push(problem([...path, 'port'], 'Required value: a port number, 1..65535'));
 	} else if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65_535) {
-		issues.push(problem([...path, 'port'], `${JSON.stringify(port)} is not a port; use 1..65535`));
+		const hint = typeof port === 'string' && /^\d+$/.test(port) ? ' (a number, without quotes)' : '';
+		issues.push(problem([...path, 'port'], `${JSON.stringify(port)} is not a port; use 1..65535${hint}`));
 	}
 
 	if (typeof protocol !== 'string' || !protocols.includes(protocol as Protocol)) {

@@ -16,7 +16,11 @@ export type FlowsFile = {
 /** Reads and checks a flows file; throws InputError with every problem, at its line. */
 export function readFlowsFile(file: string, maxBytes?: number): FlowsFile {
 	const documents = documentsOf(readText(file, maxBytes), file);
-	if (documents.length !== 1) {
+	if (documents.length === 0) {
+		throw new InputError([{file, message: 'is empty; a flows file lists flows under `flows:` (see `netpol-dojo --help`)'}]);
+	}
+
+	if (documents.length > 1) {
 		throw new InputError([{file, message: `has ${documents.length} YAML documents; a flows file has exactly one`}]);
 	}
 

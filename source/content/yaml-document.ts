@@ -3,7 +3,7 @@
 import {createRequire} from 'node:module';
 import type * as YamlModule from 'yaml';
 import type {Document, DocumentOptions, Node, ParseOptions, Scalar, SchemaOptions, Tags} from 'yaml';
-import type {PathSegment} from '../kube/issue.js';
+import {formatFieldPath, type PathSegment} from '../kube/issue.js';
 import {InputError} from './input-error.js';
 import {ambiguityMessage, isUnambiguous} from './yaml-scalars.js';
 
@@ -64,7 +64,8 @@ function toSourceDocument(document: Document.Parsed, file: string, position: (of
 	const problem = findScalarOrNestingProblem(document);
 	if (problem?.kind === 'ambiguous') {
 		const {node} = problem;
-		throw new InputError([{file, ...position(node.range?.[0] ?? 0), message: ambiguityMessage(node.value, node.source ?? '')}]);
+		const field = problem.field === '' ? '' : `${problem.field}: `;
+		throw new InputError([{file, ...position(node.range?.[0] ?? 0), message: `${field}${ambiguityMessage(node.value, node.source ?? '')}`}]);
 	}
 
 	if (problem?.kind === 'too-deep') {
@@ -103,15 +104,23 @@ function syntaxMessage(code: string, message: string): string {
 			return `${firstLine}: netpol-dojo reads plain YAML without custom tags`;
 		}
 
+		case 'BLOCK_AS_IMPLICIT_KEY': {
+			return `invalid YAML: ${firstLine}; a value with ": " in it needs quotes`;
+		}
+
 		case 'RESOURCE_EXHAUSTION': {
 			return 'too deeply nested to be a Kubernetes object';
 		}
 
 		default: {
-			return `invalid YAML: ${firstLine}`;
+			const hint = indentationCodes.has(code) ? '; check this line\'s indentation against the lines above it (spaces only, the same depth for siblings)' : '';
+			return `invalid YAML: ${firstLine}${hint}`;
 		}
 	}
 }
+
+// Problems that, in hand-written YAML, almost always come from indentation.
+const indentationCodes = new Set(['BAD_INDENT', 'MISSING_CHAR', 'TAB_AS_INDENT']);
 
 function aliasMessage(error: unknown): string {
 	const message = error instanceof Error ? error.message : String(error);
@@ -122,7 +131,7 @@ function aliasMessage(error: unknown): string {
 	return `invalid YAML: ${message}`;
 }
 
-type ScalarOrNestingProblem = {kind: 'ambiguous'; node: Scalar} | {kind: 'too-deep'; node: Node};
+type ScalarOrNestingProblem = {kind: 'ambiguous'; node: Scalar; field: string} | {kind: 'too-deep'; node: Node};
 
 function findScalarOrNestingProblem(document: Document.Parsed): ScalarOrNestingProblem | undefined {
 	let found: ScalarOrNestingProblem | undefined;
@@ -136,7 +145,7 @@ function findScalarOrNestingProblem(document: Document.Parsed): ScalarOrNestingP
 
 			return undefined;
 		},
-		Scalar(_key, node) {
+		Scalar(_key, node, path) {
 			// The yaml package's YAML 1.1 float pattern takes a word like `e0` for a number (NaN);
 			// Go's YAML reader, like every other, reads it as a string.
 			if (node.type === 'PLAIN' && typeof node.value === 'number' && Number.isNaN(node.value) && !/^\.(?:nan|NaN|NAN)$/.test(node.source ?? '')) {
@@ -144,7 +153,7 @@ function findScalarOrNestingProblem(document: Document.Parsed): ScalarOrNestingP
 			}
 
 			if (node.type === 'PLAIN' && typeof node.source === 'string' && !isUnambiguous(node.value, node.source)) {
-				found = {kind: 'ambiguous', node};
+				found = {kind: 'ambiguous', node, field: fieldPathOf(path, node)};
 				return visit.BREAK;
 			}
 
@@ -152,6 +161,23 @@ function findScalarOrNestingProblem(document: Document.Parsed): ScalarOrNestingP
 		},
 	});
 	return found;
+}
+
+// `spec.ingress[0].ports[0].port`, from the ancestors yaml's visit() passes.
+function fieldPathOf(ancestors: ReadonlyArray<unknown>, node: Node): string {
+	const {isPair, isScalar, isSeq} = yaml();
+	const chain = [...ancestors, node];
+	const segments: PathSegment[] = [];
+	for (const [index, ancestor] of chain.entries()) {
+		const child = chain[index + 1];
+		if (isSeq(ancestor) && child !== undefined) {
+			segments.push(ancestor.items.indexOf(child as Node));
+		} else if (isPair(ancestor) && isScalar(ancestor.key) && child === ancestor.value) {
+			segments.push(String(ancestor.key.value));
+		}
+	}
+
+	return formatFieldPath(segments);
 }
 
 type Found = {node: Node | undefined; key?: Node; isExact: boolean};

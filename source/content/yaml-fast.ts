@@ -45,9 +45,13 @@ function splitDocuments(text: string): string[][] {
 		}
 	}
 
-	// A leading `---` opens the first document rather than closing an empty one.
-	if (documents.length > 1 && documents[0]!.every(line => isBlank(line))) {
+	// A leading `---` opens the first document rather than closing an empty one; a text of only
+	// blank lines and comments has no document at all.
+	if (documents[0]!.every(line => isBlank(line))) {
 		documents.shift();
+		if (documents.length === 0) {
+			return [];
+		}
 	}
 
 	return documents;

@@ -103,7 +103,9 @@ function portIssues(port: Readonly<Record<string, unknown>>, path: readonly Path
 			issues.push(invalid([...path, 'endPort'], endPort, 'may not be specified when `port` is non-numeric'));
 		}
 
-		issues.push(...portNameErrors(portValue).map(message => invalid([...path, 'port'], portValue, message)));
+		// A number in quotes is a port name to the API server; say what was likely meant.
+		const hint = /^\d+$/.test(portValue) ? `; in quotes it is a port name: write ${portValue} without quotes for a port number` : '';
+		issues.push(...portNameErrors(portValue).map(message => invalid([...path, 'port'], portValue, message + hint)));
 	} else if (hasEndPort) {
 		issues.push(invalid([...path, 'endPort'], endPort, 'may not be specified when `port` is not specified'));
 	}
