@@ -171,7 +171,7 @@ function fieldPathOf(ancestors: ReadonlyArray<unknown>, node: Node): string {
 	for (const [index, ancestor] of chain.entries()) {
 		const child = chain[index + 1];
 		if (isSeq(ancestor) && child !== undefined) {
-			segments.push(ancestor.items.indexOf(child as Node));
+			segments.push(ancestor.items.indexOf(child));
 		} else if (isPair(ancestor) && isScalar(ancestor.key) && child === ancestor.value) {
 			segments.push(String(ancestor.key.value));
 		}
