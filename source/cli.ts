@@ -5,6 +5,7 @@
 import {readFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {InputError} from './content/input-error.js';
+import {UsageError} from './usage-error.js';
 import type {CommandIo} from './commands/io.js';
 import {shouldUseColor} from './format/color.js';
 import {similarTo} from './format/similar.js';
@@ -25,10 +26,6 @@ NetworkPolicies (other kinds are skipped with a note).
 
 Exit codes: 0 done and every expectation held; 1 some expectation failed; 2 bad input or usage.
 `;
-
-class UsageError extends InputError {
-	override name = 'UsageError';
-}
 
 const evalUsage = 'usage: netpol-dojo eval [--json] [--max-size MIB] --flows FLOWS FILE...';
 

@@ -298,6 +298,10 @@ test('invalid YAML syntax: line and column', refuses, ['eval', '--flows', '../se
 	'bad/syntax.yaml:5:9: invalid YAML: Nested mappings are not allowed in compact mappings; a value with ": " in it needs quotes',
 ]);
 
+test('an IP that several pods share (host network) is refused as ambiguous, naming the pods', refuses, ['eval', '--flows', 'shared-ip/flows.yaml', 'shared-ip/cluster.yaml'], [
+	'shared-ip/flows.yaml:2:26: flows[0].to: 192.168.1.10 is the IP of several pods: kube-system/kube-proxy-x, monitoring/node-agent (host-network pods share their node\'s IP); name the pod as namespace/name instead',
+]);
+
 test('a duplicate key in a JSON flows file, with or without a space before the colon', async t => {
 	for (const file of ['bad/duplicate-key.json', 'bad/duplicate-key-spaced.json']) {
 		const outcome = await run(['eval', '--flows', file, '../seed/cluster.yaml']);
@@ -363,6 +367,12 @@ test('a file over --max-size, and under it', async t => {
 	const raised = await run(['eval', '--max-size', '2', '--flows', 'big-flows.yaml', 'big.yaml'], {cwd: temporary});
 	t.is(raised.code, 0, raised.stderr);
 	t.true(raised.stdout.includes(seedSummary));
+});
+
+test('a pipe over --max-size is refused as it is read, not read whole', async t => {
+	const outcome = await run(['eval', '--max-size', '1', '--flows', '/dev/zero', '../seed/cluster.yaml']);
+	t.is(outcome.code, 2);
+	t.is(outcome.stderr, 'error: /dev/zero: holds more than the 1.0 MiB limit (raise it with --max-size)\n');
 });
 
 test('a flows file over --max-size', async t => {

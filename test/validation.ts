@@ -493,3 +493,36 @@ test('a namespace with a type error in its labels', t => {
 	t.deepEqual(errorsOf(issues), ['metadata.labels.enabled: Invalid value: false: must be a string']);
 	t.true(issues[0]!.isTypeError);
 });
+
+// Go's JSON decoding reads a null list item or map value as the zero value, "": a null label
+// value selects the empty label (not "any value"), and a null entry elsewhere is refused.
+
+test('a null label value selects the empty value, as Go decodes it (not any value)', t => {
+	const spec = {podSelector: {matchLabels: {tier: null}, matchExpressions: [{key: 'app', operator: 'In', values: [null, 'web']}]}};
+	t.deepEqual(policyErrors(spec), []);
+	const {podSelector} = toNetworkPolicy(networkPolicy(spec));
+	t.deepEqual({...podSelector.matchLabels}, {tier: ''});
+	t.deepEqual(podSelector.matchExpressions[0]!.values, ['', 'web']);
+});
+
+test('a null policyTypes entry is the empty string, which the API server refuses', t => {
+	t.deepEqual(policyErrors({podSelector: {}, policyTypes: [null, 'Egress']}), ['spec.policyTypes[0]: Unsupported value: "": supported values: "Ingress", "Egress"']);
+});
+
+test('a null except entry is the empty string, not a CIDR', t => {
+	t.deepEqual(policyErrors(withPeer({ipBlock: {cidr: '10.0.0.0/8', except: [null]}})), [
+		'spec.ingress[0].from[0].ipBlock.except[0]: Invalid value: "": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
+	]);
+});
+
+test('a port of the wrong type gets the type error alone, not range errors as well', t => {
+	t.deepEqual(policyErrors(withPort({port: 1.5})), ['spec.ingress[0].ports[0].port: Invalid value: 1.5: must be an integer or a string']);
+	t.deepEqual(policyErrors(withPort({port: 80, endPort: 90.5})), ['spec.ingress[0].ports[0].endPort: Invalid value: 90.5: must be an integer']);
+});
+
+test('an IPv4 tail is allowed only at the end of an IPv6 address (1.2.3.4::/64 is no CIDR)', t => {
+	t.deepEqual(policyErrors(withPeer({ipBlock: {cidr: '1.2.3.4::/64'}})), [
+		'spec.ingress[0].from[0].ipBlock.cidr: Invalid value: "1.2.3.4::/64": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
+	]);
+	t.deepEqual(policyErrors(withPeer({ipBlock: {cidr: '::ffff:10.0.0.0/104'}})).length, 0);
+});

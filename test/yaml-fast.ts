@@ -93,6 +93,12 @@ const givesUp = [
 	'%YAML 1.2\n---\na: 1\n',
 	'a:\n\t- 1\n',
 	'y: 1\n',
+	'a: b\u00A0\n',
+	'a:\n\u00A0 b: 1\n',
+	'a: b\u3000c\n',
+	'a: 1\rb: 2\n',
+	'a: 1\u0085b: 2\n',
+	'a:\n  b: 1\n\t\n  c: 2\n',
 ];
 
 for (const text of givesUp) {
@@ -104,7 +110,7 @@ for (const text of givesUp) {
 const tricky = fc.constantFrom(
 	'yes', 'no', 'on', 'Off', 'y', 'N', 'true', 'False', 'null', '~', '', ' ', '010', '0x10', '0o7', '0b1', '1_000', '1:20', '1e3', '1.5', '-1', '.5', '.inf', '-.inf', '.nan',
 	'10.0.0.1', '1.2.3', '::/0', '::1', '2001:db8::1', 'fd00::7', '2001:db8::', '5abacd8b-5986-40ca', '1:2:3', '-foo', '?x', ':x', '- x', '10m', '128Mi', '2024-01-01T00:00:00Z', '2024-01-01', 'a: b', 'a:b', 'a #b', 'a#b', '#x', '- x', '-x', '[x]', '{x}', 'x,y', '"q"', '\'s\'', 'é', 'tab\there',
-	'line\nbreak', 'trailing ', ' leading', 'http://x:80/y', 'kubernetes.io/metadata.name', '<<', '*', '&a', '!t', '|', '>', '@x', '`x`', '%x', 'TCP', '3306', '65535', '0', '-0', '00',
+	'line\nbreak', 'trailing ', ' leading', 'no\u00A0break', '\u3000', 'nel\u0085', 'http://x:80/y', 'kubernetes.io/metadata.name', '<<', '*', '&a', '!t', '|', '>', '@x', '`x`', '%x', 'TCP', '3306', '65535', '0', '-0', '00',
 );
 const scalar = fc.oneof(tricky, fc.string({maxLength: 12}), fc.integer({min: -100_000, max: 100_000}), fc.double({noNaN: true}), fc.boolean(), fc.constant(null));
 const keyText = fc.oneof(tricky, fc.stringMatching(/^[a-z][a-z.\/-]{0,10}$/));

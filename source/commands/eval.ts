@@ -3,7 +3,8 @@ import {loadClusterFiles} from '../content/cluster-files.js';
 import {readFlowsFile} from '../content/flows-file.js';
 import type {FlowSpec} from '../content/flow-spec.js';
 import {InputError, type Problem} from '../content/input-error.js';
-import {type Cluster, compileCluster, decide, isAllowed, resolveEndpoint} from '../evaluator/index.js';
+import {type Cluster, type EndpointProblem, compileCluster, decide, isAllowed, parseAddress, resolveEndpoint} from '../evaluator/index.js';
+import {addressKey} from '../kube/ip.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Endpoint, Flow, Verdict} from '../evaluator/types.js';
 import {ansiColors, noColors} from '../format/color.js';
@@ -94,11 +95,27 @@ function resolveEnd(
 		return endpoint;
 	}
 
-	const message = endpoint === 'unknown-pod'
-		? `flows[${index}].${field}: pod ${JSON.stringify(spec[field])} is not in the cluster files${suggestion(cluster, spec[field])}`
-		: `flows[${index}].${field}: ${JSON.stringify(spec[field])} is neither namespace/pod nor an IP address`;
+	const message = problemMessage(cluster, endpoint, spec[field], `flows[${index}].${field}`);
 	problems.push({...locate(index, field), message});
 	return undefined;
+}
+
+function problemMessage(cluster: Cluster, problem: EndpointProblem, reference: string, field: string): string {
+	switch (problem) {
+		case 'unknown-pod': {
+			return `${field}: pod ${JSON.stringify(reference)} is not in the cluster files${suggestion(cluster, reference)}`;
+		}
+
+		case 'shared-address': {
+			const address = parseAddress(reference);
+			const pods = (address ? cluster.podsByAddress.get(addressKey(address)) ?? [] : []).map(pod => `${cluster.pods[pod]!.namespace}/${cluster.pods[pod]!.name}`);
+			return `${field}: ${reference} is the IP of several pods: ${pods.join(', ')} (host-network pods share their node's IP); name the pod as namespace/name instead`;
+		}
+
+		case 'not-a-reference': {
+			return `${field}: ${JSON.stringify(reference)} is neither namespace/pod nor an IP address`;
+		}
+	}
 }
 
 // The same name in another namespace, or a near spelling: `shop/fronted` -> `shop/frontend`.

@@ -6,7 +6,7 @@ import type {ClusterObjects, Namespace, NetworkPolicy, Pod} from '../kube/types.
 import {readDocuments} from './documents.js';
 import {InputError, type Problem} from './input-error.js';
 import type {SourceDocument} from './yaml-document.js';
-import {booleanWordHint} from './yaml-scalars.js';
+import {locateIssue} from './locate-issue.js';
 
 export type LoadedCluster = {
 	readonly objects: ClusterObjects;
@@ -85,15 +85,4 @@ export function loadClusterFiles(files: readonly string[], maxBytes?: number): L
 	}
 
 	return {objects: {namespaces, pods, policies}, warnings, skipped: [...skipped.values()]};
-}
-
-/** Turns an issue with a path inside an object into a problem at a file's line. */
-export function locateIssue(file: string, document: SourceDocument, objectPath: readonly PathSegment[], issue: Issue): Problem {
-	const path = [...objectPath, ...issue.path];
-	const {line, column} = document.locate(path, issue.isAtKey);
-	const source = issue.isTypeError ? document.plainSourceAt(path) : undefined;
-	const hint = source !== undefined && /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE)$/.test(source)
-		? booleanWordHint(source)
-		: '';
-	return {file, line, column, message: `${issue.message}${hint}`};
 }

@@ -16,7 +16,9 @@ export function documentsOf(text: string, file: string): SourceDocument[] {
 	let located: SourceDocument[] | undefined;
 	const positioned = (index: number): SourceDocument => {
 		located ??= parseYamlDocuments(text, file);
-		return located[index]!;
+		// The readers agree on the documents (the property tests hold them to it); should they
+		// ever not, a problem is still reported, at the top of the file.
+		return located[index] ?? {value: undefined, locate: () => ({line: 1, column: 1}), plainSourceAt: () => undefined};
 	};
 
 	return values.map((value, index) => ({

@@ -2,6 +2,7 @@
 import type {Issue} from '../kube/issue.js';
 import {formatFieldPath} from '../kube/issue.js';
 import type {Protocol} from '../kube/types.js';
+import {asRecord, protocols} from '../kube/values.js';
 import type {Verdict} from '../evaluator/types.js';
 
 /** One flow as written: ends are `namespace/pod` or an IP address, resolved against a cluster later. */
@@ -13,16 +14,12 @@ export type FlowSpec = {
 	readonly expect?: Verdict;
 };
 
-const protocols: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 const flowFields = new Set(['from', 'to', 'port', 'protocol', 'expect']);
 
 function problem(path: ReadonlyArray<string | number>, message: string, isAtKey = false): Issue {
 	return {path, message: `${formatFieldPath(path)}: ${message}`, severity: 'error', ...(isAtKey ? {isAtKey} : {})};
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
-}
 
 /** The flows of a flows document, or every problem with it. */
 export function checkFlows(value: unknown): {flows: FlowSpec[]; issues: Issue[]} {
@@ -90,8 +87,6 @@ function checkFlow(item: unknown, path: ReadonlyArray<string | number>): {flow?:
 		return {issues};
 	}
 
-	// The checked mapping itself becomes the flow (with its protocol defaulted): a large flows
-	// file has hundreds of thousands of them, and copying each would double the memory.
-	flow['protocol'] = protocol;
-	return {flow: flow as FlowSpec, issues};
+	const {from, to} = flow as {from: string; to: string};
+	return {flow: {from, to, port: port as number, protocol: protocol as Protocol, ...(expect === undefined ? {} : {expect: expect as Verdict})}, issues};
 }

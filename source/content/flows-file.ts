@@ -1,6 +1,6 @@
 // Reading a flows file (one YAML or JSON document), every problem reported at its line.
 import type {Issue} from '../kube/issue.js';
-import {locateIssue} from './cluster-files.js';
+import {locateIssue} from './locate-issue.js';
 import {documentsOf} from './documents.js';
 import {type FlowSpec, checkFlows} from './flow-spec.js';
 import {InputError, type Problem} from './input-error.js';

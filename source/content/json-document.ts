@@ -1,3 +1,5 @@
+import {maxNesting} from './yaml-document.js';
+
 // `kubectl get -o json` dumps are large, and JSON is YAML: JSON.parse reads them about twenty
 // times faster than a YAML parser. Positions are only needed when something is wrong, so the
 // YAML parser runs on the same text only then.
@@ -21,8 +23,6 @@ export function readJsonValue(text: string): unknown {
 
 	return isOrdinaryJson(text, value) ? value : undefined;
 }
-
-import {maxNesting} from './yaml-document.js';
 
 const quote = 0x22;
 const backslash = 0x5C;

@@ -1,5 +1,5 @@
-import {isUtf8} from 'node:buffer';
-import {readFileSync, statSync} from 'node:fs';
+import {Buffer, isUtf8} from 'node:buffer';
+import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs';
 import {InputError} from './input-error.js';
 import {firstInvalidUtf8Byte} from './utf8.js';
 
@@ -12,33 +12,61 @@ invalid UTF-8 (naming the line); drops a byte order mark. CRLF is left to the pa
 accept it.
 */
 export function readText(file: string, maxBytes = defaultMaxBytes): string {
-	let size: number;
-	try {
-		const stats = statSync(file);
-		if (stats.isDirectory()) {
-			throw new InputError([{file, message: 'is a folder, not a file'}]);
-		}
-
-		size = stats.size;
-	} catch (error) {
-		if (error instanceof InputError) {
-			throw error;
-		}
-
-		throw new InputError([{file, message: describeFileError(error)}]);
-	}
-
-	if (size > maxBytes) {
-		throw new InputError([{file, message: `is ${formatMegabytes(size)}, over the ${formatMegabytes(maxBytes)} limit (raise it with --max-size)`}]);
-	}
-
-	const bytes = readFileSync(file);
+	const bytes = readBytes(file, maxBytes);
 	if (!isUtf8(bytes)) {
 		throw new InputError([{file, ...positionOfByte(bytes, firstInvalidUtf8Byte(bytes)), message: 'is not valid UTF-8 text'}]);
 	}
 
 	const text = bytes.toString('utf8');
 	return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+// A regular file is measured before it is read; a pipe or device (`/dev/stdin`, `<(...)`) has
+// no size to measure, so it is read in pieces and refused as soon as it passes the limit.
+function readBytes(file: string, maxBytes: number): Buffer {
+	let descriptor: number | undefined;
+	try {
+		descriptor = openSync(file, 'r');
+		const stats = fstatSync(descriptor);
+		if (stats.isDirectory()) {
+			throw new InputError([{file, message: 'is a folder, not a file'}]);
+		}
+
+		if (stats.isFile()) {
+			refuseOverLimit(file, stats.size, maxBytes);
+			return readFileSync(descriptor);
+		}
+
+		const pieces: Buffer[] = [];
+		let total = 0;
+		const piece = Buffer.alloc(1024 * 1024);
+		for (let read = readSync(descriptor, piece); read > 0; read = readSync(descriptor, piece)) {
+			total += read;
+			if (total > maxBytes) {
+				throw new InputError([{file, message: `holds more than the ${formatMegabytes(maxBytes)} limit (raise it with --max-size)`}]);
+			}
+
+			pieces.push(Buffer.from(piece.subarray(0, read)));
+		}
+
+		return Buffer.concat(pieces);
+	} catch (error) {
+		if (error instanceof InputError) {
+			throw error;
+		}
+
+		throw new InputError([{file, message: describeFileError(error)}]);
+	} finally {
+		if (descriptor !== undefined) {
+			closeSync(descriptor);
+		}
+	}
+}
+
+function refuseOverLimit(file: string, size: number, maxBytes: number): void {
+	if (size > maxBytes) {
+		throw new InputError([{file, message: `is ${formatMegabytes(size)}, over the ${formatMegabytes(maxBytes)} limit (raise it with --max-size)`}]);
+	}
 }
 
 function describeFileError(error: unknown): string {

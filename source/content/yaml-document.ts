@@ -152,7 +152,8 @@ function findScalarOrNestingProblem(document: Document.Parsed): ScalarOrNestingP
 				node.value = node.source;
 			}
 
-			if (node.type === 'PLAIN' && typeof node.source === 'string' && !isUnambiguous(node.value, node.source)) {
+			// An explicit tag (`!!str 010`) says what the scalar is.
+			if (node.type === 'PLAIN' && node.tag === undefined && typeof node.source === 'string' && !isUnambiguous(node.value, node.source)) {
 				found = {kind: 'ambiguous', node, field: fieldPathOf(path, node)};
 				return visit.BREAK;
 			}

@@ -3,8 +3,9 @@
 // times faster than with a general YAML parser, and start-up does not load one. It reads only
 // what it can read exactly as the YAML parser (YAML 1.1, as kubectl) would, and gives up
 // (undefined) on anything else: anchors, tags, multi-line plain or quoted scalars, duplicate
-// keys, scalars that YAML 1.1 and 1.2 read differently. The YAML parser then reads the text and
-// reports any problem at its line. test/yaml-fast.ts holds the two readers to each other.
+// keys, scalars that YAML 1.1 and 1.2 read differently, white space other than spaces and tabs.
+// The YAML parser then reads the text and reports any problem at its line. test/yaml-fast.ts
+// holds the two readers to each other with property tests.
 
 type Value = null | boolean | number | string | Value[] | {[key: string]: Value};
 
@@ -20,6 +21,13 @@ type Line = {readonly indent: number; readonly text: string; readonly raw: strin
 
 /** Every document of the text, or undefined when the text is outside the subset read here. */
 export function readYamlFast(text: string): Value[] | undefined {
+	// YAML's white space is the space and the tab; JavaScript's trims and \s know many more
+	// (no-break space, NEL, which YAML 1.1 takes for a line break...). Texts with those, lone
+	// carriage returns, or tabs in indentation go to the parser.
+	if (/[\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF\f\v]|\r(?!\n)|^ *\t/m.test(text)) {
+		return undefined;
+	}
+
 	try {
 		return splitDocuments(text).map(lines => readDocument(lines));
 	} catch (error) {

@@ -48,8 +48,8 @@ export type Cluster = {
 	readonly policies: readonly CompiledPolicy[];
 	/** `namespace/name` → pod index. */
 	readonly podIndexByKey: ReadonlyMap<string, number>;
-	/** addressKey → the pod that has that IP (the first, should two pods share one). */
-	readonly podIndexByAddress: ReadonlyMap<string, number>;
+	/** addressKey → the pods that have that IP (several for host-network pods on one node). */
+	readonly podsByAddress: ReadonlyMap<string, readonly number[]>;
 	readonly podAddresses: ReadonlyArray<readonly Address[]>;
 	readonly podsByNamespace: ReadonlyMap<string, readonly number[]>;
 	/** Per pod, the indexes of the policies that isolate it, per direction. */
@@ -70,7 +70,7 @@ export type Cluster = {
 export function compileCluster(objects: ClusterObjects): Cluster {
 	const namespaces = collectNamespaces(objects);
 	const podIndexByKey = new Map<string, number>();
-	const podIndexByAddress = new Map<string, number>();
+	const podsByAddress = new Map<string, number[]>();
 	const podsByNamespace = new Map<string, number[]>();
 	const labelSetIds = new Map<string, number>();
 	const labelSets: Labels[] = [];
@@ -94,9 +94,7 @@ export function compileCluster(objects: ClusterObjects): Cluster {
 		podAddresses.push(addresses);
 		for (const address of addresses) {
 			const key = addressKey(address);
-			if (!podIndexByAddress.has(key)) {
-				podIndexByAddress.set(key, index);
-			}
+			podsByAddress.set(key, [...podsByAddress.get(key) ?? [], index]);
 		}
 	}
 
@@ -105,7 +103,7 @@ export function compileCluster(objects: ClusterObjects): Cluster {
 		namespaces,
 		policies: objects.policies.map(policy => compilePolicy(policy)),
 		podIndexByKey,
-		podIndexByAddress,
+		podsByAddress,
 		podAddresses,
 		podsByNamespace,
 		isolatingPolicies: {

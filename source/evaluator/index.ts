@@ -1,4 +1,5 @@
-// The evaluator's public face: pure functions of plain data, no I/O.
+// The evaluator's public face: functions of plain data with no I/O. A compiled cluster memoizes
+// what deciding flows works out (selector results, peer sets), which changes no answer.
 export {compileCluster, type Cluster} from './compile.js';
 export {decide, isAllowed} from './decide.js';
 export {reachability} from './matrix.js';

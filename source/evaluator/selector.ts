@@ -40,11 +40,6 @@ export function requirementMatches(requirement: Requirement, labels: Labels): bo
 	}
 }
 
-/** Whether the selector is `{}`: it then selects every pod (or namespace). */
-export function isEmptySelector(selector: LabelSelector): boolean {
-	return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
-}
-
 /** A string that two selectors share exactly when they select the same label sets. */
 export function selectorKey(selector: LabelSelector): string {
 	const labels = Object.keys(selector.matchLabels)

@@ -1,4 +1,4 @@
-import type {Pod, Protocol} from '../kube/types.js';
+import type {Protocol} from '../kube/types.js';
 import type {Address} from '../kube/ip.js';
 
 /** One end of a flow: a pod of the cluster (by index), or an address outside it. */
@@ -49,6 +49,3 @@ export type Decision = {
 	readonly egress: DirectionDecision;
 	readonly ingress: DirectionDecision;
 };
-
-/** Read-only view of a compiled cluster's pods, for callers that resolve or print endpoints. */
-export type PodList = readonly Pod[];

@@ -63,7 +63,8 @@ function ipv4Number(text: string): {value: number; hasLeadingZeros: boolean} | u
 	return octets === 4 ? {value, hasLeadingZeros} : undefined;
 }
 
-function parseIpv6Groups(text: string): number[] | undefined {
+// One side of `::` (or the whole address); only the address's last group may be an IPv4 address.
+function parseIpv6Groups(text: string, mayEndWithIpv4: boolean): number[] | undefined {
 	if (text === '') {
 		return [];
 	}
@@ -72,7 +73,7 @@ function parseIpv6Groups(text: string): number[] | undefined {
 	const parts = text.split(':');
 	for (let index = 0; index < parts.length; index++) {
 		const part = parts[index]!;
-		if (index === parts.length - 1 && part.includes('.')) {
+		if (mayEndWithIpv4 && index === parts.length - 1 && part.includes('.')) {
 			const ipv4 = ipv4Number(part);
 			if (!ipv4 || ipv4.hasLeadingZeros) {
 				return undefined;
@@ -98,8 +99,8 @@ function parseIpv6(text: string): bigint | undefined {
 		return undefined;
 	}
 
-	const head = parseIpv6Groups(halves[0]!);
-	const tail = halves.length === 2 ? parseIpv6Groups(halves[1]!) : [];
+	const head = parseIpv6Groups(halves[0]!, halves.length === 1);
+	const tail = halves.length === 2 ? parseIpv6Groups(halves[1]!, true) : [];
 	if (!head || !tail) {
 		return undefined;
 	}

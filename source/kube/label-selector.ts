@@ -2,7 +2,8 @@
 import type {Issue, PathSegment} from './issue.js';
 import {forbidden, invalid, required} from './issue.js';
 import {labelValueErrors, qualifiedNameErrors} from './names.js';
-import {asLabels, asRecord, labelIssues} from './object-meta.js';
+import {asLabels, labelIssues} from './object-meta.js';
+import {asRecord, asStringValue} from './values.js';
 import type {Schema} from './schema.js';
 import type {LabelSelector, Requirement, SelectorOperator} from './types.js';
 
@@ -67,8 +68,9 @@ function requirementIssues(requirement: Readonly<Record<string, unknown>>, path:
 	const key = typeof requirement['key'] === 'string' ? requirement['key'] : '';
 	issues.push(...qualifiedNameErrors(key).map(message => invalid([...path, 'key'], key, message)));
 	for (const [index, entry] of values.entries()) {
-		if (typeof entry === 'string') {
-			issues.push(...labelValueErrors(entry).map(message => invalid([...path, 'values', index], entry, message)));
+		const value = asStringValue(entry);
+		if (value !== undefined) {
+			issues.push(...labelValueErrors(value).map(message => invalid([...path, 'values', index], value, message)));
 		}
 	}
 
@@ -88,7 +90,7 @@ export function toLabelSelector(value: unknown): LabelSelector {
 			return {
 				key: String(requirement['key']),
 				operator: isOperator(operator) ? operator : 'In',
-				values: values.filter(item => typeof item === 'string'),
+				values: values.map(item => asStringValue(item)).filter(item => item !== undefined),
 			} satisfies Requirement;
 		}),
 	};

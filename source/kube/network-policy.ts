@@ -6,7 +6,8 @@ import type {Issue, PathSegment} from './issue.js';
 import {forbidden, invalid, notSupported, required, warning} from './issue.js';
 import {labelSelectorIssues, labelSelectorSchema, toLabelSelector} from './label-selector.js';
 import {dns1123SubdomainErrors, portNameErrors, portNumberErrors} from './names.js';
-import {asRecord, namespaceOf, objectMetaIssues, objectMetaSchema} from './object-meta.js';
+import {namespaceOf, objectMetaIssues, objectMetaSchema} from './object-meta.js';
+import {asRecord, asStringValue, listAt, protocols} from './values.js';
 import type {Schema} from './schema.js';
 import {checkSchema} from './schema.js';
 import type {NetworkPolicy, Peer, PolicyPort, PolicyType, Protocol, Rule} from './types.js';
@@ -49,12 +50,7 @@ const networkPolicySchema: Schema = {
 	},
 };
 
-const protocols: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
-function listAt(record: Readonly<Record<string, unknown>> | undefined, key: string): unknown[] {
-	const value = record?.[key];
-	return Array.isArray(value) ? value as unknown[] : [];
-}
 
 /** Every problem with a NetworkPolicy, as strict decoding and then validation report them. */
 export function networkPolicyIssues(object: unknown): Issue[] {
@@ -86,6 +82,12 @@ function portIssues(port: Readonly<Record<string, unknown>>, path: readonly Path
 	const {protocol, port: portValue, endPort} = port;
 	if (typeof protocol === 'string' && !protocols.includes(protocol as Protocol)) {
 		issues.push(notSupported([...path, 'protocol'], protocol, protocols));
+	}
+
+	// Values of the wrong type (a fraction, a list) are the schema's to report, not range errors.
+	const isWrongType = (value: unknown) => typeof value === 'number' && !Number.isSafeInteger(value);
+	if (isWrongType(endPort) || isWrongType(portValue)) {
+		return issues;
 	}
 
 	const hasEndPort = typeof endPort === 'number';
@@ -148,8 +150,10 @@ function ipBlockIssues(ipBlock: Readonly<Record<string, unknown>>, path: readonl
 	}
 
 	const issues = cidrWarnings(cidrText, [...path, 'cidr']);
-	for (const [index, exceptText] of listAt(ipBlock, 'except').entries()) {
-		if (typeof exceptText !== 'string') {
+	for (const [index, exceptEntry] of listAt(ipBlock, 'except').entries()) {
+		// A null entry is the empty string to the API server, and so an invalid CIDR.
+		const exceptText = asStringValue(exceptEntry);
+		if (exceptText === undefined) {
 			continue;
 		}
 
@@ -190,8 +194,10 @@ function policyTypesIssues(policyTypes: unknown[]): Issue[] {
 		return [invalid(['spec', 'policyTypes'], policyTypes, 'may not specify more than two policyTypes')];
 	}
 
-	return policyTypes.flatMap((entry, index) =>
-		typeof entry === 'string' && entry !== 'Ingress' && entry !== 'Egress' ? [notSupported(['spec', 'policyTypes', index], entry, ['Ingress', 'Egress'])] : []);
+	return policyTypes.flatMap((entry, index) => {
+		const policyType = asStringValue(entry);
+		return policyType !== undefined && policyType !== 'Ingress' && policyType !== 'Egress' ? [notSupported(['spec', 'policyTypes', index], policyType, ['Ingress', 'Egress'])] : [];
+	});
 }
 
 // An omitted spec or podSelector is accepted by the API server and then selects every pod of

@@ -4,6 +4,7 @@ import type {Issue, PathSegment} from './issue.js';
 import {invalid, required} from './issue.js';
 import {dns1123LabelErrors, labelValueErrors, qualifiedNameErrors} from './names.js';
 import type {Schema} from './schema.js';
+import {asRecord, asStringValue} from './values.js';
 
 const stringMap: Schema = {type: 'map', values: {type: 'string'}};
 
@@ -28,17 +29,13 @@ export const objectMetaSchema: Schema = {
 	},
 };
 
-/** A plain object, or undefined for anything else (absent, null, wrong type). */
-export function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
-}
-
 /** The string labels of a map, skipping values of the wrong type (reported by the schema). */
 export function asLabels(value: unknown): Record<string, string> {
 	const labels: Record<string, string> = Object.create(null) as Record<string, string>;
 	for (const [key, entry] of Object.entries(asRecord(value) ?? {})) {
-		if (typeof entry === 'string') {
-			labels[key] = entry;
+		const labelValue = asStringValue(entry);
+		if (labelValue !== undefined) {
+			labels[key] = labelValue;
 		}
 	}
 

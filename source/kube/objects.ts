@@ -1,6 +1,7 @@
 // Sorting the documents of a cluster dump into the kinds netpol-dojo reads, each validated.
+import {asRecord} from './values.js';
 import type {Issue, PathSegment} from './issue.js';
-import {asRecord, namespaceOf} from './object-meta.js';
+import {namespaceOf} from './object-meta.js';
 import {networkPolicyIssues, toNetworkPolicy} from './network-policy.js';
 import {namespaceIssues, podIssues, toNamespace, toPod} from './pod.js';
 import type {Namespace, NetworkPolicy, Pod} from './types.js';

@@ -1,10 +1,11 @@
 // v1 Pod and v1 Namespace, read leniently: real `kubectl get -o yaml` dumps carry many fields
 // netpol-dojo does not use, so only the fields it reads are checked (types and values).
 import {parseAddress} from './ip.js';
+import {asRecord, listAt, protocols} from './values.js';
 import type {Issue, PathSegment} from './issue.js';
 import {invalid, notSupported, required} from './issue.js';
 import {dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors} from './names.js';
-import {asLabels, asRecord, namespaceOf, objectMetaIssues} from './object-meta.js';
+import {asLabels, namespaceOf, objectMetaIssues} from './object-meta.js';
 import {type Schema, checkSchema} from './schema.js';
 import type {ContainerPort, Namespace, Pod, Protocol} from './types.js';
 
@@ -51,12 +52,7 @@ const podSchema: Schema = {
 
 const namespaceSchema: Schema = {type: 'object', isOpen: true, fields: {metadata: openMetadataSchema}};
 
-const protocols: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
-function listAt(record: Readonly<Record<string, unknown>> | undefined, key: string): unknown[] {
-	const value = record?.[key];
-	return Array.isArray(value) ? value as unknown[] : [];
-}
 
 function containerPortsOf(object: unknown): Array<{port: Readonly<Record<string, unknown>>; path: PathSegment[]}> {
 	const containers = listAt(asRecord(asRecord(object)?.['spec']), 'containers');
