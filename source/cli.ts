@@ -81,7 +81,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 
 		const maxBytes = parseMaxSize(values['max-size'] as string | undefined, evalUsage);
 		const {runEval} = await import('./commands/eval.js');
-		return runEval({flowsFile: values['flows'], clusterFiles: positionals, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+		return await runEval({flowsFile: values['flows'], clusterFiles: positionals, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
 	}
 
 	const guess = similarTo(command, commands);

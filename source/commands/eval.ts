@@ -1,6 +1,5 @@
 // `netpol-dojo eval [--json] --flows FLOWS FILE...`: decide each flow against the cluster.
-import {loadClusterFiles} from '../content/cluster-files.js';
-import {readFlowsFile} from '../content/flows-file.js';
+import {type FlowsFile, readFlowsFile} from '../content/flows-file.js';
 import type {FlowSpec} from '../content/flow-spec.js';
 import {InputError, type Problem} from '../content/input-error.js';
 import {type Cluster, type EndpointProblem, compileCluster, decide, isAllowed, parseAddress, resolveEndpoint} from '../evaluator/index.js';
@@ -11,6 +10,7 @@ import {ansiColors, noColors} from '../format/color.js';
 import {type EvalResults, evalJsonChunks, evalTable, expectationCounts} from '../format/eval-output.js';
 import {similarTo} from '../format/similar.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
+import {startLoadingCluster} from './load-cluster.js';
 
 export type EvalOptions = {
 	readonly flowsFile: string;
@@ -19,10 +19,23 @@ export type EvalOptions = {
 	readonly maxBytes?: number;
 };
 
-/** Runs `eval`; returns the exit code (0 all expectations held, 1 some failed). Throws InputError for bad input. */
-export function runEval(options: EvalOptions, io: CommandIo): number {
-	const loaded = loadClusterFiles(options.clusterFiles, options.maxBytes);
-	const flowsFile = readFlowsFile(options.flowsFile, options.maxBytes);
+/** Runs `eval`; resolves to the exit code (0 all expectations held, 1 some failed). Rejects with InputError for bad input. */
+export async function runEval(options: EvalOptions, io: CommandIo): Promise<number> {
+	const loading = startLoadingCluster(options.clusterFiles, options.maxBytes);
+	// The flows are read meanwhile; the cluster's problems, if any, are reported first.
+	let flowsFile: FlowsFile | undefined;
+	let flowsError: unknown;
+	try {
+		flowsFile = readFlowsFile(options.flowsFile, options.maxBytes);
+	} catch (error) {
+		flowsError = error;
+	}
+
+	const loaded = await loading;
+	if (!flowsFile) {
+		throw flowsError;
+	}
+
 	printWarnings(io, loaded.warnings);
 	printSkipped(io, loaded.skipped);
 	const cluster = compileCluster(loaded.objects);
