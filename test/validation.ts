@@ -526,3 +526,10 @@ test('an IPv4 tail is allowed only at the end of an IPv6 address (1.2.3.4::/64 i
 	]);
 	t.deepEqual(policyErrors(withPeer({ipBlock: {cidr: '::ffff:10.0.0.0/104'}})).length, 0);
 });
+
+test('an except must shrink the written mask too: an IPv4-mapped /104 with a plain IPv4 except is refused, as Go compares 104 with 16', t => {
+	t.deepEqual(policyErrors(withPeer({ipBlock: {cidr: '::ffff:10.0.0.0/104', except: ['10.1.0.0/16']}})), [
+		'spec.ingress[0].from[0].ipBlock.except[0]: Invalid value: "10.1.0.0/16": must be a strict subset of `cidr`',
+	]);
+	t.deepEqual(policyErrors(withPeer({ipBlock: {cidr: '::ffff:10.0.0.0/104', except: ['::ffff:10.1.0.0/112']}})), []);
+});

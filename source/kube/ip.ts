@@ -13,6 +13,8 @@ export type Cidr = {
 	readonly family: 4 | 6;
 	readonly prefix: number;
 	readonly network: bigint;
+	/** The prefix length as written (an IPv4-mapped /104 is 104 here, 8 in `prefix`). */
+	readonly writtenPrefix: number;
 	/** What made the text non-standard, for a warning; the API server accepts it. */
 	readonly oddity?: 'host-bits' | 'leading-zeros' | 'ipv4-mapped';
 };
@@ -177,7 +179,8 @@ export function parseCidr(text: string): Cidr | undefined {
 			: network === value
 				? undefined
 				: 'host-bits';
-	return oddity ? {family, prefix, network, oddity} : {family, prefix, network};
+	const writtenPrefix = Number(text.slice(slash + 1));
+	return oddity ? {family, prefix, network, writtenPrefix, oddity} : {family, prefix, network, writtenPrefix};
 }
 
 function maskTo(value: bigint, family: 4 | 6, prefix: number): bigint {
@@ -190,9 +193,13 @@ export function cidrContains(cidr: Cidr, address: Address): boolean {
 	return cidr.family === address.family && maskTo(address.value, address.family, cidr.prefix) === cidr.network;
 }
 
-/** Whether `inner` is a strict subset of `outer` (ipBlock `except` must be). */
+/**
+Whether `inner` is a strict subset of `outer`, as ValidateIPBlock decides for `except`: the
+outer network contains the inner one's address, and the written mask lengths grow (so an
+IPv4-mapped /104 with a plain IPv4 except is refused, as Go compares 104 with the except's).
+*/
 export function isStrictSubnet(inner: Cidr, outer: Cidr): boolean {
-	return inner.family === outer.family && inner.prefix > outer.prefix && maskTo(inner.network, inner.family, outer.prefix) === outer.network;
+	return cidrContains(outer, {family: inner.family, value: inner.network}) && outer.writtenPrefix < inner.writtenPrefix;
 }
 
 /** The canonical text of a network, as Go's IPNet.String writes it. */
