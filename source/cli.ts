@@ -123,6 +123,7 @@ const io: CommandIo = {
 	stdout: write(process.stdout),
 	stderr: write(process.stderr),
 	isColor: shouldUseColor(process.env, process.stdout.isTTY),
+	...(process.stdout.isTTY ? {columns: process.stdout.columns} : {}),
 };
 
 try {

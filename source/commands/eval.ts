@@ -59,7 +59,7 @@ export async function runEval(options: EvalOptions, io: CommandIo): Promise<numb
 			io.stdout(chunk);
 		}
 	} else {
-		io.stdout(evalTable(results, io.isColor ? ansiColors : noColors));
+		io.stdout(evalTable(results, io.isColor ? ansiColors : noColors, io.columns));
 	}
 
 	return expectationCounts(results).failed > 0 ? 1 : 0;

@@ -8,6 +8,8 @@ export type CommandIo = {
 	readonly stdout: (text: string) => void;
 	readonly stderr: (text: string) => void;
 	readonly isColor: boolean;
+	/** The terminal's width when stdout is one; undefined for pipes and files. */
+	readonly columns?: number;
 };
 
 /** kubectl-style `Warning:` lines for accepted but doubtful input. */

@@ -2,6 +2,7 @@
 import type {FlowSpec} from '../content/flow-spec.js';
 import type {Verdict} from '../evaluator/types.js';
 import type {Palette} from './color.js';
+import {wrapText} from './wrap.js';
 
 /** The decided flows of one `eval` run, as parallel lists (a run may have hundreds of thousands). */
 export type EvalResults = {
@@ -78,29 +79,50 @@ function pad(text: string, width: number): string {
 	return text + ' '.repeat(Math.max(0, width - text.length));
 }
 
-/** A table with one line a flow and a summary line. */
-export function evalTable(results: EvalResults, palette: Palette): string {
+/**
+A table with one line a flow and a summary line. Given a terminal width, the WHY column wraps
+within it (or goes below its row when little room is left); without one (a pipe), each flow
+stays on one line for grep.
+*/
+export function evalTable(results: EvalResults, palette: Palette, terminalWidth?: number): string {
 	const rows = results.flows.map((flow, index) => {
 		const verdict = results.verdicts[index]!;
 		const expectation = flow.expect === undefined ? '' : flow.expect === verdict ? 'ok' : `FAIL (expected ${flow.expect})`;
 		return {from: flow.from, to: flow.to, port: `${flow.port}/${flow.protocol}`, verdict, expectation, reason: results.reasons?.[index] ?? ''};
 	});
-	const width = (pick: (row: typeof rows[number]) => string, title: string) => rows.reduce((widest, row) => Math.max(widest, pick(row).length), title.length);
-	const fromWidth = width(row => row.from, 'FROM');
-	const toWidth = width(row => row.to, 'TO');
-	const portWidth = width(row => row.port, 'PORT');
+	const widthOf = (pick: (row: typeof rows[number]) => string, title: string) => rows.reduce((widest, row) => Math.max(widest, pick(row).length), title.length);
+	const fromWidth = widthOf(row => row.from, 'FROM');
+	const toWidth = widthOf(row => row.to, 'TO');
+	const portWidth = widthOf(row => row.port, 'PORT');
 	const hasExpectations = rows.some(row => row.expectation !== '');
-	const expectationWidth = width(row => row.expectation, 'EXPECT');
+	const expectationWidth = widthOf(row => row.expectation, 'EXPECT');
 	const header = [pad('FROM', fromWidth), pad('TO', toWidth), pad('PORT', portWidth), 'VERDICT', ...(hasExpectations ? [pad('EXPECT', expectationWidth)] : []), 'WHY'];
 	const lines = [palette.dim(header.join('  '))];
+	const whyColumn = fromWidth + toWidth + portWidth + 7 + (hasExpectations ? expectationWidth + 2 : 0) + 8;
 	for (const row of rows) {
 		const verdict = row.verdict === 'allow' ? palette.allow(pad('allow', 7)) : palette.deny(pad('deny', 7));
 		const expectation = row.expectation.startsWith('FAIL') ? palette.fail(pad(row.expectation, expectationWidth)) : pad(row.expectation, expectationWidth);
-		lines.push([pad(row.from, fromWidth), pad(row.to, toWidth), pad(row.port, portWidth), verdict, ...(hasExpectations ? [expectation] : []), palette.dim(row.reason)].join('  '));
+		const cells = [pad(row.from, fromWidth), pad(row.to, toWidth), pad(row.port, portWidth), verdict, ...(hasExpectations ? [expectation] : [])];
+		const why = layOutWhy(row.reason, whyColumn, terminalWidth);
+		lines.push([...cells, palette.dim(why.first)].join('  ').trimEnd(), ...why.rest.map(line => palette.dim(line)));
 	}
 
 	lines.push('', summaryLine(results, palette));
 	return `${lines.join('\n')}\n`;
+}
+
+// The reason beside its row, wrapped to the terminal; below the row when the column is narrow.
+function layOutWhy(reason: string, column: number, width: number | undefined): {first: string; rest: string[]} {
+	if (width === undefined || column + reason.length <= width) {
+		return {first: reason, rest: []};
+	}
+
+	if (width - column >= 30) {
+		const [first = '', ...rest] = wrapText(reason, width - column);
+		return {first, rest: rest.map(line => ' '.repeat(column) + line)};
+	}
+
+	return {first: '', rest: wrapText(reason, Math.max(20, width - 4)).map(line => `    ${line}`)};
 }
 
 function summaryLine(results: EvalResults, palette: Palette): string {
