@@ -14,6 +14,8 @@ const usage = `netpol-dojo: learn and check Kubernetes NetworkPolicy
 
 Usage:
   netpol-dojo eval [--json] --flows FLOWS FILE...   decide each flow in FLOWS against the objects in FILE...
+  netpol-dojo lessons [--json]                     list the lessons, in teaching order
+  netpol-dojo progress [--json] [--reset]          show (or reset) what you have read and answered
   netpol-dojo --help | --version
 
 Options:
@@ -28,6 +30,8 @@ Exit codes: 0 done and every expectation held; 1 some expectation failed; 2 bad 
 `;
 
 const evalUsage = 'usage: netpol-dojo eval [--json] [--max-size MIB] --flows FLOWS FILE...';
+const lessonsUsage = 'usage: netpol-dojo lessons [--json]';
+const progressUsage = 'usage: netpol-dojo progress [--json] [--reset]';
 
 // One line on what is wrong, the command's usage line, and where the rest is.
 function usageError(message: string, usageLine = 'usage: netpol-dojo COMMAND ...'): UsageError {
@@ -85,12 +89,54 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	const guess = similarTo(command, commands);
+	if (command === 'lessons') {
+		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, help: {type: 'boolean'}}, lessonsUsage);
+		if (values['help'] === true) {
+			io.stdout(usage);
+			return 0;
+		}
+
+		if (positionals.length > 0) {
+			throw usageError(`lessons takes no arguments, got ${JSON.stringify(positionals[0])}`, lessonsUsage);
+		}
+
+		const [{runLessons}, {builtInLessonsDirectory}] = await Promise.all([import('./commands/lessons.js'), import('./content/paths.js')]);
+		return runLessons({isJson: values['json'] === true, directory: builtInLessonsDirectory()}, io);
+	}
+
+	if (command === 'progress') {
+		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, reset: {type: 'boolean'}, help: {type: 'boolean'}}, progressUsage);
+		if (values['help'] === true) {
+			io.stdout(usage);
+			return 0;
+		}
+
+		if (positionals.length > 0) {
+			throw usageError(`progress takes no arguments, got ${JSON.stringify(positionals[0])}`, progressUsage);
+		}
+
+		const [{runProgress}, {dataDirectory}, {loadLessons}, {checkpointPages}, {builtInLessonsDirectory}] = await Promise.all([
+			import('./commands/progress.js'),
+			import('./progress/store.js'),
+			import('./content/lessons.js'),
+			import('./content/lesson-types.js'),
+			import('./content/paths.js'),
+		]);
+		const lessons = loadLessons(builtInLessonsDirectory()).lessons.map(lesson => ({
+			id: lesson.id,
+			title: lesson.title,
+			pageCount: lesson.pages.length,
+			checkpointPages: checkpointPages(lesson),
+		}));
+		return runProgress({isJson: values['json'] === true, isReset: values['reset'] === true, dataDirectory: dataDirectory(process.env), lessons}, io);
+	}
+
 	throw usageError(`unknown command ${JSON.stringify(command)}${guess.length > 0 ? ` (did you mean ${guess[0]!}?)` : ''}`);
 }
 
 type OptionSpec = Record<string, {type: 'boolean' | 'string'}>;
 
-const commands = ['eval'];
+const commands = ['eval', 'lessons', 'progress'];
 
 function parseCommandArgs(args: readonly string[], options: OptionSpec, usageLine: string) {
 	try {

@@ -1,0 +1,94 @@
+// `netpol-dojo progress [--json] [--reset]`: show the learner's progress through the lessons, or reset it.
+import {type LessonShape, type LessonSummary, type Progress, emptyProgress, lessonSummary, overallSummary} from '../progress/model.js';
+import {loadProgress, progressFile, resetProgress} from '../progress/store.js';
+import type {CommandIo} from './io.js';
+
+/** A lesson as the `progress` command shows it. */
+export type ProgressLesson = LessonShape & {
+	readonly title: string;
+};
+
+export type ProgressOptions = {
+	readonly isJson: boolean;
+	readonly isReset: boolean;
+	/** The folder holding `progress.json` (see `dataDirectory` in progress/store.ts). */
+	readonly dataDirectory: string;
+	/** The built-in lessons, in teaching order. */
+	readonly lessons: readonly ProgressLesson[];
+};
+
+/**
+Runs `progress`: one overall line and a line per lesson, or the JSON document with `--json`.
+With `--reset` it deletes the progress first and says so in one line (`--json`: prints the fresh,
+empty progress instead). A damaged progress file is set aside with a warning on stderr. Returns
+0; throws InputError when the progress file cannot be deleted.
+*/
+export function runProgress(options: ProgressOptions, io: CommandIo): number {
+	if (options.isReset) {
+		const hadProgress = resetProgress(options.dataDirectory);
+		if (options.isJson) {
+			io.stdout(progressJson(emptyProgress(), options.lessons));
+		} else {
+			const what = hadProgress ? `deleted ${progressFile(options.dataDirectory)}` : 'there was none to delete';
+			io.stdout(`Progress reset (${what}): ${countOf(options.lessons.length, 'lesson')} not started.\n`);
+		}
+
+		return 0;
+	}
+
+	const {progress, notice} = loadProgress(options.dataDirectory);
+	if (notice !== undefined) {
+		io.stderr(`Warning: ${notice}\n`);
+	}
+
+	io.stdout(options.isJson ? progressJson(progress, options.lessons) : progressText(progress, options.lessons));
+	return 0;
+}
+
+/** The `progress --json` document: `{"lessons": [...], "lessonsCompleted": N, "lessonCount": N}`. */
+export function progressJson(progress: Progress, lessons: readonly ProgressLesson[]): string {
+	const overall = overallSummary(progress, lessons);
+	const document = {
+		lessons: lessons.map(lesson => {
+			const summary = lessonSummary(progress, lesson);
+			return {
+				id: lesson.id,
+				title: lesson.title,
+				pagesSeen: summary.pagesSeen,
+				pageCount: summary.pageCount,
+				checkpointsCorrect: summary.checkpointsCorrect,
+				checkpointCount: summary.checkpointCount,
+				isCompleted: summary.isCompleted,
+			};
+		}),
+		lessonsCompleted: overall.lessonsCompleted,
+		lessonCount: overall.lessonCount,
+	};
+	return `${JSON.stringify(document, undefined, 2)}\n`;
+}
+
+/** The human-readable progress: an overall line, then one line per lesson in teaching order. */
+export function progressText(progress: Progress, lessons: readonly ProgressLesson[]): string {
+	const overall = overallSummary(progress, lessons);
+	const lines = [`${overall.lessonsCompleted} of ${countOf(overall.lessonCount, 'lesson')} done, ${overall.checkpointsCorrect} of ${countOf(overall.checkpointCount, 'checkpoint')} correct.`];
+	const width = Math.max(0, ...lessons.map(lesson => lesson.title.length));
+	for (const lesson of lessons) {
+		const summary = lessonSummary(progress, lesson);
+		const checkpoints = summary.checkpointCount === 0 ? 'no checkpoints' : `${summary.checkpointsCorrect}/${summary.checkpointCount} checkpoints correct`;
+		lines.push(`  ${status(summary).padEnd(11)}  ${lesson.title.padEnd(width)}  ${summary.pagesSeen}/${summary.pageCount} pages seen, ${checkpoints}`);
+	}
+
+	return `${lines.join('\n')}\n`;
+}
+
+function status(summary: LessonSummary): 'done' | 'partial' | 'not started' {
+	if (summary.isCompleted) {
+		return 'done';
+	}
+
+	return summary.pagesSeen > 0 || summary.checkpointsAnswered > 0 ? 'partial' : 'not started';
+}
+
+function countOf(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,236 @@
+// Where the learner's progress lives on disk, and reading and writing it. A damaged file must
+// never stop the app: it is set aside (kept, for the curious or for a bug report) and the
+// learner starts afresh. Writes go through a temp file and a rename, so a crash or a full disk
+// mid-write leaves the previous file whole.
+import {randomBytes} from 'node:crypto';
+import {type Buffer, isUtf8} from 'node:buffer';
+import {closeSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import envPaths from 'env-paths';
+import {InputError} from '../content/input-error.js';
+import {type Progress, emptyProgress, parseProgress} from './model.js';
+
+/** The progress file's name inside the data directory. */
+export const progressFileName = 'progress.json';
+
+// Far above any real progress file; a bigger one is not ours, and is not read into memory.
+const maxBytes = 8 * 1024 * 1024;
+
+/** What loading found: the progress, and a one-sentence notice for stderr when a damaged file was set aside. */
+export type LoadedProgress = {
+	readonly progress: Progress;
+	readonly notice?: string;
+};
+
+/**
+The folder that holds `progress.json`: `NETPOL_DOJO_HOME` when set and not empty, else the
+platform's data folder (env-paths: `~/.local/share/netpol-dojo` or `$XDG_DATA_HOME/netpol-dojo`
+on Linux; env-paths reads the XDG variables from the process environment).
+*/
+export function dataDirectory(env: Readonly<Record<string, string | undefined>>): string {
+	const home = env['NETPOL_DOJO_HOME'];
+	return home ? path.resolve(home) : envPaths('netpol-dojo', {suffix: ''}).data;
+}
+
+/** The path of the progress file in a data directory. */
+export function progressFile(directory: string): string {
+	return path.join(directory, progressFileName);
+}
+
+/**
+Reads the progress. A missing file is empty progress. A file that cannot be read or is not
+formatVersion 1 progress (bad JSON, wrong shape, unknown formatVersion) is renamed to
+`progress.json.corrupt-<time>` and loading starts afresh, with a notice naming both paths. Never
+throws for what it finds on disk.
+*/
+export function loadProgress(directory: string, now = new Date()): LoadedProgress {
+	const file = progressFile(directory);
+	const reading = readProgressFile(file);
+	if (reading.kind === 'missing') {
+		return {progress: emptyProgress()};
+	}
+
+	if (reading.kind === 'read') {
+		return {progress: reading.progress};
+	}
+
+	return {progress: emptyProgress(), notice: setAside(file, reading.problem, now)};
+}
+
+/**
+Writes the progress as pretty JSON, stamped with `updatedAt`, creating the directory if needed.
+Atomic: the text goes to a temp file in the same directory, is flushed to disk, then renamed
+over `progress.json`. Throws InputError naming the file when it cannot be written; the previous
+file is then unchanged and no temp file is left behind.
+*/
+export function saveProgress(directory: string, progress: Progress, now = new Date()): void {
+	const file = progressFile(directory);
+	const text = `${JSON.stringify({...progress, updatedAt: now.toISOString()}, undefined, 2)}\n`;
+	let temporary: string | undefined;
+	try {
+		mkdirSync(directory, {recursive: true});
+		temporary = path.join(directory, `${progressFileName}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+		const descriptor = openSync(temporary, 'wx');
+		try {
+			writeFileSync(descriptor, text);
+			fsyncSync(descriptor);
+		} finally {
+			closeSync(descriptor);
+		}
+
+		renameSync(temporary, file);
+		temporary = undefined;
+	} catch (error) {
+		if (temporary !== undefined) {
+			removeQuietly(temporary);
+		}
+
+		throw new InputError([{file, message: `could not be saved (${describeError(error)}); the progress saved before is unchanged`}]);
+	}
+
+	syncDirectory(directory);
+}
+
+/** Deletes the progress file; true when there was one. Throws InputError naming the file when it cannot be deleted. */
+export function resetProgress(directory: string): boolean {
+	const file = progressFile(directory);
+	try {
+		unlinkSync(file);
+		return true;
+	} catch (error) {
+		if (errorCode(error) === 'ENOENT') {
+			return false;
+		}
+
+		throw new InputError([{file, message: `could not be deleted (${describeError(error)})`}]);
+	}
+}
+
+type Reading =
+	| {readonly kind: 'missing'}
+	| {readonly kind: 'read'; readonly progress: Progress}
+	| {readonly kind: 'damaged'; readonly problem: string};
+
+function readProgressFile(file: string): Reading {
+	let bytes: Buffer | undefined;
+	try {
+		bytes = readSmallFile(file);
+	} catch (error) {
+		return errorCode(error) === 'ENOENT' ? {kind: 'missing'} : {kind: 'damaged', problem: `could not be read (${describeError(error)})`};
+	}
+
+	if (bytes === undefined) {
+		return {kind: 'damaged', problem: `is larger than ${maxBytes / 1024 / 1024} MiB`};
+	}
+
+	if (!isUtf8(bytes)) {
+		return {kind: 'damaged', problem: 'is not UTF-8 text'};
+	}
+
+	let value: unknown;
+	try {
+		// A byte order mark is what some editors add; it does not make the file damaged.
+		value = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+	} catch {
+		return {kind: 'damaged', problem: 'is not valid JSON'};
+	}
+
+	const progress = parseProgress(value);
+	if (progress) {
+		return {kind: 'read', progress};
+	}
+
+	const formatVersion = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)['formatVersion'] : undefined;
+	if (formatVersion !== undefined && formatVersion !== 1) {
+		return {kind: 'damaged', problem: `has formatVersion ${JSON.stringify(formatVersion)}, which this version of netpol-dojo does not read`};
+	}
+
+	return {kind: 'damaged', problem: 'is not in the progress format'};
+}
+
+// The file's bytes, or undefined when it is over the limit.
+function readSmallFile(file: string): Buffer | undefined {
+	const descriptor = openSync(file, 'r');
+	try {
+		if (fstatSync(descriptor).size > maxBytes) {
+			return undefined;
+		}
+
+		return readFileSync(descriptor);
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
+function setAside(file: string, problem: string, now: Date): string {
+	const aside = unusedPath(`${file}.corrupt-${now.toISOString().replaceAll(':', '-')}`);
+	try {
+		renameSync(file, aside);
+	} catch (error) {
+		return `Progress file ${file} ${problem} and could not be moved to ${aside} (${describeError(error)}), so progress starts afresh.`;
+	}
+
+	return `Progress file ${file} ${problem}, so it was moved to ${aside} and progress starts afresh.`;
+}
+
+// Two damaged files set aside within the same millisecond must not overwrite each other.
+function unusedPath(candidate: string): string {
+	for (let number = 1; ; number++) {
+		const attempt = number === 1 ? candidate : `${candidate}-${number}`;
+		try {
+			lstatSync(attempt);
+		} catch {
+			return attempt;
+		}
+	}
+}
+
+// Cleaning up after a failed write must not hide why the write failed.
+function removeQuietly(file: string): void {
+	try {
+		rmSync(file, {force: true});
+	} catch {
+		// The error that matters is the one being reported.
+	}
+}
+
+// On POSIX the rename is durable only once the directory itself is flushed. Some systems
+// (Windows) cannot open a directory for that; the rename has happened by then, so it is skipped.
+function syncDirectory(directory: string): void {
+	let descriptor: number | undefined;
+	try {
+		descriptor = openSync(directory, 'r');
+		fsyncSync(descriptor);
+	} catch {
+		// Best effort, as explained above.
+	} finally {
+		if (descriptor !== undefined) {
+			closeSync(descriptor);
+		}
+	}
+}
+
+function errorCode(error: unknown): string | undefined {
+	const code = (error as {code?: unknown} | undefined)?.code;
+	return typeof code === 'string' ? code : undefined;
+}
+
+const errorWords: Readonly<Record<string, string>> = {
+	EACCES: 'permission denied',
+	EPERM: 'permission denied',
+	EROFS: 'read-only file system',
+	ENOSPC: 'no space left on the device',
+	EISDIR: 'it is a folder',
+	ENOTDIR: 'a parent of it is not a folder',
+	EEXIST: 'a parent of it is not a folder',
+};
+
+function describeError(error: unknown): string {
+	const code = errorCode(error);
+	if (code === undefined) {
+		return error instanceof Error ? error.message : String(error);
+	}
+
+	return Object.hasOwn(errorWords, code) ? `${errorWords[code]!}, ${code}` : code;
+}
