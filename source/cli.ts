@@ -13,6 +13,7 @@ import {similarTo} from './format/similar.js';
 const usage = `netpol-dojo: learn and check Kubernetes NetworkPolicy
 
 Usage:
+  netpol-dojo                                      the app: lessons and progress (needs a terminal)
   netpol-dojo eval [--json] --flows FLOWS FILE...   decide each flow in FLOWS against the objects in FILE...
   netpol-dojo lessons [--json]                     list the lessons, in teaching order
   netpol-dojo progress [--json] [--reset]          show (or reset) what you have read and answered
@@ -58,7 +59,12 @@ function parseMaxSize(text: string | undefined, usageLine: string): number | und
 
 async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	const [command, ...rest] = argv;
-	if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+	if (command === undefined) {
+		const {runTui} = await import('./commands/tui.js');
+		return runTui({isInteractive: process.stdin.isTTY && process.stdout.isTTY, env: process.env}, io);
+	}
+
+	if (command === '--help' || command === '-h' || command === 'help') {
 		io.stdout(usage);
 		return 0;
 	}

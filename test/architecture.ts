@@ -24,8 +24,15 @@ for (const folder of pureFolders) {
 	});
 }
 
+test('the app\'s state, keys and predictions are pure: no node:, yaml, React or ink', t => {
+	const files = ['source/tui/state.ts', 'source/tui/keys.ts', 'source/tui/predictions.ts', 'source/progress/model.ts'];
+	const offending = files.flatMap(file => importsOf(path.join(root, file)).filter(specifier => forbidden.test(specifier)).map(specifier => `${file} imports ${specifier}`));
+	t.deepEqual(offending, []);
+});
+
 test('headless commands never import ink or React', t => {
 	const folders = ['source/commands', 'source/content'];
+	// commands/tui.tsx is the app itself; every other command is headless.
 	const offending = folders.flatMap(folder => readdirSync(path.join(root, folder))
 		.filter(name => name.endsWith('.ts'))
 		.flatMap(name => importsOf(path.join(root, folder, name))

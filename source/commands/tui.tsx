@@ -1,0 +1,52 @@
+// `netpol-dojo` with no command: the full-screen app. Loads lessons, progress and the answers
+// to predict pages, then hands them to the app; without a terminal it says where to go instead.
+import {render} from 'ink';
+import {formatProblem} from '../content/input-error.js';
+import {loadLessons} from '../content/lessons.js';
+import {builtInLessonsDirectory} from '../content/paths.js';
+import {dataDirectory, loadProgress, saveProgress} from '../progress/store.js';
+import {App} from '../tui/app.js';
+import {predictAll} from '../tui/predictions.js';
+import {initialState} from '../tui/state.js';
+import type {CommandIo} from './io.js';
+
+export type TuiEnvironment = {
+	readonly isInteractive: boolean;
+	readonly env: Readonly<Record<string, string | undefined>>;
+};
+
+/** Runs the app until the learner quits; 1 without a terminal. */
+export async function runTui(environment: TuiEnvironment, io: CommandIo): Promise<number> {
+	if (!environment.isInteractive) {
+		io.stderr('netpol-dojo: the app needs an interactive terminal. Without one, use the headless commands:\n'
+			+ '  netpol-dojo eval --flows FLOWS FILE...   netpol-dojo lessons   netpol-dojo progress   (netpol-dojo --help)\n');
+		return 1;
+	}
+
+	const {lessons, problems} = loadLessons(builtInLessonsDirectory());
+	const directory = dataDirectory(environment.env);
+	const {progress, notice} = loadProgress(directory);
+	const notices = [notice, ...problems.map(problem => `Lesson left out: ${formatProblem(problem)}`)].filter(text => text !== undefined);
+	let saveFailure: string | undefined;
+	const instance = render(
+		<App
+			initialState={initialState(lessons, progress, predictAll(lessons))}
+			notice={notices.length > 0 ? notices.join('\n') : undefined}
+			services={{
+				saveProgress(next) {
+					try {
+						saveProgress(directory, next);
+					} catch (error) {
+						saveFailure = error instanceof Error ? error.message : String(error);
+					}
+				},
+			}}
+		/>,
+	);
+	await instance.waitUntilExit();
+	if (saveFailure) {
+		io.stderr(`Warning: ${saveFailure}\n`);
+	}
+
+	return 0;
+}

@@ -1,0 +1,121 @@
+// The app: one state, changed only by reduce(); screens are props in, JSX out; saving progress
+// is a service passed in, so tests run the app without touching the disk.
+import {Box, Text, useApp, useInput, useStdout} from 'ink';
+import {useEffect, useReducer} from 'react';
+import type {Progress} from '../progress/model.js';
+import {Footer} from './footer.js';
+import {actionFor, footerHints} from './keys.js';
+import {choiceRows, LessonPage, pageLines} from './lesson-page.js';
+import {pageKey} from './predictions.js';
+import {HelpScreen, HomeScreen, LessonListScreen, ProgressScreen} from './screens.js';
+import {type Action, reduce, type State} from './state.js';
+
+export type Services = {
+	/** Called with the new progress whenever it changes. */
+	readonly saveProgress: (progress: Progress) => void;
+};
+
+type Props = {
+	readonly initialState: State;
+	readonly services: Services;
+	/** A message to show once, such as a progress file that was set aside. */
+	readonly notice?: string | undefined;
+};
+
+function reducer(state: State, actions: readonly Action[]): State {
+	let current = state;
+	for (const action of actions) {
+		current = reduce(current, action);
+	}
+
+	return current;
+}
+
+export function App({initialState, services, notice}: Props) {
+	const [state, dispatch] = useReducer(reducer, initialState);
+	const {exit} = useApp();
+	const {stdout} = useStdout();
+	const rows = stdout.rows || 24;
+	const {screen} = state;
+	const isSelectListShown = screen.name === 'home' || screen.name === 'lessons' || (screen.name === 'lesson' && contextHasList(state));
+
+	// Rows for a lesson page: the terminal less the footer and the notice.
+	const pageHeight = rows - 3 - (notice ? notice.split('\n').length : 0);
+	useInput((input, key) => {
+		const action = actionFor(state, input, key, isSelectListShown);
+		if (action?.type === 'scrollDown' || action?.type === 'scrollUp') {
+			dispatch([{type: 'scroll', by: action.type === 'scrollDown' ? Math.max(1, pageHeight - 4) : -Math.max(1, pageHeight - 4), max: maxScroll(state, pageHeight)}]);
+		} else if (action) {
+			dispatch([action]);
+		}
+	});
+
+	useEffect(() => {
+		if (state.progress !== initialState.progress) {
+			services.saveProgress(state.progress);
+		}
+	}, [state.progress, initialState.progress, services]);
+
+	useEffect(() => {
+		if (state.isQuitting) {
+			exit();
+		}
+	}, [state.isQuitting, exit]);
+
+	const highlight = (index: number) => {
+		dispatch([{type: 'select', index}]);
+	};
+
+	const choose = (index: number) => {
+		dispatch([{type: 'select', index}, {type: 'open'}]);
+	};
+
+	return (
+		<Box flexDirection="column" paddingX={1}>
+			{notice && <Text color="yellow">{notice}</Text>}
+			{screen.name === 'home' && <HomeScreen lessons={state.lessons} progress={state.progress} selected={screen.selected} onHighlight={highlight} onChoose={choose}/>}
+			{screen.name === 'lessons' && <LessonListScreen lessons={state.lessons} progress={state.progress} selected={screen.selected} rows={rows} onHighlight={highlight} onChoose={choose}/>}
+			{screen.name === 'lesson' && (
+				<LessonPage
+					key={`${screen.lessonIndex}:${screen.page}`}
+					lesson={state.lessons[screen.lessonIndex]!}
+					page={screen.page}
+					selected={screen.selected}
+					scroll={screen.scroll}
+					height={pageHeight}
+					answer={screen.answer}
+					prediction={state.predictions.get(pageKey(screen.lessonIndex, screen.page))}
+					onHighlight={highlight}
+					onChoose={choose}
+				/>
+			)}
+			{screen.name === 'progress' && <ProgressScreen lessons={state.lessons} progress={state.progress}/>}
+			{screen.name === 'help' && <HelpScreen/>}
+			<Footer hints={footerHints(state)}/>
+		</Box>
+	);
+}
+
+// How far a lesson page can scroll before its last line reaches the bottom of the viewport.
+function maxScroll(state: State, pageHeight: number): number {
+	const {screen} = state;
+	if (screen.name !== 'lesson') {
+		return 0;
+	}
+
+	const lesson = state.lessons[screen.lessonIndex]!;
+	const page = lesson.pages[screen.page]!;
+	const lines = pageLines(lesson, screen.page, screen.answer, state.predictions.get(pageKey(screen.lessonIndex, screen.page)));
+	const viewport = Math.max(3, pageHeight - choiceRows(page, screen.answer) - 1);
+	return Math.max(0, lines.length - viewport);
+}
+
+function contextHasList(state: State): boolean {
+	const {screen} = state;
+	if (screen.name !== 'lesson' || screen.answer) {
+		return false;
+	}
+
+	const page = state.lessons[screen.lessonIndex]?.pages[screen.page];
+	return page?.kind === 'choice' || page?.kind === 'predict';
+}

@@ -1,0 +1,121 @@
+// One page of a lesson: prose, an example, a diagram, or a checkpoint and its explanation. The
+// page is a list of lines shown through a viewport, so a long cluster scrolls instead of
+// running off an 80x24 screen; the choices stay in view below it.
+import type {ReactElement} from 'react';
+import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
+import type {Lesson, LessonPage as Page} from '../content/lesson-types.js';
+import {diagramLines} from './diagram.js';
+import {correctChoice, type Prediction} from './predictions.js';
+import {richTextLines, yamlLines} from './rich-text.js';
+import type {Answer} from './state.js';
+
+type Props = {
+	readonly lesson: Lesson;
+	readonly page: number;
+	readonly selected: number;
+	readonly scroll: number;
+	/** Rows the page may use, footer excluded. */
+	readonly height: number;
+	readonly answer?: Answer | undefined;
+	readonly prediction?: Prediction | undefined;
+	readonly onHighlight: (index: number) => void;
+	readonly onChoose: (index: number) => void;
+};
+
+const verdictChoices = ['Allowed', 'Denied'];
+const blank = (key: string) => <Text key={key}> </Text>;
+
+/** The choices of a checkpoint page; none for other pages. */
+export function choicesOf(page: Page): readonly string[] {
+	return page.kind === 'choice' ? page.choices : page.kind === 'predict' ? verdictChoices : [];
+}
+
+/** Every line of a page, above its choices. */
+export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | undefined, prediction: Prediction | undefined): ReactElement[] {
+	const page = lesson.pages[pageIndex]!;
+	const lines: ReactElement[] = [
+		<Text key="lesson"><Text bold>{lesson.title}</Text><Text dimColor>{`  page ${pageIndex + 1} of ${lesson.pages.length}`}</Text></Text>,
+		blank('gap'),
+		<Text key="title" bold color="yellow">{page.kind === 'choice' || page.kind === 'predict' ? 'Checkpoint' : page.title}</Text>,
+	];
+	switch (page.kind) {
+		case 'text': {
+			lines.push(...richTextLines(page.body, 'body'));
+			break;
+		}
+
+		case 'example': {
+			lines.push(...(page.body === '' ? [] : [...richTextLines(page.body, 'body'), blank('before-yaml')]), ...yamlLines(page.yaml, 'yaml'));
+			break;
+		}
+
+		case 'diagram': {
+			lines.push(...(page.body === '' ? [] : [...richTextLines(page.body, 'body'), blank('before-edges')]), ...diagramLines(page.edges, 'edges'));
+			break;
+		}
+
+		case 'choice': {
+			lines.push(...richTextLines(page.question, 'question'));
+			break;
+		}
+
+		case 'predict': {
+			lines.push(
+				...richTextLines(page.question, 'question'),
+				blank('before-cluster'),
+				<Text key="cluster-title" dimColor>The cluster:</Text>,
+				...yamlLines(page.clusterYaml, 'cluster'),
+				blank('before-flow'),
+				<Text key="flow">{'Flow: '}<Text bold>{`${page.flow.from} -> ${page.flow.to} on ${page.flow.port}/${page.flow.protocol}`}</Text></Text>,
+			);
+			break;
+		}
+	}
+
+	if (answer && (page.kind === 'choice' || page.kind === 'predict')) {
+		const correct = correctChoice(page, prediction);
+		lines.push(blank('before-answer'), ...choicesOf(page).map((label, index) => (
+			<Text key={`answered.${label}`} {...(index === correct ? {color: 'green'} : index === answer.choice ? {color: 'red'} : {})}>
+				{index === answer.choice ? '› ' : '  '}{label}{index === correct ? ' ✓' : ''}
+			</Text>
+		)), blank('before-verdict'), <Text key="verdict" bold color={answer.isCorrect ? 'green' : 'red'}>{answer.isCorrect ? 'Right.' : 'Not quite.'}</Text>);
+		if (page.kind === 'predict' && prediction) {
+			lines.push(<Text key="evaluator"><Text dimColor>The evaluator: </Text>{`${prediction.verdict === 'allow' ? 'allowed' : 'denied'}: ${prediction.reason}`}</Text>);
+		}
+
+		lines.push(...richTextLines(page.explanation, 'explanation'));
+	}
+
+	return lines;
+}
+
+/** The rows the choice list takes below the viewport. */
+export function choiceRows(page: Page, answer: Answer | undefined): number {
+	const count = choicesOf(page).length;
+	return count === 0 || answer ? 0 : count + 1;
+}
+
+export function LessonPage({lesson, page: pageIndex, selected, scroll, height, answer, prediction, onHighlight, onChoose}: Props) {
+	const page = lesson.pages[pageIndex]!;
+	const lines = pageLines(lesson, pageIndex, answer, prediction);
+	const viewport = Math.max(3, height - choiceRows(page, answer) - 1);
+	const offset = Math.max(0, Math.min(scroll, lines.length - viewport));
+	const isCut = lines.length > viewport;
+	const items = choicesOf(page).map((label, index) => ({key: String(index), label, value: index}));
+	return (
+		<Box flexDirection="column">
+			{lines.slice(offset, offset + viewport)}
+			{isCut && <Text dimColor>{offset + viewport < lines.length ? `↓ ${lines.length - offset - viewport} more lines (PgDn/d, PgUp/u)` : '↑ (PgUp/u)'}</Text>}
+			{items.length > 0 && !answer && (
+				<Box marginTop={1}>
+					<SelectInput items={items} initialIndex={selected} onHighlight={item => {
+						onHighlight(item.value);
+					}} onSelect={item => {
+						onChoose(item.value);
+					}}/>
+				</Box>
+			)}
+		</Box>
+	);
+}

@@ -1,0 +1,53 @@
+// The answers to "predict the verdict" pages, computed by the evaluator when the app starts:
+// no lesson states its own answer, so none can disagree with the evaluator.
+import type {Lesson, LessonPage} from '../content/lesson-types.js';
+import {compileCluster, decide, resolveEndpoint} from '../evaluator/index.js';
+import {summarizeDecision} from '../evaluator/describe.js';
+import type {Verdict} from '../evaluator/types.js';
+
+export type Prediction = {readonly verdict: Verdict; readonly reason: string};
+
+/** The key of a page in the predictions map. */
+export function pageKey(lessonIndex: number, page: number): string {
+	return `${lessonIndex}:${page}`;
+}
+
+/** The evaluator's verdict and reason for one predict page. */
+export function predict(page: LessonPage & {kind: 'predict'}): Prediction {
+	const cluster = compileCluster(page.cluster);
+	const source = resolveEndpoint(cluster, page.flow.from);
+	const destination = resolveEndpoint(cluster, page.flow.to);
+	if (typeof source === 'string' || typeof destination === 'string') {
+		throw new TypeError(`Bug: a predict page's flow ${page.flow.from} -> ${page.flow.to} passed the lesson checks but does not resolve`);
+	}
+
+	const decision = decide(cluster, {source, destination, port: page.flow.port, protocol: page.flow.protocol});
+	return {verdict: decision.verdict, reason: summarizeDecision(cluster, decision)};
+}
+
+/** Every predict page's answer, by pageKey. */
+export function predictAll(lessons: readonly Lesson[]): ReadonlyMap<string, Prediction> {
+	const predictions = new Map<string, Prediction>();
+	for (const [lessonIndex, lesson] of lessons.entries()) {
+		for (const [index, page] of lesson.pages.entries()) {
+			if (page.kind === 'predict') {
+				predictions.set(pageKey(lessonIndex, index), predict(page));
+			}
+		}
+	}
+
+	return predictions;
+}
+
+/** The choice that is right on a checkpoint page: the lesson's answer, or the evaluator's verdict (allow first, deny second). */
+export function correctChoice(page: LessonPage, prediction: Prediction | undefined): number | undefined {
+	if (page.kind === 'choice') {
+		return page.answer;
+	}
+
+	if (page.kind === 'predict' && prediction) {
+		return prediction.verdict === 'allow' ? 0 : 1;
+	}
+
+	return undefined;
+}

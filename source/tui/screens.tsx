@@ -1,0 +1,106 @@
+// The menu and information screens: home, the lesson list, progress and help.
+import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
+import type {Lesson} from '../content/lesson-types.js';
+import {checkpointPages} from '../content/lesson-types.js';
+import {lessonSummary, overallSummary, type Progress} from '../progress/model.js';
+import {homeItems} from './state.js';
+
+type MenuProps = {
+	readonly selected: number;
+	readonly onHighlight: (index: number) => void;
+	readonly onChoose: (index: number) => void;
+};
+
+function shapeOf(lesson: Lesson) {
+	return {id: lesson.id, pageCount: lesson.pages.length, checkpointPages: checkpointPages(lesson)};
+}
+
+type HomeProps = MenuProps & {readonly lessons: readonly Lesson[]; readonly progress: Progress};
+
+export function HomeScreen({lessons, progress, selected, onHighlight, onChoose}: HomeProps) {
+	const summary = overallSummary(progress, lessons.map(lesson => shapeOf(lesson)));
+	const items = homeItems.map((label, index) => ({
+		key: label,
+		label: label === 'Challenges' ? 'Challenges (coming soon)' : label,
+		value: index,
+	}));
+	return (
+		<Box flexDirection="column">
+			<Text bold>netpol-dojo</Text>
+			<Text dimColor>Learn Kubernetes NetworkPolicy by looking at traffic.</Text>
+			<Box marginY={1}>
+				<Text>{`Lessons done: ${summary.lessonsCompleted} of ${summary.lessonCount}   Checkpoints right: ${summary.checkpointsCorrect} of ${summary.checkpointCount}`}</Text>
+			</Box>
+			<SelectInput items={items} initialIndex={selected} onHighlight={item => {
+				onHighlight(item.value);
+			}} onSelect={item => {
+				onChoose(item.value);
+			}}/>
+		</Box>
+	);
+}
+
+type LessonListProps = MenuProps & {readonly lessons: readonly Lesson[]; readonly progress: Progress; readonly rows: number};
+
+export function LessonListScreen({lessons, progress, selected, rows, onHighlight, onChoose}: LessonListProps) {
+	const items = lessons.map((lesson, index) => {
+		const summary = lessonSummary(progress, shapeOf(lesson));
+		const mark = summary.isCompleted ? '✓' : summary.pagesSeen > 0 ? '…' : ' ';
+		return {key: lesson.id, label: `${mark} ${String(index + 1).padStart(2)}. ${lesson.title}`, value: index};
+	});
+	const lesson = lessons[selected];
+	return (
+		<Box flexDirection="column">
+			<Text bold>Lessons</Text>
+			<Box marginY={1} flexDirection="column">
+				<SelectInput items={items} initialIndex={selected} limit={Math.max(3, rows - 9)} onHighlight={item => {
+					onHighlight(item.value);
+				}} onSelect={item => {
+					onChoose(item.value);
+				}}/>
+			</Box>
+			{lesson && <Text dimColor>{lesson.summary}</Text>}
+		</Box>
+	);
+}
+
+export function ProgressScreen({lessons, progress}: {readonly lessons: readonly Lesson[]; readonly progress: Progress}) {
+	const summary = overallSummary(progress, lessons.map(lesson => shapeOf(lesson)));
+	return (
+		<Box flexDirection="column">
+			<Text bold>Progress</Text>
+			<Text>{`${summary.lessonsCompleted} of ${summary.lessonCount} lessons done, ${summary.checkpointsCorrect} of ${summary.checkpointCount} checkpoints right.`}</Text>
+			<Box marginTop={1} flexDirection="column">
+				{lessons.map(lesson => {
+					const lessonProgress = lessonSummary(progress, shapeOf(lesson));
+					const status = lessonProgress.isCompleted ? 'done' : lessonProgress.pagesSeen > 0 ? 'started' : '';
+					return (
+						<Text key={lesson.id}>
+							{`${status.padEnd(8)}${lesson.title.padEnd(34)}`}
+							<Text dimColor>{`${lessonProgress.pagesSeen}/${lessonProgress.pageCount} pages, ${lessonProgress.checkpointsCorrect}/${lessonProgress.checkpointCount} right`}</Text>
+						</Text>
+					);
+				})}
+			</Box>
+		</Box>
+	);
+}
+
+export function HelpScreen() {
+	return (
+		<Box flexDirection="column">
+			<Text bold>Help</Text>
+			<Box marginTop={1} flexDirection="column">
+				<Text>Lessons teach NetworkPolicy a page at a time. Checkpoints ask a question;</Text>
+				<Text>{'"predict the verdict" questions are answered by the same evaluator that'}</Text>
+				<Text>grades challenges, so the explanation is always the real rule.</Text>
+				<Text> </Text>
+				<Text>Keys: arrows or j/k move, Enter opens or answers, ←/→ or h/l turn pages,</Text>
+				<Text>Esc or q goes back, ? shows this help. Progress is saved as you go.</Text>
+				<Text> </Text>
+				<Text dimColor>Headless: netpol-dojo eval | lessons | progress (netpol-dojo --help).</Text>
+			</Box>
+		</Box>
+	);
+}

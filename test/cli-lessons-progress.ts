@@ -1,0 +1,67 @@
+// The headless lessons and progress commands, run as a child process.
+import {execFile} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import test from 'ava';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/source/cli.js');
+
+async function run(args: string[], home: string): Promise<{code: number; stdout: string; stderr: string}> {
+	try {
+		const {stdout, stderr} = await promisify(execFile)('node', [cli, ...args], {env: {...process.env, NETPOL_DOJO_HOME: home, NO_COLOR: '1'}});
+		return {code: 0, stdout, stderr};
+	} catch (error) {
+		const failure = error as {code: number; stdout: string; stderr: string};
+		return {code: failure.code, stdout: failure.stdout, stderr: failure.stderr};
+	}
+}
+
+const home = () => mkdtempSync(path.join(tmpdir(), 'netpol-dojo-home-'));
+
+test('lessons --json lists every built-in lesson in order, with no problem on stderr', async t => {
+	const outcome = await run(['lessons', '--json'], home());
+	t.is(outcome.code, 0);
+	t.is(outcome.stderr, '');
+	const {lessons} = JSON.parse(outcome.stdout) as {lessons: Array<{id: string; title: string; topics: string[]; pages: number}>};
+	t.true(lessons.length >= 12, `${lessons.length} lessons`);
+	t.is(lessons[0]!.id, 'traffic-direction');
+	t.true(lessons.every(lesson => lesson.title.length > 0 && lesson.pages >= 3));
+});
+
+test('lessons prints one line a lesson, numbered', async t => {
+	const outcome = await run(['lessons'], home());
+	t.is(outcome.code, 0);
+	t.regex(outcome.stdout.split('\n')[0]!, /^ 1 {2}traffic-direction {2}/);
+});
+
+test('progress starts empty, and --reset reports what it deleted', async t => {
+	const directory = home();
+	const fresh = await run(['progress', '--json'], directory);
+	t.is(fresh.code, 0);
+	const progress = JSON.parse(fresh.stdout) as {lessonsCompleted: number; lessonCount: number};
+	t.is(progress.lessonsCompleted, 0);
+	t.true(progress.lessonCount >= 12);
+	const reset = await run(['progress', '--reset'], directory);
+	t.is(reset.code, 0);
+	t.regex(reset.stdout, /^Progress reset \(there was none to delete\)/);
+});
+
+test('a corrupted progress file is set aside with a warning, and progress starts fresh', async t => {
+	const directory = home();
+	writeFileSync(path.join(directory, 'progress.json'), '{not json');
+	const outcome = await run(['progress'], directory);
+	t.is(outcome.code, 0);
+	t.regex(outcome.stderr, /^Warning: Progress file .*progress\.json is not valid JSON, so it was moved to .*progress\.json\.corrupt-/);
+	t.regex(outcome.stdout, /^0 of \d+ lessons done/);
+});
+
+test('usage errors of lessons and progress exit 2', async t => {
+	for (const args of [['lessons', 'extra'], ['progress', '--bogus']]) {
+		const outcome = await run(args, home());
+		t.is(outcome.code, 2, args.join(' '));
+		t.regex(outcome.stderr, /^error: /);
+	}
+});
