@@ -2,6 +2,7 @@
 // loaders, the indexed evaluator against the unindexed reference, `eval` end to end, the
 // pod-to-pod matrix and start-up, each as the median of several runs, and checks the issue's
 // targets. Figures depend on the machine: compare ratios and rates, not absolute times.
+import {measureAppStartup} from './app-startup.js';
 import {spawnSync} from 'node:child_process';
 import {closeSync, openSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
@@ -376,9 +377,20 @@ function measureStartup(): {ratio: number; evalMs: number; nodeMs: number} {
 	return {ratio: seed.median / bare.median, evalMs: seed.median, nodeMs: bare.median};
 }
 
+async function measureApp(): Promise<{ratio: number; appMs: number; nodeMs: number}> {
+	heading('App start-up: `netpol-dojo` to its first frame (in a pseudo-terminal) vs a bare node');
+	const {appRuns, nodeRuns} = await measureAppStartup(path.join(root, 'dist/source/cli.js'), 9);
+	const [app, bare] = [median(appRuns), median(nodeRuns)];
+	const show = (runs: number[]) => `median of ${runs.length}: ${runs.map(value => value.toFixed(0)).join(', ')}`;
+	row('node -e 0 (in the same pseudo-terminal)', ms(bare), show(nodeRuns));
+	row('netpol-dojo, first frame', ms(app), show(appRuns));
+	row('app / node -e 0', `${(app / bare).toFixed(2)}x`);
+	return {ratio: app / bare, appMs: app, nodeMs: bare};
+}
+
 // ---------------------------------------------------------------------------------------------
 
-function main(): void {
+async function main(): Promise<void> {
 	const started = performance.now();
 	environment();
 	const directory = process.argv[2] ?? defaultDataDirectory();
@@ -389,6 +401,7 @@ function main(): void {
 	const endToEnd = measureEndToEnd(data, parsing.parsed.objects);
 	const matrix = measureMatrix(parsing.parsed.objects);
 	const startup = measureStartup();
+	const app = await measureApp();
 
 	heading('Targets');
 	const speedUp = evaluation.evaluatorSpeedUp;
@@ -399,6 +412,7 @@ function main(): void {
 		['YAML end to end < 3 s', ms(endToEnd.yamlMs), endToEnd.yamlMs < 3000],
 		['matrix < 2 s (compile + reachability, in process)', ms(matrix.reachabilityMs), matrix.reachabilityMs < 2000],
 		['seed eval start-up <= 2x node -e 0', `${startup.ratio.toFixed(2)}x (${ms(startup.evalMs)} / ${ms(startup.nodeMs)})`, startup.ratio <= 2],
+		['app first frame < 5x node -e 0 (an aim, issue 3)', `${app.ratio.toFixed(2)}x (${ms(app.appMs)} / ${ms(app.nodeMs)})`, app.ratio < 5],
 	];
 	for (const [target, measured, holds] of targets) {
 		console.log(`  ${holds ? 'PASS' : 'FAIL'}  ${target.padEnd(55)} ${measured}`);
@@ -408,5 +422,5 @@ function main(): void {
 	closeSync(devNull);
 }
 
-main();
+await main();
 

@@ -76,6 +76,14 @@ test('a text of only blank lines and comments has no document, as the parser say
 	t.deepEqual(plain(readYamlFast('---\n')), plain(slowValues('---\n')));
 });
 
+test('reads nested one-line flow collections as the parser does', t => {
+	for (const text of ['metadata: {name: ops, labels: {team: ops}}\n', 'ports: [{port: 3306}, {port: 53, protocol: UDP}]\n', 'a: [1, [2, 3], {b: c}, []]\n']) {
+		const fast = readYamlFast(text);
+		t.not(fast, undefined, text);
+		t.deepEqual(plain(fast), plain(slowValues(text)), text);
+	}
+});
+
 const givesUp = [
 	'a: &x 1\nb: *x\n',
 	'a: !!str 5\n',
@@ -89,7 +97,8 @@ const givesUp = [
 	'a: plain\n  continued\n',
 	'a: >\n  folded\n',
 	'? complex\n: key\n',
-	'a: [1, [2]]\n',
+	'a: [1, [2], ]\n',
+	'a: {b: "quoted, with a comma"}\n',
 	'%YAML 1.2\n---\na: 1\n',
 	'a:\n\t- 1\n',
 	'y: 1\n',

@@ -1,11 +1,9 @@
 // `netpol-dojo` with no command: the full-screen app. Loads lessons, progress and the answers
 // to predict pages, then hands them to the app; without a terminal it says where to go instead.
-import {render} from 'ink';
 import {formatProblem} from '../content/input-error.js';
 import {loadLessons} from '../content/lessons.js';
 import {builtInLessonsDirectory} from '../content/paths.js';
 import {dataDirectory, loadProgress, saveProgress} from '../progress/store.js';
-import {App} from '../tui/app.js';
 import {predictAll} from '../tui/predictions.js';
 import {initialState} from '../tui/state.js';
 import type {CommandIo} from './io.js';
@@ -23,14 +21,19 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 		return 1;
 	}
 
+	// ink compiles its layout engine (WebAssembly) as it loads, much of it off the main thread:
+	// start that first and read the lessons meanwhile.
+	const loadingInk = Promise.all([import('ink'), import('../tui/app.js')]);
 	const {lessons, problems} = loadLessons(builtInLessonsDirectory());
 	const directory = dataDirectory(environment.env);
 	const {progress, notice} = loadProgress(directory);
 	const notices = [notice, ...problems.map(problem => `Lesson left out: ${formatProblem(problem)}`)].filter(text => text !== undefined);
+	const predictions = predictAll(lessons);
+	const [{render}, {App}] = await loadingInk;
 	let saveFailure: string | undefined;
 	const instance = render(
 		<App
-			initialState={initialState(lessons, progress, predictAll(lessons))}
+			initialState={initialState(lessons, progress, predictions)}
 			notice={notices.length > 0 ? notices.join('\n') : undefined}
 			services={{
 				saveProgress(next) {

@@ -388,35 +388,86 @@ function readScalar(text: string): Value {
 	return plainScalarValue(text);
 }
 
+// A one-line flow collection, nested ones included (`{labels: {app: web}}`): plain words only,
+// no quotes, anchors or comments inside, no empty entries.
 function readFlowCollection(text: string): Value {
-	const isSequence = text.startsWith('[');
-	if (!text.endsWith(isSequence ? ']' : '}')) {
+	if (/["'#&*!]/.test(text)) {
 		giveUp();
 	}
 
-	const body = text.slice(1, -1).trim();
-	if (/["'[\]{}#&*!]/.test(body)) {
+	const cursor = {text, index: 0};
+	const value = readFlowNode(cursor, 0);
+	skipSpaces(cursor);
+	return cursor.index === text.length ? value : giveUp();
+}
+
+type Cursor = {readonly text: string; index: number};
+
+function skipSpaces(cursor: Cursor): void {
+	while (cursor.text[cursor.index] === ' ') {
+		cursor.index++;
+	}
+}
+
+function readFlowNode(cursor: Cursor, depth: number): Value {
+	if (depth > maxDepth) {
 		giveUp();
 	}
 
-	const entries = body === '' ? [] : body.split(',').map(entry => entry.trim());
-	if (isSequence) {
-		return entries.map(entry => (entry === '' || entry.includes(': ') ? giveUp() : plainScalarValue(entry)));
-	}
-
-	const mapping: {[key: string]: Value} = {};
-	for (const entry of entries) {
-		// A value may hold colons (an IPv6 address) as long as none is followed by a space.
-		const match = /^([^\s:]+):\s+(\S.*)$/.exec(entry) ?? giveUp();
-		const key = match[1]!;
-		if (typeof plainScalarValue(key) !== 'string' || Object.hasOwn(mapping, key) || key === '__proto__') {
-			giveUp();
+	skipSpaces(cursor);
+	const opener = cursor.text[cursor.index];
+	if (opener !== '[' && opener !== '{') {
+		// A plain word runs to the next `,`, `]` or `}`.
+		const start = cursor.index;
+		while (cursor.index < cursor.text.length && !',]}[{'.includes(cursor.text[cursor.index]!)) {
+			cursor.index++;
 		}
 
-		mapping[key] = plainScalarValue(match[2]!);
+		const word = cursor.text.slice(start, cursor.index).trim();
+		return word === '' ? giveUp() : plainScalarValue(word);
 	}
 
-	return mapping;
+	cursor.index++;
+	const closer = opener === '[' ? ']' : '}';
+	const items: Value[] = [];
+	const mapping: {[key: string]: Value} = {};
+	skipSpaces(cursor);
+	if (cursor.text[cursor.index] === closer) {
+		cursor.index++;
+		return opener === '[' ? items : mapping;
+	}
+
+	for (;;) {
+		if (opener === '[') {
+			items.push(readFlowNode(cursor, depth + 1));
+		} else {
+			readFlowEntry(cursor, mapping, depth);
+		}
+
+		skipSpaces(cursor);
+		const next = cursor.text[cursor.index];
+		cursor.index++;
+		if (next === closer) {
+			return opener === '[' ? items : mapping;
+		}
+
+		if (next !== ',') {
+			giveUp();
+		}
+	}
+}
+
+// `key: value` inside a flow mapping; the colon must be followed by a space.
+function readFlowEntry(cursor: Cursor, mapping: {[key: string]: Value}, depth: number): void {
+	skipSpaces(cursor);
+	const match = /^([^\s:,[\]{}]+): +/.exec(cursor.text.slice(cursor.index)) ?? giveUp();
+	const key = match[1]!;
+	if (typeof plainScalarValue(key) !== 'string' || Object.hasOwn(mapping, key) || key === '__proto__') {
+		giveUp();
+	}
+
+	cursor.index += match[0].length;
+	mapping[key] = readFlowNode(cursor, depth + 1);
 }
 
 /**

@@ -36,6 +36,8 @@ export function App({initialState, services, notice}: Props) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	const rows = stdout.rows || 24;
+	// The page's width inside the app's padding.
+	const pageWidth = (stdout.columns || 80) - 2;
 	const {screen} = state;
 	const isSelectListShown = screen.name === 'home' || screen.name === 'lessons' || (screen.name === 'lesson' && contextHasList(state));
 
@@ -44,7 +46,7 @@ export function App({initialState, services, notice}: Props) {
 	useInput((input, key) => {
 		const action = actionFor(state, input, key, isSelectListShown);
 		if (action?.type === 'scrollDown' || action?.type === 'scrollUp') {
-			dispatch([{type: 'scroll', by: action.type === 'scrollDown' ? Math.max(1, pageHeight - 4) : -Math.max(1, pageHeight - 4), max: maxScroll(state, pageHeight)}]);
+			dispatch([{type: 'scroll', by: action.type === 'scrollDown' ? Math.max(1, pageHeight - 4) : -Math.max(1, pageHeight - 4), max: maxScroll(state, pageHeight, pageWidth)}]);
 		} else if (action) {
 			dispatch([action]);
 		}
@@ -83,6 +85,7 @@ export function App({initialState, services, notice}: Props) {
 					selected={screen.selected}
 					scroll={screen.scroll}
 					height={pageHeight}
+					width={pageWidth}
 					answer={screen.answer}
 					prediction={state.predictions.get(pageKey(screen.lessonIndex, screen.page))}
 					onHighlight={highlight}
@@ -97,7 +100,7 @@ export function App({initialState, services, notice}: Props) {
 }
 
 // How far a lesson page can scroll before its last line reaches the bottom of the viewport.
-function maxScroll(state: State, pageHeight: number): number {
+function maxScroll(state: State, pageHeight: number, pageWidth: number): number {
 	const {screen} = state;
 	if (screen.name !== 'lesson') {
 		return 0;
@@ -105,7 +108,7 @@ function maxScroll(state: State, pageHeight: number): number {
 
 	const lesson = state.lessons[screen.lessonIndex]!;
 	const page = lesson.pages[screen.page]!;
-	const lines = pageLines(lesson, screen.page, screen.answer, state.predictions.get(pageKey(screen.lessonIndex, screen.page)));
+	const lines = pageLines(lesson, screen.page, screen.answer, state.predictions.get(pageKey(screen.lessonIndex, screen.page)), pageWidth);
 	const viewport = Math.max(3, pageHeight - choiceRows(page, screen.answer) - 1);
 	return Math.max(0, lines.length - viewport);
 }

@@ -9,6 +9,7 @@ import {diagramLines} from './diagram.js';
 import {correctChoice, type Prediction} from './predictions.js';
 import {richTextLines, yamlLines} from './rich-text.js';
 import type {Answer} from './state.js';
+import {wrapText} from '../format/wrap.js';
 
 type Props = {
 	readonly lesson: Lesson;
@@ -17,6 +18,8 @@ type Props = {
 	readonly scroll: number;
 	/** Rows the page may use, footer excluded. */
 	readonly height: number;
+	/** Columns the page may use. */
+	readonly width: number;
 	readonly answer?: Answer | undefined;
 	readonly prediction?: Prediction | undefined;
 	readonly onHighlight: (index: number) => void;
@@ -31,8 +34,8 @@ export function choicesOf(page: Page): readonly string[] {
 	return page.kind === 'choice' ? page.choices : page.kind === 'predict' ? verdictChoices : [];
 }
 
-/** Every line of a page, above its choices. */
-export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | undefined, prediction: Prediction | undefined): ReactElement[] {
+/** Every line of a page, above its choices; the evaluator's sentence is wrapped to `width`. */
+export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | undefined, prediction: Prediction | undefined, width = 78): ReactElement[] {
 	const page = lesson.pages[pageIndex]!;
 	const lines: ReactElement[] = [
 		<Text key="lesson"><Text bold>{lesson.title}</Text><Text dimColor>{`  page ${pageIndex + 1} of ${lesson.pages.length}`}</Text></Text>,
@@ -81,7 +84,8 @@ export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | un
 			</Text>
 		)), blank('before-verdict'), <Text key="verdict" bold color={answer.isCorrect ? 'green' : 'red'}>{answer.isCorrect ? 'Right.' : 'Not quite.'}</Text>);
 		if (page.kind === 'predict' && prediction) {
-			lines.push(<Text key="evaluator"><Text dimColor>The evaluator: </Text>{`${prediction.verdict === 'allow' ? 'allowed' : 'denied'}: ${prediction.reason}`}</Text>);
+			const sentence = `The evaluator: ${prediction.verdict === 'allow' ? 'allowed' : 'denied'}: ${prediction.reason}`;
+			lines.push(...wrapText(sentence, Math.max(20, width)).map((line, index) => <Text key={`evaluator.${index}`} dimColor={index === 0}>{line}</Text>));
 		}
 
 		lines.push(...richTextLines(page.explanation, 'explanation'));
@@ -96,9 +100,9 @@ export function choiceRows(page: Page, answer: Answer | undefined): number {
 	return count === 0 || answer ? 0 : count + 1;
 }
 
-export function LessonPage({lesson, page: pageIndex, selected, scroll, height, answer, prediction, onHighlight, onChoose}: Props) {
+export function LessonPage({lesson, page: pageIndex, selected, scroll, height, width, answer, prediction, onHighlight, onChoose}: Props) {
 	const page = lesson.pages[pageIndex]!;
-	const lines = pageLines(lesson, pageIndex, answer, prediction);
+	const lines = pageLines(lesson, pageIndex, answer, prediction, width);
 	const viewport = Math.max(3, height - choiceRows(page, answer) - 1);
 	const offset = Math.max(0, Math.min(scroll, lines.length - viewport));
 	const isCut = lines.length > viewport;
