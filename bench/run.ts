@@ -21,7 +21,7 @@ import {type GeneratedData, defaultDataDirectory, generate} from './generate.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const cli = path.join(root, 'dist', 'source', 'cli.js');
+const cli = path.join(root, 'dist', 'bin', 'cli.js');
 const seedDirectory = path.join(root, 'test', 'fixtures', 'seed');
 /** The reference evaluator is timed on every n-th flow, then extrapolated to the whole set. */
 const referenceStride = 20;
@@ -281,7 +281,7 @@ function evalStages(clusterFile: string, flowsPath: string): Array<[string, numb
 }
 
 function measureEndToEnd(data: GeneratedData, objects: ClusterObjects): {jsonMs: number; yamlMs: number} {
-	heading(`End to end: node dist/source/cli.js eval --json --flows FLOWS CLUSTER > /dev/null (${count(data.flows)} flows)`);
+	heading(`End to end: node dist/bin/cli.js eval --json --flows FLOWS CLUSTER > /dev/null (${count(data.flows)} flows)`);
 	const [json, yaml] = measureInterleaved(5, [
 		() => runEval(['--json', '--flows', data.flowsJson, data.clusterJson]),
 		() => runEval(['--json', '--flows', data.flowsYaml, data.clusterYaml]),
@@ -372,14 +372,14 @@ function measureStartup(): {ratio: number; evalMs: number; nodeMs: number} {
 		() => runEval(['--flows', flows, cluster]),
 	]) as [Measured<ChildRun>, Measured<ChildRun>];
 	row('node -e 0', ms(bare.median), runsOf(bare));
-	row('node dist/source/cli.js eval --flows seed/… ', ms(seed.median), `${runsOf(seed)}; exit ${seed.value.status}`);
+	row('node dist/bin/cli.js eval --flows seed/… ', ms(seed.median), `${runsOf(seed)}; exit ${seed.value.status}`);
 	row('eval / node -e 0', `${(seed.median / bare.median).toFixed(2)}x`);
 	return {ratio: seed.median / bare.median, evalMs: seed.median, nodeMs: bare.median};
 }
 
 async function measureApp(): Promise<{ratio: number; appMs: number; nodeMs: number}> {
 	heading('App start-up: `netpol-dojo` to its first frame (in a pseudo-terminal) vs a bare node');
-	const {appRuns, nodeRuns} = await measureAppStartup(path.join(root, 'dist/source/cli.js'), 9);
+	const {appRuns, nodeRuns} = await measureAppStartup(path.join(root, 'dist/bin/cli.js'), 9);
 	const [app, bare] = [median(appRuns), median(nodeRuns)];
 	const show = (runs: number[]) => `median of ${runs.length}: ${runs.map(value => value.toFixed(0)).join(', ')}`;
 	row('node -e 0 (in the same pseudo-terminal)', ms(bare), show(nodeRuns));

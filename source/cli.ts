@@ -3,8 +3,10 @@
 // place that exits. Commands are imported on demand so that a headless command loads only what
 // it uses (never ink or React).
 import {readFileSync} from 'node:fs';
+import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {InputError} from './content/input-error.js';
+import {packageRoot} from './content/paths.js';
 import {UsageError} from './usage-error.js';
 import type {CommandIo} from './commands/io.js';
 import {shouldUseColor} from './format/color.js';
@@ -40,7 +42,7 @@ function usageError(message: string, usageLine = 'usage: netpol-dojo COMMAND ...
 }
 
 function version(): string {
-	const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
+	const packageJson = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {version: string};
 	return packageJson.version;
 }
 

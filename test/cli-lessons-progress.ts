@@ -65,3 +65,12 @@ test('usage errors of lessons and progress exit 2', async t => {
 		t.regex(outcome.stderr, /^error: /);
 	}
 });
+
+test('the bundled command (the package\'s bin) runs eval and lists lessons like the unbundled one', async t => {
+	const bin = path.join(root, 'dist/bin/cli.js');
+	const seed = path.join(root, 'test/fixtures/seed');
+	const {stdout} = await promisify(execFile)('node', [bin, 'eval', '--json', '--flows', path.join(seed, 'flows.yaml'), path.join(seed, 'cluster.yaml')]);
+	t.like(JSON.parse(stdout), {passed: 8, failed: 0});
+	const lessons = await promisify(execFile)('node', [bin, 'lessons', '--json'], {env: {...process.env, NETPOL_DOJO_HOME: home()}});
+	t.is((JSON.parse(lessons.stdout) as {lessons: unknown[]}).lessons.length, 13);
+});

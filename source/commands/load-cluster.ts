@@ -5,6 +5,7 @@ import {statSync} from 'node:fs';
 import {Worker} from 'node:worker_threads';
 import {type LoadedCluster, loadClusterFiles} from '../content/cluster-files.js';
 import {InputError, type Problem} from '../content/input-error.js';
+import {builtModule} from '../content/paths.js';
 
 /** Cluster files smaller than this in all load on the main thread. */
 export const parallelLoadBytes = 2 * 1024 * 1024;
@@ -23,7 +24,7 @@ export async function startLoadingCluster(files: readonly string[], maxBytes: nu
 
 function loadInWorker(files: readonly string[], maxBytes: number | undefined): Promise<LoadedCluster> {
 	return new Promise((resolve, reject) => {
-		const worker = new Worker(new URL('cluster-worker.js', import.meta.url), {workerData: {files, maxBytes}});
+		const worker = new Worker(builtModule('commands/cluster-worker.js'), {workerData: {files, maxBytes}});
 		worker.once('message', (reply: WorkerReply) => {
 			if ('loaded' in reply) {
 				resolve(reply.loaded);
