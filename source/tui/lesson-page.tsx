@@ -44,28 +44,28 @@ export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | un
 	];
 	switch (page.kind) {
 		case 'text': {
-			lines.push(...richTextLines(page.body, 'body'));
+			lines.push(...richTextLines(page.body, 'body', width));
 			break;
 		}
 
 		case 'example': {
-			lines.push(...(page.body === '' ? [] : [...richTextLines(page.body, 'body'), blank('before-yaml')]), ...yamlLines(page.yaml, 'yaml'));
+			lines.push(...(page.body === '' ? [] : [...richTextLines(page.body, 'body', width), blank('before-yaml')]), ...yamlLines(page.yaml, 'yaml'));
 			break;
 		}
 
 		case 'diagram': {
-			lines.push(...(page.body === '' ? [] : [...richTextLines(page.body, 'body'), blank('before-edges')]), ...diagramLines(page.edges, 'edges'));
+			lines.push(...(page.body === '' ? [] : [...richTextLines(page.body, 'body', width), blank('before-edges')]), ...diagramLines(page.edges, 'edges'));
 			break;
 		}
 
 		case 'choice': {
-			lines.push(...richTextLines(page.question, 'question'));
+			lines.push(...richTextLines(page.question, 'question', width));
 			break;
 		}
 
 		case 'predict': {
 			lines.push(
-				...richTextLines(page.question, 'question'),
+				...richTextLines(page.question, 'question', width),
 				blank('before-cluster'),
 				<Text key="cluster-title" dimColor>The cluster:</Text>,
 				...yamlLines(page.clusterYaml, 'cluster'),
@@ -88,7 +88,7 @@ export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | un
 			lines.push(...wrapText(sentence, Math.max(20, width)).map((line, index) => <Text key={`evaluator.${index}`} dimColor={index === 0}>{line}</Text>));
 		}
 
-		lines.push(...richTextLines(page.explanation, 'explanation'));
+		lines.push(...richTextLines(page.explanation, 'explanation', width));
 	}
 
 	return lines;

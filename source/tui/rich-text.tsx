@@ -2,6 +2,7 @@
 // element per line, so a page can be scrolled line by line.
 import type {ReactElement} from 'react';
 import {Text} from 'ink';
+import {wrapText} from '../format/wrap.js';
 
 function inline(text: string, key: string): ReactElement {
 	// Split on **bold** and `code`, keeping the markers' contents.
@@ -24,9 +25,10 @@ function inline(text: string, key: string): ReactElement {
 	);
 }
 
-/** Lesson prose, a line an element. */
-export function richTextLines(text: string, key: string): ReactElement[] {
-	return text.replace(/\s+$/, '').split('\n').map((line, index) => inline(line, `${key}.${index}`));
+/** Lesson prose, a line an element, long lines wrapped to `width` (each element is one row). */
+export function richTextLines(text: string, key: string, width = 78): ReactElement[] {
+	const lines = text.replace(/\s+$/, '').split('\n').flatMap(line => (line.length > width ? wrapText(line, width) : [line]));
+	return lines.map((line, index) => inline(line, `${key}.${index}`));
 }
 
 /** YAML with keys, comments and values in different colours, a line an element, indented. */
