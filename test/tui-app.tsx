@@ -274,7 +274,7 @@ test.serial('an answered long predict page still fits 80x24', async t => {
 
 test.serial('the Progress screen lists every lesson and shows a lesson as started once a page was opened', async t => {
 	const {press, frame, lines} = await renderApp(t);
-	const trafficLine = (status: string, pages: number) => ` ${status.padEnd(8)}${'Traffic has a direction'.padEnd(34)}${pages}/6 pages, 0/3 right`;
+	const trafficLine = (status: string, pages: number) => ` ${status.padEnd(8)}${'Traffic has a direction'.padEnd('Across namespaces: both sides must agree'.length + 2)}${pages}/6 pages, 0/3 right`;
 	await press(arrowDown, arrowDown, enter);
 	t.is(lines()[0], ' Progress');
 	hasLine(t, frame(), ` 0 of ${lessonCount} lessons done, 0 of ${checkpointTotal} checkpoints right.`);

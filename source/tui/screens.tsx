@@ -67,6 +67,7 @@ export function LessonListScreen({lessons, progress, selected, rows, onHighlight
 
 export function ProgressScreen({lessons, progress}: {readonly lessons: readonly Lesson[]; readonly progress: Progress}) {
 	const summary = overallSummary(progress, lessons.map(lesson => shapeOf(lesson)));
+	const titleWidth = Math.max(...lessons.map(lesson => lesson.title.length)) + 2;
 	return (
 		<Box flexDirection="column">
 			<Text bold>Progress</Text>
@@ -77,7 +78,7 @@ export function ProgressScreen({lessons, progress}: {readonly lessons: readonly 
 					const status = lessonProgress.isCompleted ? 'done' : lessonProgress.pagesSeen > 0 ? 'started' : '';
 					return (
 						<Text key={lesson.id}>
-							{`${status.padEnd(8)}${lesson.title.padEnd(34)}`}
+							{`${status.padEnd(8)}${lesson.title.padEnd(titleWidth)}`}
 							<Text dimColor>{`${lessonProgress.pagesSeen}/${lessonProgress.pageCount} pages, ${lessonProgress.checkpointsCorrect}/${lessonProgress.checkpointCount} right`}</Text>
 						</Text>
 					);
