@@ -3,8 +3,8 @@
 // running off an 80x24 screen; the choices stay in view below it.
 import type {ReactElement} from 'react';
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import type {Lesson, LessonPage as Page} from '../content/lesson-types.js';
+import {ChoiceList} from './choice-list.js';
 import {diagramLines} from './diagram.js';
 import {correctChoice, type Prediction} from './predictions.js';
 import {richTextLines, yamlLines} from './rich-text.js';
@@ -106,18 +106,14 @@ export function LessonPage({lesson, page: pageIndex, selected, scroll, height, w
 	const viewport = Math.max(3, height - choiceRows(page, answer) - 1);
 	const offset = Math.max(0, Math.min(scroll, lines.length - viewport));
 	const isCut = lines.length > viewport;
-	const items = choicesOf(page).map((label, index) => ({key: String(index), label, value: index}));
+	const choices = choicesOf(page);
 	return (
 		<Box flexDirection="column">
 			{lines.slice(offset, offset + viewport)}
 			{isCut && <Text dimColor>{offset + viewport < lines.length ? `↓ ${lines.length - offset - viewport} more lines (PgDn/d, PgUp/u)` : '↑ (PgUp/u)'}</Text>}
-			{items.length > 0 && !answer && (
+			{choices.length > 0 && !answer && (
 				<Box marginTop={1}>
-					<SelectInput items={items} initialIndex={selected} onHighlight={item => {
-						onHighlight(item.value);
-					}} onSelect={item => {
-						onChoose(item.value);
-					}}/>
+					<ChoiceList labels={choices} selected={selected} onHighlight={onHighlight} onChoose={onChoose}/>
 				</Box>
 			)}
 		</Box>

@@ -1,6 +1,6 @@
 // The menu and information screens: home, the lesson list, progress and help.
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
+import {ChoiceList} from './choice-list.js';
 import type {Lesson} from '../content/lesson-types.js';
 import {checkpointPages} from '../content/lesson-types.js';
 import {lessonSummary, overallSummary, type Progress} from '../progress/model.js';
@@ -20,11 +20,7 @@ type HomeProps = MenuProps & {readonly lessons: readonly Lesson[]; readonly prog
 
 export function HomeScreen({lessons, progress, selected, onHighlight, onChoose}: HomeProps) {
 	const summary = overallSummary(progress, lessons.map(lesson => shapeOf(lesson)));
-	const items = homeItems.map((label, index) => ({
-		key: label,
-		label: label === 'Challenges' ? 'Challenges (coming soon)' : label,
-		value: index,
-	}));
+	const labels = homeItems.map(label => (label === 'Challenges' ? 'Challenges (coming soon)' : label));
 	return (
 		<Box flexDirection="column">
 			<Text bold>netpol-dojo</Text>
@@ -32,11 +28,7 @@ export function HomeScreen({lessons, progress, selected, onHighlight, onChoose}:
 			<Box marginY={1}>
 				<Text>{`Lessons done: ${summary.lessonsCompleted} of ${summary.lessonCount}   Checkpoints right: ${summary.checkpointsCorrect} of ${summary.checkpointCount}`}</Text>
 			</Box>
-			<SelectInput items={items} initialIndex={selected} onHighlight={item => {
-				onHighlight(item.value);
-			}} onSelect={item => {
-				onChoose(item.value);
-			}}/>
+			<ChoiceList labels={labels} selected={selected} onHighlight={onHighlight} onChoose={onChoose}/>
 		</Box>
 	);
 }
@@ -44,21 +36,17 @@ export function HomeScreen({lessons, progress, selected, onHighlight, onChoose}:
 type LessonListProps = MenuProps & {readonly lessons: readonly Lesson[]; readonly progress: Progress; readonly rows: number};
 
 export function LessonListScreen({lessons, progress, selected, rows, onHighlight, onChoose}: LessonListProps) {
-	const items = lessons.map((lesson, index) => {
+	const labels = lessons.map((lesson, index) => {
 		const summary = lessonSummary(progress, shapeOf(lesson));
 		const mark = summary.isCompleted ? '✓' : summary.pagesSeen > 0 ? '…' : ' ';
-		return {key: lesson.id, label: `${mark} ${String(index + 1).padStart(2)}. ${lesson.title}`, value: index};
+		return `${mark} ${String(index + 1).padStart(2)}. ${lesson.title}`;
 	});
 	const lesson = lessons[selected];
 	return (
 		<Box flexDirection="column">
 			<Text bold>Lessons</Text>
 			<Box marginY={1} flexDirection="column">
-				<SelectInput items={items} initialIndex={selected} limit={Math.max(3, rows - 9)} onHighlight={item => {
-					onHighlight(item.value);
-				}} onSelect={item => {
-					onChoose(item.value);
-				}}/>
+				<ChoiceList labels={labels} selected={selected} limit={Math.max(3, rows - 9)} onHighlight={onHighlight} onChoose={onChoose}/>
 			</Box>
 			{lesson && <Text dimColor>{lesson.summary}</Text>}
 		</Box>
