@@ -21,6 +21,12 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 		return 1;
 	}
 
+	// ink's colours come from chalk, which reads FORCE_COLOR but not NO_COLOR (no-color.org):
+	// translate before ink loads. Every state the app shows in colour is also shown in words or marks.
+	if (environment.env['NO_COLOR'] !== undefined && environment.env['NO_COLOR'] !== '') {
+		process.env['FORCE_COLOR'] = '0';
+	}
+
 	// ink compiles its layout engine (WebAssembly) as it loads, much of it off the main thread:
 	// start that first and read the lessons meanwhile.
 	const loadingInk = Promise.all([import('ink'), import('../tui/app.js')]);
