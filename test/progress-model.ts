@@ -7,6 +7,7 @@ import {
 	lessonProgress,
 	lessonSummary,
 	markPageSeen,
+	mergeProgress,
 	overallSummary,
 	parseProgress,
 	recordAnswer,
@@ -282,3 +283,19 @@ for (const [title, value] of refused) {
 		t.is(parseProgress(value), undefined);
 	});
 }
+
+test('mergeProgress adds up two records: pages seen in either, our answer where both answered, completion in either', t => {
+	const theirs = {formatVersion: 1 as const, lessons: {
+		a: {pagesSeen: [0, 1], checkpoints: {'1': {isCorrect: false, attempts: 1}}, isCompleted: false},
+		b: {pagesSeen: [0], checkpoints: {}, isCompleted: true},
+	}};
+	const ours = {formatVersion: 1 as const, lessons: {
+		a: {pagesSeen: [0, 2], checkpoints: {'1': {isCorrect: true, attempts: 2}}, isCompleted: false},
+		c: {pagesSeen: [3], checkpoints: {}, isCompleted: false},
+	}};
+	t.deepEqual(mergeProgress(theirs, ours), {formatVersion: 1, lessons: {
+		a: {pagesSeen: [0, 1, 2], checkpoints: {'1': {isCorrect: true, attempts: 2}}, isCompleted: false},
+		b: {pagesSeen: [0], checkpoints: {}, isCompleted: true},
+		c: {pagesSeen: [3], checkpoints: {}, isCompleted: false},
+	}});
+});

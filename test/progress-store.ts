@@ -12,7 +12,7 @@ import test, {type ExecutionContext} from 'ava';
 import envPaths from 'env-paths';
 import {InputError} from '../source/content/input-error.js';
 import {type Progress, emptyProgress, markPageSeen, recordAnswer} from '../source/progress/model.js';
-import {dataDirectory, loadProgress, progressFile, resetProgress, saveProgress} from '../source/progress/store.js';
+import {dataDirectory, loadProgress, progressFile, resetProgress, saveProgress, saveProgressMerged} from '../source/progress/store.js';
 
 const now = new Date('2024-05-01T10:00:00.000Z');
 const later = new Date('2024-05-02T11:30:00.000Z');
@@ -256,4 +256,12 @@ test.serial('dataDirectory is the platform data folder when NETPOL_DOJO_HOME is 
 
 test.serial('progressFile is progress.json in the directory', t => {
 	t.is(progressFile('/srv/dojo'), path.join('/srv/dojo', 'progress.json'));
+});
+
+test.serial('saveProgressMerged keeps what another run saved meanwhile', t => {
+	const directory = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-merge-'));
+	saveProgress(directory, {formatVersion: 1, lessons: {other: {pagesSeen: [0, 1], checkpoints: {}, isCompleted: false}}});
+	saveProgressMerged(directory, {formatVersion: 1, lessons: {mine: {pagesSeen: [0], checkpoints: {}, isCompleted: false}}});
+	const {progress} = loadProgress(directory);
+	t.deepEqual(Object.keys(progress.lessons).sort(), ['mine', 'other']);
 });

@@ -1,6 +1,7 @@
 // `netpol-dojo lessons [--json]`: the lessons in teaching order, headless.
 import {formatProblem} from '../content/input-error.js';
 import {loadLessons} from '../content/lessons.js';
+import {stripControlSequences} from '../content/sanitize.js';
 import type {CommandIo} from './io.js';
 
 export type LessonsOptions = {
@@ -12,7 +13,7 @@ export type LessonsOptions = {
 export function runLessons(options: LessonsOptions, io: CommandIo): number {
 	const {lessons, problems} = loadLessons(options.directory);
 	for (const problem of problems) {
-		io.stderr(`Warning: ${formatProblem(problem)}\n`);
+		io.stderr(`Warning: ${stripControlSequences(formatProblem(problem))}\n`);
 	}
 
 	if (options.isJson) {

@@ -2,8 +2,9 @@
 // to predict pages, then hands them to the app; without a terminal it says where to go instead.
 import {formatProblem} from '../content/input-error.js';
 import {loadLessons} from '../content/lessons.js';
+import {stripControlSequences} from '../content/sanitize.js';
 import {builtInLessonsDirectory} from '../content/paths.js';
-import {dataDirectory, loadProgress, saveProgress} from '../progress/store.js';
+import {dataDirectory, loadProgress, saveProgressMerged} from '../progress/store.js';
 import {predictAll} from '../tui/predictions.js';
 import {initialState} from '../tui/state.js';
 import type {CommandIo} from './io.js';
@@ -13,7 +14,7 @@ export type TuiEnvironment = {
 	readonly env: Readonly<Record<string, string | undefined>>;
 };
 
-/** Runs the app until the learner quits; 1 without a terminal. */
+/** Runs the app until the learner quits; 1 without a terminal, or when progress could not be saved. */
 export async function runTui(environment: TuiEnvironment, io: CommandIo): Promise<number> {
 	if (!environment.isInteractive) {
 		io.stderr('netpol-dojo: the app needs an interactive terminal. Without one, use the headless commands:\n'
@@ -36,25 +37,29 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 	const notices = [notice, ...problems.map(problem => `Lesson left out: ${formatProblem(problem)}`)].filter(text => text !== undefined);
 	const predictions = predictAll(lessons);
 	const [{render}, {App}] = await loadingInk;
-	let saveFailure: string | undefined;
+	let lastSaveFailure: string | undefined;
 	const instance = render(
 		<App
 			initialState={initialState(lessons, progress, predictions)}
-			notice={notices.length > 0 ? notices.join('\n') : undefined}
+			notice={notices.length > 0 ? stripControlSequences(notices.join('\n')) : undefined}
 			services={{
 				saveProgress(next) {
 					try {
-						saveProgress(directory, next);
+						saveProgressMerged(directory, next);
+						lastSaveFailure = undefined;
 					} catch (error) {
-						saveFailure = error instanceof Error ? error.message : String(error);
+						lastSaveFailure = `Progress is not being saved: ${error instanceof Error ? error.message : String(error)}`;
 					}
+
+					return lastSaveFailure;
 				},
 			}}
 		/>,
 	);
 	await instance.waitUntilExit();
-	if (saveFailure) {
-		io.stderr(`Warning: ${saveFailure}\n`);
+	if (lastSaveFailure) {
+		io.stderr(`${lastSaveFailure}\n`);
+		return 1;
 	}
 
 	return 0;

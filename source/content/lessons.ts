@@ -56,7 +56,7 @@ export function loadLessons(directory: string): LoadedLessons {
 			if (result.lesson) {
 				lessons.push(result.lesson);
 			} else {
-				problems.push(...result.issues.map(issue => locateIssue(file, document!, [], issue)));
+				problems.push(...result.issues.map(issue => locateIssue(file, document ?? emptyDocument, [], issue)));
 			}
 		} catch (error) {
 			if (!(error instanceof InputError)) {
@@ -229,7 +229,7 @@ function checkPrediction(page: Readonly<Record<string, unknown>>, path: Readonly
 	const compiled = compileCluster(objects);
 	const ends = [flow.from, flow.to].map(reference => resolveEndpoint(compiled, reference));
 	if (ends.some(end => typeof end === 'string') || ends.every(end => typeof end !== 'string' && end.kind === 'outside')) {
-		issues.push(problem([...path, 'flow'], `${flow.from} -> ${flow.to} must name pods of the cluster (at least one end a pod, any other end an IP address)`));
+		issues.push(problem([...path, 'flow'], `${JSON.stringify(flow.from)} -> ${JSON.stringify(flow.to)} must name pods of the cluster (at least one end a pod, any other end an IP address)`));
 		return undefined;
 	}
 

@@ -249,3 +249,24 @@ function hasOnlyKeys(value: Record<string, unknown>, required: readonly string[]
 function isPageIndex(value: unknown): value is number {
 	return Number.isSafeInteger(value) && (value as number) >= 0;
 }
+
+/**
+The union of two progress records of the same learner: pages seen in either, every answer
+(`ours` wins where both answered), a lesson completed in either.
+*/
+export function mergeProgress(theirs: Progress, ours: Progress): Progress {
+	const lessons = new Map<string, LessonProgress>(Object.entries(theirs.lessons));
+	for (const [id, mine] of Object.entries(ours.lessons)) {
+		const other = lessons.get(id);
+		lessons.set(id, other
+			? {
+				pagesSeen: [...new Set([...other.pagesSeen, ...mine.pagesSeen])].sort((left, right) => left - right),
+				checkpoints: {...other.checkpoints, ...mine.checkpoints},
+				isCompleted: other.isCompleted || mine.isCompleted,
+			}
+			: mine);
+	}
+
+	// Object.fromEntries defines own properties, so a lesson id `__proto__` stays a plain key.
+	return {formatVersion: 1, lessons: Object.fromEntries(lessons)};
+}

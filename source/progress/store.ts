@@ -9,7 +9,7 @@ import path from 'node:path';
 import process from 'node:process';
 import envPaths from 'env-paths';
 import {InputError} from '../content/input-error.js';
-import {type Progress, emptyProgress, parseProgress} from './model.js';
+import {type Progress, emptyProgress, mergeProgress, parseProgress} from './model.js';
 
 /** The progress file's name inside the data directory. */
 export const progressFileName = 'progress.json';
@@ -90,6 +90,16 @@ export function saveProgress(directory: string, progress: Progress, now = new Da
 	}
 
 	syncDirectory(directory);
+}
+
+/**
+Saves progress merged with what the file holds now, so that two apps open at once (or one app
+and `progress` in another terminal) add up instead of the last one erasing the other's pages.
+A file that cannot be read is simply replaced.
+*/
+export function saveProgressMerged(directory: string, progress: Progress, now = new Date()): void {
+	const reading = readProgressFile(progressFile(directory));
+	saveProgress(directory, reading.kind === 'read' ? mergeProgress(reading.progress, progress) : progress, now);
 }
 
 /** Deletes the progress file; true when there was one. Throws InputError naming the file when it cannot be deleted. */

@@ -1,9 +1,9 @@
 // The app: one state, changed only by reduce(); screens are props in, JSX out; saving progress
 // is a service passed in, so tests run the app without touching the disk.
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
-import {useEffect, useReducer} from 'react';
+import {useEffect, useReducer, useState} from 'react';
 import type {Progress} from '../progress/model.js';
-import {Footer} from './footer.js';
+import {Footer, footerRows, textRows} from './footer.js';
 import {actionFor, footerHints} from './keys.js';
 import {choiceRows, LessonPage, pageLines} from './lesson-page.js';
 import {pageKey} from './predictions.js';
@@ -11,14 +11,14 @@ import {HelpScreen, HomeScreen, LessonListScreen, ProgressScreen} from './screen
 import {type Action, reduce, type State} from './state.js';
 
 export type Services = {
-	/** Called with the new progress whenever it changes. */
-	readonly saveProgress: (progress: Progress) => void;
+	/** Called with the new progress whenever it changes; returns why it could not be saved, if it could not. */
+	readonly saveProgress: (progress: Progress) => string | undefined;
 };
 
 type Props = {
 	readonly initialState: State;
 	readonly services: Services;
-	/** A message to show once, such as a progress file that was set aside. */
+	/** A message for the home screen, such as a progress file that was set aside. */
 	readonly notice?: string | undefined;
 };
 
@@ -41,8 +41,11 @@ export function App({initialState, services, notice}: Props) {
 	const {screen} = state;
 	const isSelectListShown = screen.name === 'home' || screen.name === 'lessons' || (screen.name === 'lesson' && contextHasList(state));
 
-	// Rows for a lesson page: the terminal less the footer and the notice.
-	const pageHeight = rows - 3 - (notice ? notice.split('\n').length : 0);
+	const [saveFailure, setSaveFailure] = useState<string | undefined>(undefined);
+	// Rows for a lesson page: the terminal less the footer, its margin, a save failure, and one
+	// row to spare: output as tall as the terminal makes ink clear the screen on every key.
+	const hints = footerHints(state);
+	const pageHeight = rows - 2 - footerRows(hints, pageWidth) - (saveFailure ? textRows(saveFailure, pageWidth) : 0);
 	useInput((input, key) => {
 		const action = actionFor(state, input, key, isSelectListShown);
 		if (action?.type === 'scrollDown' || action?.type === 'scrollUp') {
@@ -54,7 +57,7 @@ export function App({initialState, services, notice}: Props) {
 
 	useEffect(() => {
 		if (state.progress !== initialState.progress) {
-			services.saveProgress(state.progress);
+			setSaveFailure(services.saveProgress(state.progress));
 		}
 	}, [state.progress, initialState.progress, services]);
 
@@ -74,7 +77,7 @@ export function App({initialState, services, notice}: Props) {
 
 	return (
 		<Box flexDirection="column" paddingX={1}>
-			{notice && <Text color="yellow">{notice}</Text>}
+			{notice && screen.name === 'home' && <Text color="yellow">{notice}</Text>}
 			{screen.name === 'home' && <HomeScreen lessons={state.lessons} progress={state.progress} selected={screen.selected} onHighlight={highlight} onChoose={choose}/>}
 			{screen.name === 'lessons' && <LessonListScreen lessons={state.lessons} progress={state.progress} selected={screen.selected} rows={rows} onHighlight={highlight} onChoose={choose}/>}
 			{screen.name === 'lesson' && (
@@ -94,7 +97,8 @@ export function App({initialState, services, notice}: Props) {
 			)}
 			{screen.name === 'progress' && <ProgressScreen lessons={state.lessons} progress={state.progress}/>}
 			{screen.name === 'help' && <HelpScreen/>}
-			<Footer hints={footerHints(state)}/>
+			{saveFailure && <Text color="red">{saveFailure}</Text>}
+			<Footer hints={hints}/>
 		</Box>
 	);
 }

@@ -12,6 +12,11 @@ type Props = {
 };
 
 export function ChoiceList({labels, selected, limit, onHighlight, onChoose}: Props) {
+	// ink-select-input calls onSelect with no item when its list is empty.
+	if (labels.length === 0) {
+		return undefined;
+	}
+
 	const items = labels.map((label, index) => ({key: String(index), label, value: index}));
 	return (
 		<SelectInput
