@@ -2,33 +2,61 @@
 // element per line, so a page can be scrolled line by line.
 import type {ReactElement} from 'react';
 import {Text} from 'ink';
-import {wrapText} from '../format/wrap.js';
 
-function inline(text: string, key: string): ReactElement {
-	// Split on **bold** and `code`, keeping the markers' contents.
-	const parts = text.split(/(\*\*[^*]+\*\*|`[^`]+`)/g).filter(part => part !== '');
+type Style = 'plain' | 'bold' | 'code';
+type Segment = {readonly text: string; readonly style: Style};
+
+// `**bold**` and `code` spans of one line, markers removed.
+function segmentsOf(line: string): Segment[] {
+	return line.split(/(\*\*[^*]+\*\*|`[^`]+`)/g).filter(part => part !== '').map(part => {
+		if (part.startsWith('**') && part.endsWith('**') && part.length > 4) {
+			return {text: part.slice(2, -2), style: 'bold'};
+		}
+
+		return part.startsWith('`') && part.endsWith('`') && part.length > 2 ? {text: part.slice(1, -1), style: 'code'} : {text: part, style: 'plain'};
+	});
+}
+
+// Wraps styled text at spaces, a word keeping its style, so a span cut by the wrap stays styled.
+function wrapSegments(segments: readonly Segment[], width: number): Segment[][] {
+	const rows: Segment[][] = [[]];
+	let used = 0;
+	for (const segment of segments) {
+		for (const word of segment.text.split(/(?<= )/)) {
+			const row = rows.at(-1)!;
+			if (used > 0 && used + word.trimEnd().length > width) {
+				rows.at(-1)![row.length - 1] = {...row.at(-1)!, text: row.at(-1)!.text.trimEnd()};
+				rows.push([]);
+				used = 0;
+			}
+
+			rows.at(-1)!.push({text: word, style: segment.style});
+			used += word.length;
+		}
+	}
+
+	return rows;
+}
+
+function renderRow(row: readonly Segment[], key: string): ReactElement {
 	return (
 		<Text key={key}>
-			{parts.length === 0 ? ' ' : parts.map((part, index) => {
+			{row.length === 0 ? ' ' : row.map((segment, index) => {
 				const partKey = `${key}.${index}`;
-				if (part.startsWith('**') && part.endsWith('**')) {
-					return <Text key={partKey} bold>{part.slice(2, -2)}</Text>;
+				if (segment.style === 'bold') {
+					return <Text key={partKey} bold>{segment.text}</Text>;
 				}
 
-				if (part.startsWith('`') && part.endsWith('`')) {
-					return <Text key={partKey} color="cyan">{part.slice(1, -1)}</Text>;
-				}
-
-				return <Text key={partKey}>{part}</Text>;
+				return segment.style === 'code' ? <Text key={partKey} color="cyan">{segment.text}</Text> : <Text key={partKey}>{segment.text}</Text>;
 			})}
 		</Text>
 	);
 }
 
-/** Lesson prose, a line an element, long lines wrapped to `width` (each element is one row). */
+/** Lesson prose, a row an element, long lines wrapped to `width` with their styles kept. */
 export function richTextLines(text: string, key: string, width = 78): ReactElement[] {
-	const lines = text.replace(/\s+$/, '').split('\n').flatMap(line => (line.length > width ? wrapText(line, width) : [line]));
-	return lines.map((line, index) => inline(line, `${key}.${index}`));
+	const rows = text.replace(/\s+$/, '').split('\n').flatMap(line => wrapSegments(segmentsOf(line), width));
+	return rows.map((row, index) => renderRow(row, `${key}.${index}`));
 }
 
 /** YAML with keys, comments and values in different colours, a line an element, indented. */
