@@ -17,6 +17,9 @@ const usage = `netpol-dojo: learn and check Kubernetes NetworkPolicy
 Usage:
   netpol-dojo                                      the app: lessons and progress (needs a terminal)
   netpol-dojo eval [--json] --flows FLOWS FILE...   decide each flow in FLOWS against the objects in FILE...
+  netpol-dojo challenges [--pack DIR] [--json]     list the challenges of a pack (the built-in one by default)
+  netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]
+                                                   grade your policy against the challenge's hidden cases
   netpol-dojo lessons [--json]                     list the lessons, in teaching order
   netpol-dojo progress [--json] [--reset]          show (or reset) what you have read and answered
   netpol-dojo --help | --version
@@ -35,6 +38,8 @@ Exit codes: 0 done and every expectation held; 1 some expectation failed; 2 bad 
 const evalUsage = 'usage: netpol-dojo eval [--json] [--max-size MIB] --flows FLOWS FILE...';
 const lessonsUsage = 'usage: netpol-dojo lessons [--json]';
 const progressUsage = 'usage: netpol-dojo progress [--json] [--reset]';
+const challengesUsage = 'usage: netpol-dojo challenges [--pack DIR] [--json]';
+const gradeUsage = 'usage: netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]';
 
 // One line on what is wrong, the command's usage line, and where the rest is.
 function usageError(message: string, usageLine = 'usage: netpol-dojo COMMAND ...'): UsageError {
@@ -112,6 +117,40 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 		return runLessons({isJson: values['json'] === true, directory: builtInLessonsDirectory()}, io);
 	}
 
+	if (command === 'challenges') {
+		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, pack: {type: 'string'}, help: {type: 'boolean'}}, challengesUsage);
+		if (values['help'] === true) {
+			io.stdout(usage);
+			return 0;
+		}
+
+		if (positionals.length > 0) {
+			throw usageError(`challenges takes no arguments, got ${JSON.stringify(positionals[0])}`, challengesUsage);
+		}
+
+		const [{runChallenges}, {builtInChallengesDirectory}] = await Promise.all([import('./commands/challenges.js'), import('./content/paths.js')]);
+		const packDirectory = typeof values['pack'] === 'string' ? values['pack'] : builtInChallengesDirectory();
+		return runChallenges({isJson: values['json'] === true, packDirectory}, io);
+	}
+
+	if (command === 'grade') {
+		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, pack: {type: 'string'}, 'max-size': {type: 'string'}, help: {type: 'boolean'}}, gradeUsage);
+		if (values['help'] === true) {
+			io.stdout(usage);
+			return 0;
+		}
+
+		const [challengeId, submissionFile, ...extra] = positionals;
+		if (challengeId === undefined || submissionFile === undefined || extra.length > 0) {
+			throw usageError('grade needs a CHALLENGE id and one POLICY.yaml', gradeUsage);
+		}
+
+		const maxBytes = parseMaxSize(values['max-size'] as string | undefined, gradeUsage);
+		const [{runGrade}, {builtInChallengesDirectory}] = await Promise.all([import('./commands/grade.js'), import('./content/paths.js')]);
+		const packDirectory = typeof values['pack'] === 'string' ? values['pack'] : builtInChallengesDirectory();
+		return runGrade({challengeId, submissionFile, packDirectory, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+	}
+
 	if (command === 'progress') {
 		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, reset: {type: 'boolean'}, help: {type: 'boolean'}}, progressUsage);
 		if (values['help'] === true) {
@@ -144,7 +183,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 
 type OptionSpec = Record<string, {type: 'boolean' | 'string'}>;
 
-const commands = ['eval', 'lessons', 'progress'];
+const commands = ['eval', 'lessons', 'progress', 'challenges', 'grade'];
 
 function parseCommandArgs(args: readonly string[], options: OptionSpec, usageLine: string) {
 	try {

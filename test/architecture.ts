@@ -5,7 +5,7 @@ import path from 'node:path';
 import test from 'ava';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const pureFolders = ['source/evaluator', 'source/kube', 'source/format'];
+const pureFolders = ['source/evaluator', 'source/kube', 'source/format', 'source/grading'];
 const forbidden = /^(?:node:|fs$|path$|yaml$|react|ink)/;
 
 function importsOf(file: string): string[] {

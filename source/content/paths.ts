@@ -29,3 +29,8 @@ export function builtInLessonsDirectory(): string {
 export function builtModule(relativePath: string): string {
 	return path.join(packageRoot(), 'dist', 'source', relativePath);
 }
+
+/** The challenges that ship with netpol-dojo, a pack in `challenges/`. */
+export function builtInChallengesDirectory(): string {
+	return path.join(packageRoot(), 'challenges');
+}

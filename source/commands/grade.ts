@@ -1,0 +1,74 @@
+// `netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]`: grade a policy file against a
+// challenge's hidden cases, no UI. Exit 0 passed, 1 not passed, 2 bad input.
+import {loadClusterFiles} from '../content/cluster-files.js';
+import {InputError} from '../content/input-error.js';
+import {loadPack} from '../content/pack.js';
+import {describeFailure, grade, type GradeReport} from '../grading/grade.js';
+import {similarTo} from '../format/similar.js';
+import {type CommandIo, printWarnings} from './io.js';
+
+export type GradeOptions = {
+	readonly challengeId: string;
+	readonly submissionFile: string;
+	readonly packDirectory: string;
+	readonly isJson: boolean;
+	readonly maxBytes?: number;
+};
+
+export function runGrade(options: GradeOptions, io: CommandIo): number {
+	const {challenges} = loadPack(options.packDirectory);
+	const challenge = challenges.find(candidate => candidate.id === options.challengeId);
+	if (!challenge) {
+		const [guess] = similarTo(options.challengeId, challenges.map(candidate => candidate.id));
+		throw new InputError([{file: options.packDirectory, message: `has no challenge ${JSON.stringify(options.challengeId)}${guess ? ` (did you mean ${guess}?)` : ''}; netpol-dojo challenges lists them`}]);
+	}
+
+	const submission = loadClusterFiles([options.submissionFile], options.maxBytes);
+	printWarnings(io, submission.warnings);
+	const others = submission.objects.pods.length + submission.objects.namespaces.length;
+	if (others > 0) {
+		io.stderr(`note: ${options.submissionFile}: ${others} Pod or Namespace ${others === 1 ? 'object was' : 'objects were'} ignored; grading applies only your NetworkPolicies to the challenge's cluster\n`);
+	}
+
+	const report = grade(challenge, submission.objects.policies);
+	io.stdout(options.isJson ? gradeJson(report) : gradeText(report));
+	return report.passed ? 0 : 1;
+}
+
+/** The contract's `grade --json` document. */
+export function gradeJson(report: GradeReport): string {
+	return `${JSON.stringify({
+		challenge: report.challenge,
+		passed: report.passed,
+		score: report.score,
+		cases: report.cases,
+		missingPolicies: report.missingPolicies,
+		failures: report.failures.map(failure => ({
+			from: failure.flow.from,
+			to: failure.flow.to,
+			port: failure.flow.port,
+			protocol: failure.flow.protocol,
+			expected: failure.expected,
+			got: failure.got,
+			message: describeFailure(failure),
+			reason: failure.reason,
+		})),
+	}, undefined, 2)}\n`;
+}
+
+/** Feedback for people: the score, what is missing, and each failed case with its reason. */
+export function gradeText(report: GradeReport): string {
+	const {total, passed} = report.cases;
+	const lines = [report.passed
+		? `${report.challenge}: passed, ${passed} of ${total} cases.`
+		: `${report.challenge}: not passed, ${passed} of ${total} cases (${Math.round(report.score * 100)}%).`];
+	for (const policy of report.missingPolicies) {
+		lines.push(`  missing: NetworkPolicy ${policy.namespace}/${policy.name}, which the task asks for`);
+	}
+
+	for (const failure of report.failures) {
+		lines.push(`  ✗ ${describeFailure(failure)}`, `      ${failure.reason}`);
+	}
+
+	return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,39 @@
+// Challenges as the app and the grader use them: checked, with author text cleaned.
+import type {ClusterObjects, NetworkPolicy} from '../kube/types.js';
+import type {FlowSpec} from './flow-spec.js';
+
+/** pack.yaml */
+export type PackInfo = {
+	readonly id: string;
+	readonly title: string;
+	readonly version: string;
+	readonly author: string;
+	readonly description: string;
+};
+
+export type Difficulty = 'easy' | 'medium' | 'hard';
+
+/** A policy the task asks for, by name and namespace. */
+export type RequiredPolicy = {readonly name: string; readonly namespace: string};
+
+export type Challenge = {
+	/** The folder's name. */
+	readonly id: string;
+	readonly title: string;
+	readonly difficulty: Difficulty;
+	readonly topics: readonly string[];
+	/** Markdown. */
+	readonly task: string;
+	/** Gentlest first. */
+	readonly hints: readonly string[];
+	readonly policies: readonly RequiredPolicy[];
+	/** The time a CKS candidate should need. */
+	readonly minutes?: number;
+	/** What the learner is shown. */
+	readonly cluster: ClusterObjects;
+	/** The hidden flows, every one with `expect`. */
+	readonly cases: readonly FlowSpec[];
+	readonly solution: readonly NetworkPolicy[];
+	/** What the learner's editor opens with, as written. */
+	readonly starter?: string;
+};

@@ -1,0 +1,202 @@
+// Loading a challenge pack (CONTRACT.md, "Challenge packs"): pack.yaml, then one folder per
+// challenge. Every file is checked; a broken challenge is reported by file and line and left
+// out, and the rest of the pack still loads. A pack is data only: nothing in it runs, files
+// are read only from inside its folder, and its text is cleaned of control sequences.
+import {existsSync, lstatSync, readdirSync} from 'node:fs';
+import path from 'node:path';
+import {formatFieldPath, type Issue} from '../kube/issue.js';
+import {type Schema, checkSchema} from '../kube/schema.js';
+import {asRecord, listAt} from '../kube/values.js';
+import {compileCluster, resolveEndpoint} from '../evaluator/index.js';
+import type {Challenge, Difficulty, PackInfo, RequiredPolicy} from './challenge-types.js';
+import {loadClusterFiles} from './cluster-files.js';
+import {documentsOf} from './documents.js';
+import {readFlowsFile} from './flows-file.js';
+import {InputError, type Problem} from './input-error.js';
+import {locateIssue} from './locate-issue.js';
+import {readText} from './read-text.js';
+import {stripControlSequences} from './sanitize.js';
+import type {SourceDocument} from './yaml-document.js';
+
+const text: Schema = {type: 'string'};
+const packSchema: Schema = {type: 'object', fields: {id: text, title: text, version: text, author: text, description: text}};
+const challengeSchema: Schema = {
+	type: 'object',
+	fields: {
+		title: text,
+		difficulty: text,
+		topics: {type: 'list', items: text},
+		task: text,
+		hints: {type: 'list', items: text},
+		policies: {type: 'list', items: {type: 'object', fields: {name: text, namespace: text}}},
+		minutes: {type: 'integer'},
+	},
+};
+const difficulties: readonly Difficulty[] = ['easy', 'medium', 'hard'];
+
+export type LoadedPack = {
+	readonly pack: PackInfo;
+	readonly challenges: readonly Challenge[];
+	readonly problems: readonly Problem[];
+};
+
+const noPosition: SourceDocument = {value: undefined, locate: () => ({line: 1, column: 1}), plainSourceAt: () => undefined};
+
+function fieldProblem(path: ReadonlyArray<string | number>, message: string): Issue {
+	return {path, message: `${formatFieldPath(path)}: ${message}`, severity: 'error'};
+}
+
+// One YAML document, checked against a schema; its problems located in the file.
+function readChecked(file: string, schema: Schema): {value: Readonly<Record<string, unknown>>; document: SourceDocument; problems: Problem[]} {
+	const [document = noPosition] = documentsOf(readText(file), file);
+	const problems = checkSchema(document.value, schema).map(issue => locateIssue(file, document, [], issue));
+	return {value: asRecord(document.value) ?? {}, document, problems};
+}
+
+/** Loads a pack; throws InputError only when the pack itself (its folder or pack.yaml) is unusable. */
+export function loadPack(directory: string): LoadedPack {
+	const pack = readPackInfo(path.join(directory, 'pack.yaml'));
+	const challenges: Challenge[] = [];
+	const problems: Problem[] = [];
+	for (const entry of readdirSync(directory, {withFileTypes: true}).sort((left, right) => left.name.localeCompare(right.name))) {
+		const folder = path.join(directory, entry.name);
+		if (entry.isSymbolicLink()) {
+			problems.push({file: folder, message: 'is a symbolic link; a pack is read only from its own folder'});
+			continue;
+		}
+
+		if (!entry.isDirectory() || entry.name.startsWith('.')) {
+			continue;
+		}
+
+		try {
+			challenges.push(loadChallenge(folder, entry.name));
+		} catch (error) {
+			if (!(error instanceof InputError)) {
+				throw error;
+			}
+
+			problems.push(...error.problems);
+		}
+	}
+
+	const order = (challenge: Challenge) => difficulties.indexOf(challenge.difficulty);
+	return {pack, challenges: challenges.sort((left, right) => order(left) - order(right)), problems};
+}
+
+function readPackInfo(file: string): PackInfo {
+	const {value, document, problems} = readChecked(file, packSchema);
+	for (const field of ['id', 'title', 'version', 'author', 'description']) {
+		if (typeof value[field] !== 'string' || value[field] === '') {
+			problems.push(locateIssue(file, document, [], fieldProblem([field], 'Required value')));
+		}
+	}
+
+	if (problems.length > 0) {
+		throw new InputError(problems);
+	}
+
+	const clean = (field: string) => stripControlSequences(value[field] as string);
+	return {id: clean('id'), title: clean('title'), version: clean('version'), author: clean('author'), description: clean('description')};
+}
+
+// Every file of a challenge must be a plain file inside its folder.
+function fileIn(folder: string, name: string, isOptional = false): string | undefined {
+	const file = path.join(folder, name);
+	if (!existsSync(file)) {
+		if (isOptional) {
+			return undefined;
+		}
+
+		throw new InputError([{file, message: 'no such file; a challenge has challenge.yaml, cluster.yaml, cases.yaml and solution.yaml'}]);
+	}
+
+	if (!lstatSync(file).isFile()) {
+		throw new InputError([{file, message: 'is not a plain file (a symbolic link or a folder); a pack is read only from its own folder'}]);
+	}
+
+	return file;
+}
+
+function loadChallenge(folder: string, id: string): Challenge {
+	if (!/^[a-z\d][a-z\d-]*$/.test(id)) {
+		throw new InputError([{file: folder, message: `${JSON.stringify(id)} is not a challenge id; name the folder with lowercase letters, digits and hyphens`}]);
+	}
+
+	const challengeFile = fileIn(folder, 'challenge.yaml')!;
+	const {value, document, problems} = readChecked(challengeFile, challengeSchema);
+	const at = (issue: Issue) => locateIssue(challengeFile, document, [], issue);
+	for (const field of ['title', 'task']) {
+		if (typeof value[field] !== 'string' || value[field].trim() === '') {
+			problems.push(at(fieldProblem([field], 'Required value')));
+		}
+	}
+
+	if (!difficulties.includes(value['difficulty'] as Difficulty)) {
+		problems.push(at(fieldProblem(['difficulty'], `Unsupported value: ${JSON.stringify(value['difficulty'] ?? null)}: supported values: "easy", "medium", "hard"`)));
+	}
+
+	const hints = listAt(value, 'hints');
+	if (hints.length === 0) {
+		problems.push(at(fieldProblem(['hints'], 'Required value: give at least one hint, gentlest first')));
+	}
+
+	for (const [index, hint] of hints.entries()) {
+		if (typeof hint === 'string' && hint.trim() === '') {
+			problems.push(at(fieldProblem(['hints', index], 'is empty. Give a hint, or remove the entry.')));
+		}
+	}
+
+	const policies = listAt(value, 'policies').map(entry => asRecord(entry) ?? {});
+	if (policies.length === 0) {
+		problems.push(at(fieldProblem(['policies'], 'Required value: name the policies the submission must create')));
+	}
+
+	if (problems.length > 0) {
+		throw new InputError(problems);
+	}
+
+	const cluster = loadClusterFiles([fileIn(folder, 'cluster.yaml')!]).objects;
+	const solution = loadClusterFiles([fileIn(folder, 'solution.yaml')!]).objects.policies;
+	const casesFile = fileIn(folder, 'cases.yaml')!;
+	const cases = readFlowsFile(casesFile);
+	checkCases(cluster, cases);
+	const starterFile = fileIn(folder, 'starter.yaml', true);
+	const clean = (field: string) => stripControlSequences(value[field] as string);
+	return {
+		id,
+		title: clean('title'),
+		difficulty: value['difficulty'] as Difficulty,
+		topics: listAt(value, 'topics').map(topic => stripControlSequences(String(topic))),
+		task: clean('task'),
+		hints: hints.map(hint => stripControlSequences(String(hint))),
+		policies: policies.map((policy): RequiredPolicy => ({name: String(policy['name']), namespace: typeof policy['namespace'] === 'string' ? policy['namespace'] : 'default'})),
+		...(typeof value['minutes'] === 'number' ? {minutes: value['minutes']} : {}),
+		cluster,
+		cases: cases.flows,
+		solution,
+		...(starterFile ? {starter: stripControlSequences(readText(starterFile))} : {}),
+	};
+}
+
+// Every case has an expectation and names pods of the cluster, so grading can always decide it.
+function checkCases(cluster: Challenge['cluster'], cases: ReturnType<typeof readFlowsFile>): void {
+	const compiled = compileCluster(cluster);
+	const problems: Problem[] = [];
+	for (const [index, flow] of cases.flows.entries()) {
+		if (flow.expect === undefined) {
+			problems.push({...cases.locate(index, 'from'), message: `flows[${index}]: Required value: expect (allow or deny); every hidden case needs one`});
+		}
+
+		for (const field of ['from', 'to'] as const) {
+			const end = resolveEndpoint(compiled, flow[field]);
+			if (typeof end === 'string') {
+				problems.push({...cases.locate(index, field), message: `flows[${index}].${field}: ${JSON.stringify(flow[field])} is not a pod of cluster.yaml nor an IP address`});
+			}
+		}
+	}
+
+	if (problems.length > 0) {
+		throw new InputError(problems);
+	}
+}
