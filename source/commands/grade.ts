@@ -43,6 +43,7 @@ export function gradeJson(report: GradeReport): string {
 		score: report.score,
 		cases: report.cases,
 		missingPolicies: report.missingPolicies,
+		mistakes: report.mistakes,
 		failures: report.failures.map(failure => ({
 			from: failure.flow.from,
 			to: failure.flow.to,
@@ -68,6 +69,10 @@ export function gradeText(report: GradeReport): string {
 
 	for (const failure of report.failures) {
 		lines.push(`  ✗ ${describeFailure(failure)}`, `      ${failure.reason}`);
+	}
+
+	for (const mistake of report.mistakes) {
+		lines.push(`  note: ${mistake}`);
 	}
 
 	return `${lines.join('\n')}\n`;

@@ -7,6 +7,7 @@ import {compileCluster, decide, resolveEndpoint} from '../evaluator/index.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Verdict} from '../evaluator/types.js';
 import type {NetworkPolicy} from '../kube/types.js';
+import {recognizeMistakes} from './mistakes.js';
 
 /** A hidden case the submission got wrong, and the evaluator's reason. */
 export type CaseFailure = {
@@ -26,6 +27,8 @@ export type GradeReport = {
 	readonly missingPolicies: readonly RequiredPolicy[];
 	/** Wrong cases: allowed-but-should-be-denied first (a hole is worse than an outage), then in case order. */
 	readonly failures: readonly CaseFailure[];
+	/** Classic mistakes recognised in the submission, when it did not pass. */
+	readonly mistakes: readonly string[];
 };
 
 const keyOf = (policy: {readonly namespace: string; readonly name: string}) => `${policy.namespace}/${policy.name}`;
@@ -57,13 +60,16 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 	const total = challenge.cases.length;
 	const passedCases = total - failures.length;
 	const ordered = [...failures.filter(failure => failure.got === 'allow'), ...failures.filter(failure => failure.got === 'deny')];
+	const passed = failures.length === 0 && missingPolicies.length === 0;
+	const denied = failures.filter(failure => failure.got === 'deny').map(failure => failure.flow);
 	return {
 		challenge: challenge.id,
-		passed: failures.length === 0 && missingPolicies.length === 0,
+		passed,
 		score: total === 0 ? 1 : passedCases / total,
 		cases: {total, passed: passedCases},
 		missingPolicies,
 		failures: ordered,
+		mistakes: passed ? [] : recognizeMistakes(submission, challenge.cluster, challenge.policies, denied),
 	};
 }
 

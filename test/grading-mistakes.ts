@@ -1,0 +1,53 @@
+// Each classic mistake with a submission that shows it and one that does not.
+import test from 'ava';
+import {recognizeMistakes} from '../source/grading/mistakes.js';
+import type {NetworkPolicy, Peer} from '../source/kube/types.js';
+import {cluster, pod, policy, port, rule, selector} from './helpers/builders.js';
+
+const objects = cluster({pods: [pod('shop/web', {app: 'web'}), pod('shop/db', {app: 'db'}), pod('backend/api', {app: 'api'})]});
+const required = [{name: 'db-policy', namespace: 'shop'}];
+const notes = (submission: NetworkPolicy[], denied: Array<{port: number; protocol: string}> = []) => recognizeMistakes(submission, objects, required, denied);
+const ingressFrom = (...peers: Peer[]) => policy('shop/db-policy', {app: 'db'}, {ingress: [rule(peers, [port(5432)])]});
+
+test('namespaceSelector: {} matches every namespace', t => {
+	t.deepEqual(notes([ingressFrom({namespaceSelector: selector()})]), ['shop/db-policy: namespaceSelector: {} matches every namespace, so that peer admits every pod in the cluster.']);
+	t.deepEqual(notes([ingressFrom({namespaceSelector: selector({team: 'a'})})]), []);
+});
+
+test('a namespaceSelector and a podSelector in separate peers is an OR', t => {
+	t.deepEqual(notes([ingressFrom({namespaceSelector: selector({team: 'a'})}, {podSelector: selector({app: 'web'})})]), [
+		'shop/db-policy: a namespaceSelector and a podSelector in separate peers (two dashes) admit either; in one peer (one dash) they must both match.',
+	]);
+	t.deepEqual(notes([ingressFrom({namespaceSelector: selector({team: 'a'}), podSelector: selector({app: 'web'})})]), []);
+});
+
+test('a podSelector peer looks only in the policy\'s namespace', t => {
+	t.deepEqual(notes([ingressFrom({podSelector: selector({app: 'api'})})]), [
+		'shop/db-policy: a podSelector peer only looks in the policy\'s own namespace (shop); the pods it names are in backend: add a namespaceSelector to the same peer.',
+	]);
+	t.deepEqual(notes([ingressFrom({podSelector: selector({app: 'web'})})]), []);
+});
+
+test('egress rules without Egress in policyTypes are ignored', t => {
+	const withEgress = policy('shop/db-policy', {app: 'db'}, {policyTypes: ['Ingress'], egress: [rule([], [port(53, 'UDP')])]});
+	t.deepEqual(notes([withEgress]), ['shop/db-policy: it has egress rules but policyTypes does not list Egress, so they are ignored.']);
+	t.deepEqual(notes([policy('shop/db-policy', {app: 'db'}, {egress: [rule([], [port(53, 'UDP')])]})]), []);
+});
+
+test('an egress lockdown without port 53 cuts DNS, said only when a DNS case was denied', t => {
+	const lockdown = policy('shop/db-policy', {app: 'db'}, {policyTypes: ['Egress']});
+	t.deepEqual(notes([lockdown], [{port: 53, protocol: 'UDP'}]), ['shop/db-policy: it isolates egress and allows nothing on port 53, so the selected pods cannot resolve names (DNS is UDP and TCP 53 to kube-dns).']);
+	t.deepEqual(notes([lockdown], [{port: 443, protocol: 'TCP'}]), []);
+});
+
+test('a port without protocol is TCP, said when a UDP case on that port was denied', t => {
+	const tcpOnly = policy('shop/db-policy', {app: 'db'}, {egress: [rule([], [port(53)])]});
+	t.deepEqual(notes([tcpOnly], [{port: 53, protocol: 'UDP'}]), ['shop/db-policy: a port without protocol means TCP; UDP traffic needs protocol: UDP.']);
+	const both = policy('shop/db-policy', {app: 'db'}, {egress: [rule([], [port(53), port(53, 'UDP')])]});
+	t.deepEqual(notes([both], [{port: 53, protocol: 'UDP'}]), []);
+});
+
+test('the asked-for policy in another namespace', t => {
+	t.deepEqual(notes([policy('default/db-policy', {app: 'db'})]), ['default/db-policy is in namespace default; the task asks for it in shop (metadata.namespace, or kubectl -n).']);
+	t.deepEqual(notes([policy('shop/db-policy', {app: 'db'})]), []);
+});
