@@ -101,7 +101,6 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 		return await runEval({flowsFile: values['flows'], clusterFiles: positionals, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
 	}
 
-	const guess = similarTo(command, commands);
 	if (command === 'lessons') {
 		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, help: {type: 'boolean'}}, lessonsUsage);
 		if (values['help'] === true) {
@@ -178,6 +177,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 		return runProgress({isJson: values['json'] === true, isReset: values['reset'] === true, dataDirectory: dataDirectory(process.env), lessons}, io);
 	}
 
+	const guess = similarTo(command, commands);
 	throw usageError(`unknown command ${JSON.stringify(command)}${guess.length > 0 ? ` (did you mean ${guess[0]!}?)` : ''}`);
 }
 
