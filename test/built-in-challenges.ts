@@ -24,7 +24,7 @@ test('the built-in pack loads whole, every challenge checked, db-policy first', 
 	t.deepEqual(problems, []);
 	t.is(pack.id, 'built-in');
 	t.is(challenges[0]?.id, 'db-policy');
-	t.true(challenges.length >= 17, `${challenges.length} challenges`);
+	t.true(challenges.length >= 24, `${challenges.length} challenges`);
 	for (const challenge of challenges) {
 		t.true(challenge.hints.length >= 2, `${challenge.id} has progressive hints`);
 		t.true(challenge.cases.length >= 5, `${challenge.id} has enough cases`);
