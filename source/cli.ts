@@ -161,19 +161,14 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 			throw usageError(`progress takes no arguments, got ${JSON.stringify(positionals[0])}`, progressUsage);
 		}
 
-		const [{runProgress}, {dataDirectory}, {loadLessons}, {checkpointPages}, {builtInLessonsDirectory}] = await Promise.all([
+		const [{runProgress}, {dataDirectory}, {loadLessons}, {lessonShape}, {builtInLessonsDirectory}] = await Promise.all([
 			import('./commands/progress.js'),
 			import('./progress/store.js'),
 			import('./content/lessons.js'),
 			import('./content/lesson-types.js'),
 			import('./content/paths.js'),
 		]);
-		const lessons = loadLessons(builtInLessonsDirectory()).lessons.map(lesson => ({
-			id: lesson.id,
-			title: lesson.title,
-			pageCount: lesson.pages.length,
-			checkpointPages: checkpointPages(lesson),
-		}));
+		const lessons = loadLessons(builtInLessonsDirectory()).lessons.map(lesson => ({...lessonShape(lesson), title: lesson.title}));
 		return runProgress({isJson: values['json'] === true, isReset: values['reset'] === true, dataDirectory: dataDirectory(process.env), lessons}, io);
 	}
 

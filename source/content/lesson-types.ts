@@ -29,7 +29,26 @@ export type Lesson = {
 	readonly pages: readonly LessonPage[];
 };
 
-/** The page indexes of a lesson's checkpoints (choice and predict pages). */
+export type CheckpointPage = LessonPage & {readonly kind: 'choice' | 'predict'};
+
+/** Whether a page asks the learner something (choice and predict pages). */
+export function isCheckpoint(page: LessonPage | undefined): page is CheckpointPage {
+	return page?.kind === 'choice' || page?.kind === 'predict';
+}
+
+const verdictChoices = ['Allowed', 'Denied'];
+
+/** The choices a page offers: a choice page's own, allow or deny on a predict page, none elsewhere. */
+export function choicesOf(page: LessonPage): readonly string[] {
+	return page.kind === 'choice' ? page.choices : page.kind === 'predict' ? verdictChoices : [];
+}
+
+/** The page indexes of a lesson's checkpoints. */
 export function checkpointPages(lesson: Lesson): number[] {
-	return lesson.pages.flatMap((page, index) => (page.kind === 'choice' || page.kind === 'predict' ? [index] : []));
+	return lesson.pages.flatMap((page, index) => (isCheckpoint(page) ? [index] : []));
+}
+
+/** What progress needs to know of a lesson. */
+export function lessonShape(lesson: Lesson): {id: string; pageCount: number; checkpointPages: number[]} {
+	return {id: lesson.id, pageCount: lesson.pages.length, checkpointPages: checkpointPages(lesson)};
 }

@@ -2,10 +2,11 @@
 // is a service passed in, so tests run the app without touching the disk.
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import {useEffect, useReducer, useState} from 'react';
+import {isCheckpoint} from '../content/lesson-types.js';
 import type {Progress} from '../progress/model.js';
 import {Footer, footerRows, textRows} from './footer.js';
 import {actionFor, footerHints} from './keys.js';
-import {choiceRows, LessonPage, pageLines} from './lesson-page.js';
+import {LessonPage, pageLines, viewportRows} from './lesson-page.js';
 import {pageKey} from './predictions.js';
 import {HelpScreen, HomeScreen, LessonListScreen, ProgressScreen} from './screens.js';
 import {type Action, reduce, type State} from './state.js';
@@ -113,8 +114,7 @@ function maxScroll(state: State, pageHeight: number, pageWidth: number): number 
 	const lesson = state.lessons[screen.lessonIndex]!;
 	const page = lesson.pages[screen.page]!;
 	const lines = pageLines(lesson, screen.page, screen.answer, state.predictions.get(pageKey(screen.lessonIndex, screen.page)), pageWidth);
-	const viewport = Math.max(3, pageHeight - choiceRows(page, screen.answer) - 1);
-	return Math.max(0, lines.length - viewport);
+	return Math.max(0, lines.length - viewportRows(page, screen.answer, pageHeight));
 }
 
 function contextHasList(state: State): boolean {
@@ -123,6 +123,5 @@ function contextHasList(state: State): boolean {
 		return false;
 	}
 
-	const page = state.lessons[screen.lessonIndex]?.pages[screen.page];
-	return page?.kind === 'choice' || page?.kind === 'predict';
+	return isCheckpoint(state.lessons[screen.lessonIndex]?.pages[screen.page]);
 }

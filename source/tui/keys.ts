@@ -1,5 +1,6 @@
 // One table of keys: it turns key presses into actions and draws the footer, so the footer
 // cannot drift from what the keys do (as rustlings' list.rs does it).
+import {isCheckpoint} from '../content/lesson-types.js';
 import type {Action, State} from './state.js';
 
 /** The parts of ink's key object the table reads. */
@@ -50,8 +51,7 @@ export function contextOf(state: State): Context {
 		}
 
 		case 'lesson': {
-			const page = state.lessons[screen.lessonIndex]?.pages[screen.page];
-			return (page?.kind === 'choice' || page?.kind === 'predict') && !screen.answer ? 'checkpoint' : 'page';
+			return isCheckpoint(state.lessons[screen.lessonIndex]?.pages[screen.page]) && !screen.answer ? 'checkpoint' : 'page';
 		}
 
 		case 'progress':

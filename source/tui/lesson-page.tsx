@@ -3,7 +3,7 @@
 // running off an 80x24 screen; the choices stay in view below it.
 import type {ReactElement} from 'react';
 import {Box, Text} from 'ink';
-import type {Lesson, LessonPage as Page} from '../content/lesson-types.js';
+import {choicesOf, isCheckpoint, type Lesson, type LessonPage as Page} from '../content/lesson-types.js';
 import {ChoiceList} from './choice-list.js';
 import {diagramLines} from './diagram.js';
 import {correctChoice, type Prediction} from './predictions.js';
@@ -26,13 +26,7 @@ type Props = {
 	readonly onChoose: (index: number) => void;
 };
 
-const verdictChoices = ['Allowed', 'Denied'];
 const blank = (key: string) => <Text key={key}> </Text>;
-
-/** The choices of a checkpoint page; none for other pages. */
-export function choicesOf(page: Page): readonly string[] {
-	return page.kind === 'choice' ? page.choices : page.kind === 'predict' ? verdictChoices : [];
-}
 
 /** Every line of a page, above its choices; the evaluator's sentence is wrapped to `width`. */
 export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | undefined, prediction: Prediction | undefined, width = 78): ReactElement[] {
@@ -40,7 +34,7 @@ export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | un
 	const lines: ReactElement[] = [
 		<Text key="lesson"><Text bold>{lesson.title}</Text><Text dimColor>{`  page ${pageIndex + 1} of ${lesson.pages.length}`}</Text></Text>,
 		blank('gap'),
-		<Text key="title" bold color="yellow">{page.kind === 'choice' || page.kind === 'predict' ? 'Checkpoint' : page.title}</Text>,
+		<Text key="title" bold color="yellow">{isCheckpoint(page) ? 'Checkpoint' : page.title}</Text>,
 	];
 	switch (page.kind) {
 		case 'text': {
@@ -76,7 +70,7 @@ export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | un
 		}
 	}
 
-	if (answer && (page.kind === 'choice' || page.kind === 'predict')) {
+	if (answer && isCheckpoint(page)) {
 		const correct = correctChoice(page, prediction);
 		lines.push(blank('before-answer'), ...choicesOf(page).map((label, index) => (
 			<Text key={`answered.${label}`} {...(index === correct ? {color: 'green'} : index === answer.choice ? {color: 'red'} : {})}>
@@ -94,8 +88,13 @@ export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | un
 	return lines;
 }
 
-/** The rows the choice list takes below the viewport. */
-export function choiceRows(page: Page, answer: Answer | undefined): number {
+/** The rows of lines shown at once: the page's height less the choice list and the more-lines mark. */
+export function viewportRows(page: Page, answer: Answer | undefined, height: number): number {
+	return Math.max(3, height - choiceRows(page, answer) - 1);
+}
+
+// The rows the choice list takes below the viewport.
+function choiceRows(page: Page, answer: Answer | undefined): number {
 	const count = choicesOf(page).length;
 	return count === 0 || answer ? 0 : count + 1;
 }
@@ -103,7 +102,7 @@ export function choiceRows(page: Page, answer: Answer | undefined): number {
 export function LessonPage({lesson, page: pageIndex, selected, scroll, height, width, answer, prediction, onHighlight, onChoose}: Props) {
 	const page = lesson.pages[pageIndex]!;
 	const lines = pageLines(lesson, pageIndex, answer, prediction, width);
-	const viewport = Math.max(3, height - choiceRows(page, answer) - 1);
+	const viewport = viewportRows(page, answer, height);
 	const offset = Math.max(0, Math.min(scroll, lines.length - viewport));
 	const isCut = lines.length > viewport;
 	const choices = choicesOf(page);

@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import {ChoiceList} from './choice-list.js';
 import type {Lesson} from '../content/lesson-types.js';
-import {checkpointPages} from '../content/lesson-types.js';
+import {lessonShape} from '../content/lesson-types.js';
 import {lessonSummary, overallSummary, type Progress} from '../progress/model.js';
 import {homeItems} from './state.js';
 
@@ -12,14 +12,10 @@ type MenuProps = {
 	readonly onChoose: (index: number) => void;
 };
 
-function shapeOf(lesson: Lesson) {
-	return {id: lesson.id, pageCount: lesson.pages.length, checkpointPages: checkpointPages(lesson)};
-}
-
 type HomeProps = MenuProps & {readonly lessons: readonly Lesson[]; readonly progress: Progress};
 
 export function HomeScreen({lessons, progress, selected, onHighlight, onChoose}: HomeProps) {
-	const summary = overallSummary(progress, lessons.map(lesson => shapeOf(lesson)));
+	const summary = overallSummary(progress, lessons.map(lesson => lessonShape(lesson)));
 	const labels = homeItems.map(label => (label === 'Challenges' ? 'Challenges (coming soon)' : label));
 	return (
 		<Box flexDirection="column">
@@ -37,7 +33,7 @@ type LessonListProps = MenuProps & {readonly lessons: readonly Lesson[]; readonl
 
 export function LessonListScreen({lessons, progress, selected, rows, onHighlight, onChoose}: LessonListProps) {
 	const labels = lessons.map((lesson, index) => {
-		const summary = lessonSummary(progress, shapeOf(lesson));
+		const summary = lessonSummary(progress, lessonShape(lesson));
 		const mark = summary.isCompleted ? '✓' : summary.pagesSeen > 0 ? '…' : ' ';
 		return `${mark} ${String(index + 1).padStart(2)}. ${lesson.title}`;
 	});
@@ -54,7 +50,7 @@ export function LessonListScreen({lessons, progress, selected, rows, onHighlight
 }
 
 export function ProgressScreen({lessons, progress}: {readonly lessons: readonly Lesson[]; readonly progress: Progress}) {
-	const summary = overallSummary(progress, lessons.map(lesson => shapeOf(lesson)));
+	const summary = overallSummary(progress, lessons.map(lesson => lessonShape(lesson)));
 	const titleWidth = Math.max(...lessons.map(lesson => lesson.title.length)) + 2;
 	return (
 		<Box flexDirection="column">
@@ -62,7 +58,7 @@ export function ProgressScreen({lessons, progress}: {readonly lessons: readonly 
 			<Text>{`${summary.lessonsCompleted} of ${summary.lessonCount} lessons done, ${summary.checkpointsCorrect} of ${summary.checkpointCount} checkpoints right.`}</Text>
 			<Box marginTop={1} flexDirection="column">
 				{lessons.map(lesson => {
-					const lessonProgress = lessonSummary(progress, shapeOf(lesson));
+					const lessonProgress = lessonSummary(progress, lessonShape(lesson));
 					const status = lessonProgress.isCompleted ? 'done' : lessonProgress.pagesSeen > 0 ? 'started' : '';
 					return (
 						<Text key={lesson.id}>

@@ -1,7 +1,7 @@
 // The app's state and every change to it, as data: screens are a discriminated union and keys
 // become actions through keys.ts. No React here, so the whole flow is tested with plain ava.
 import type {Lesson} from '../content/lesson-types.js';
-import {checkpointPages} from '../content/lesson-types.js';
+import {checkpointPages, choicesOf, isCheckpoint} from '../content/lesson-types.js';
 import {markPageSeen, type Progress, recordAnswer} from '../progress/model.js';
 import {correctChoice, pageKey, type Prediction} from './predictions.js';
 
@@ -50,12 +50,6 @@ export function initialState(lessons: readonly Lesson[], progress: Progress, pre
 
 function clamp(value: number, count: number): number {
 	return Math.max(0, Math.min(value, count - 1));
-}
-
-/** The number of choices the learner moves between on a lesson page. */
-export function choiceCount(lesson: Lesson, page: number): number {
-	const current = lesson.pages[page];
-	return current?.kind === 'choice' ? current.choices.length : current?.kind === 'predict' ? 2 : 0;
 }
 
 function openLesson(state: State, lessonIndex: number): State {
@@ -176,11 +170,11 @@ function reduceLessons(state: State, screen: Screen & {name: 'lessons'}, action:
 function reduceLesson(state: State, screen: Screen & {name: 'lesson'}, action: Action): State {
 	const lesson = state.lessons[screen.lessonIndex]!;
 	const page = lesson.pages[screen.page]!;
-	const isCheckpoint = page.kind === 'choice' || page.kind === 'predict';
+	const isAsking = isCheckpoint(page);
 	switch (action.type) {
 		case 'up':
 		case 'down': {
-			const count = choiceCount(lesson, screen.page);
+			const count = choicesOf(page).length;
 			if (count === 0 || screen.answer) {
 				return state;
 			}
@@ -191,7 +185,7 @@ function reduceLesson(state: State, screen: Screen & {name: 'lesson'}, action: A
 		case 'next':
 		case 'open': {
 			// Enter on an unanswered checkpoint answers it; otherwise it turns the page.
-			if (isCheckpoint && !screen.answer && action.type === 'open') {
+			if (isAsking && !screen.answer && action.type === 'open') {
 				const correct = correctChoice(page, state.predictions.get(pageKey(screen.lessonIndex, screen.page)));
 				const isCorrect = screen.selected === correct;
 				const progress = recordAnswer(state.progress, lesson.id, screen.page, isCorrect, lesson.pages.length, checkpointPages(lesson));
