@@ -24,6 +24,11 @@ type Seen = {file: string; document: SourceDocument; path: readonly PathSegment[
 
 /** Reads and validates cluster objects; throws InputError listing every problem. */
 export function loadClusterFiles(files: readonly string[], maxBytes?: number): LoadedCluster {
+	return loadClusterSources(files.map(file => ({file, documents: readDocuments(file, maxBytes)})));
+}
+
+/** Validates the cluster objects of parsed documents (from files or text embedded in a lesson). */
+export function loadClusterSources(sources: ReadonlyArray<{readonly file: string; readonly documents: readonly SourceDocument[]}>): LoadedCluster {
 	const namespaces: Namespace[] = [];
 	const pods: Pod[] = [];
 	const policies: NetworkPolicy[] = [];
@@ -31,8 +36,7 @@ export function loadClusterFiles(files: readonly string[], maxBytes?: number): L
 	const warnings: Problem[] = [];
 	const skipped = new Map<string, {kind: string; apiVersion: string; count: number; first: string}>();
 	const seen = new Map<string, Seen>();
-	for (const file of files) {
-		const documents = readDocuments(file, maxBytes);
+	for (const {file, documents} of sources) {
 		let fileObjects = 0;
 		for (const document of documents) {
 			for (const result of decodeDocument(document.value)) {

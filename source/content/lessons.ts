@@ -3,12 +3,12 @@
 // and left out, and the others still load.
 import path from 'node:path';
 import {type Issue, formatFieldPath} from '../kube/issue.js';
-import {decodeDocument} from '../kube/objects.js';
 import {type Schema, checkSchema} from '../kube/schema.js';
-import type {ClusterObjects, Namespace, NetworkPolicy, Pod} from '../kube/types.js';
+import type {ClusterObjects} from '../kube/types.js';
 import {asRecord, listAt} from '../kube/values.js';
 import {compileCluster, resolveEndpoint} from '../evaluator/index.js';
 import {documentsOf} from './documents.js';
+import {loadClusterSources} from './cluster-files.js';
 import {checkFlows, type FlowSpec} from './flow-spec.js';
 import {InputError, type Problem} from './input-error.js';
 import type {DiagramEdge, Lesson, LessonPage} from './lesson-types.js';
@@ -237,27 +237,5 @@ function checkPrediction(page: Readonly<Record<string, unknown>>, path: Readonly
 }
 
 function clusterObjectsOf(yamlText: string): ClusterObjects {
-	const namespaces: Namespace[] = [];
-	const pods: Pod[] = [];
-	const policies: NetworkPolicy[] = [];
-	const errors: Problem[] = [];
-	for (const document of documentsOf(yamlText, 'cluster')) {
-		for (const result of decodeDocument(document.value)) {
-			errors.push(...result.issues.filter(issue => issue.severity === 'error').map(issue => locateIssue('cluster', document, result.path, issue)));
-			const {object} = result;
-			if (object?.kind === 'Namespace') {
-				namespaces.push(object.namespace);
-			} else if (object?.kind === 'Pod') {
-				pods.push(object.pod);
-			} else if (object?.kind === 'NetworkPolicy') {
-				policies.push(object.policy);
-			}
-		}
-	}
-
-	if (errors.length > 0) {
-		throw new InputError(errors);
-	}
-
-	return {namespaces, pods, policies};
+	return loadClusterSources([{file: 'cluster', documents: documentsOf(yamlText, 'cluster')}]).objects;
 }
