@@ -82,11 +82,13 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (command === 'eval') {
-		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, flows: {type: 'string'}, 'max-size': {type: 'string'}, help: {type: 'boolean'}}, evalUsage);
-		if (values['help'] === true) {
+		const parsed = parseCommandArgs(rest, {json: {type: 'boolean'}, flows: {type: 'string'}, 'max-size': {type: 'string'}}, evalUsage);
+		if (parsed === 'help') {
 			io.stdout(usage);
 			return 0;
 		}
+
+		const {values, positionals} = parsed;
 
 		if (typeof values['flows'] !== 'string') {
 			throw usageError('eval needs --flows FLOWS', evalUsage);
@@ -102,30 +104,30 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (command === 'lessons') {
-		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, help: {type: 'boolean'}}, lessonsUsage);
-		if (values['help'] === true) {
+		const parsed = parseCommandArgs(rest, {json: {type: 'boolean'}}, lessonsUsage);
+		if (parsed === 'help') {
 			io.stdout(usage);
 			return 0;
 		}
 
-		if (positionals.length > 0) {
-			throw usageError(`lessons takes no arguments, got ${JSON.stringify(positionals[0])}`, lessonsUsage);
-		}
+		const {values, positionals} = parsed;
+
+		refuseArguments('lessons', positionals, lessonsUsage);
 
 		const [{runLessons}, {builtInLessonsDirectory}] = await Promise.all([import('./commands/lessons.js'), import('./content/paths.js')]);
 		return runLessons({isJson: values['json'] === true, directory: builtInLessonsDirectory()}, io);
 	}
 
 	if (command === 'challenges') {
-		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, pack: {type: 'string'}, help: {type: 'boolean'}}, challengesUsage);
-		if (values['help'] === true) {
+		const parsed = parseCommandArgs(rest, {json: {type: 'boolean'}, pack: {type: 'string'}}, challengesUsage);
+		if (parsed === 'help') {
 			io.stdout(usage);
 			return 0;
 		}
 
-		if (positionals.length > 0) {
-			throw usageError(`challenges takes no arguments, got ${JSON.stringify(positionals[0])}`, challengesUsage);
-		}
+		const {values, positionals} = parsed;
+
+		refuseArguments('challenges', positionals, challengesUsage);
 
 		const [{runChallenges}, {builtInChallengesDirectory}] = await Promise.all([import('./commands/challenges.js'), import('./content/paths.js')]);
 		const packDirectory = typeof values['pack'] === 'string' ? values['pack'] : builtInChallengesDirectory();
@@ -133,11 +135,13 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (command === 'grade') {
-		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, pack: {type: 'string'}, 'max-size': {type: 'string'}, help: {type: 'boolean'}}, gradeUsage);
-		if (values['help'] === true) {
+		const parsed = parseCommandArgs(rest, {json: {type: 'boolean'}, pack: {type: 'string'}, 'max-size': {type: 'string'}}, gradeUsage);
+		if (parsed === 'help') {
 			io.stdout(usage);
 			return 0;
 		}
+
+		const {values, positionals} = parsed;
 
 		const [challengeId, submissionFile, ...extra] = positionals;
 		if (challengeId === undefined || submissionFile === undefined || extra.length > 0) {
@@ -151,15 +155,15 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (command === 'progress') {
-		const {values, positionals} = parseCommandArgs(rest, {json: {type: 'boolean'}, reset: {type: 'boolean'}, help: {type: 'boolean'}}, progressUsage);
-		if (values['help'] === true) {
+		const parsed = parseCommandArgs(rest, {json: {type: 'boolean'}, reset: {type: 'boolean'}}, progressUsage);
+		if (parsed === 'help') {
 			io.stdout(usage);
 			return 0;
 		}
 
-		if (positionals.length > 0) {
-			throw usageError(`progress takes no arguments, got ${JSON.stringify(positionals[0])}`, progressUsage);
-		}
+		const {values, positionals} = parsed;
+
+		refuseArguments('progress', positionals, progressUsage);
 
 		const [{runProgress}, {dataDirectory}, {loadLessons}, {lessonShape}, {builtInLessonsDirectory}] = await Promise.all([
 			import('./commands/progress.js'),
@@ -178,11 +182,21 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 
 type OptionSpec = Record<string, {type: 'boolean' | 'string'}>;
 
+function refuseArguments(command: string, positionals: readonly string[], usageLine: string): void {
+	if (positionals.length > 0) {
+		throw usageError(`${command} takes no arguments, got ${JSON.stringify(positionals[0])}`, usageLine);
+	}
+}
+
 const commands = ['eval', 'lessons', 'progress', 'challenges', 'grade'];
 
-function parseCommandArgs(args: readonly string[], options: OptionSpec, usageLine: string) {
+// A command's options and arguments, or 'help' when --help was asked for (every command takes it).
+type ParsedArgs = {readonly values: Readonly<Record<string, string | boolean | undefined>>; readonly positionals: readonly string[]};
+
+function parseCommandArgs(args: readonly string[], options: OptionSpec, usageLine: string): ParsedArgs | 'help' {
 	try {
-		return parseArgs({args: [...args], options, allowPositionals: true, strict: true});
+		const parsed = parseArgs({args: [...args], options: {...options, help: {type: 'boolean'}}, allowPositionals: true, strict: true}) as ParsedArgs;
+		return parsed.values['help'] === true ? 'help' : parsed;
 	} catch (error) {
 		const unknown = /^Unknown option '(-[^']*)'/.exec((error as Error).message)?.[1];
 		if (unknown) {
