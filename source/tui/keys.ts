@@ -17,10 +17,16 @@ export type KeyPress = {
 
 type Context = 'menu' | 'page' | 'checkpoint' | 'info';
 
+/**
+What a key asks for: an action of the reducer, or a scroll, which the app turns into a scroll
+action once it knows how tall the page is.
+*/
+export type KeyAction = Exclude<Action, {type: 'select' | 'scroll'}> | {readonly type: 'scrollDown'} | {readonly type: 'scrollUp'};
+
 type Binding = {
 	readonly label: string;
 	readonly description: string;
-	readonly action: Exclude<Action['type'], 'select' | 'scroll'>;
+	readonly action: KeyAction['type'];
 	readonly contexts: readonly Context[];
 	readonly matches: (input: string, key: KeyPress) => boolean;
 	/** Moving and choosing in a list is left to ink-select-input, which draws the list. */
@@ -65,7 +71,7 @@ export function contextOf(state: State): Context {
 The action a key press means on the current screen, if any. With `isSelectListShown`, the keys
 a select list handles itself (move, Enter) are left to it.
 */
-export function actionFor(state: State, input: string, key: KeyPress, isSelectListShown = false): Action | undefined {
+export function actionFor(state: State, input: string, key: KeyPress, isSelectListShown = false): KeyAction | undefined {
 	const context = contextOf(state);
 	const binding = bindings.find(candidate => candidate.contexts.includes(context) && candidate.matches(input, key));
 	if (!binding || (isSelectListShown && binding.isSelectListKey === true)) {

@@ -36,8 +36,6 @@ export type Action =
 	| {readonly type: 'quit'}
 	/** A menu item or choice highlighted (by the select list, which moves the highlight itself). */
 	| {readonly type: 'select'; readonly index: number}
-	| {readonly type: 'scrollDown'}
-	| {readonly type: 'scrollUp'}
 	/** Scroll a long page by `by` lines; the view knows how far it can go. */
 	| {readonly type: 'scroll'; readonly by: number; readonly max: number};
 
