@@ -81,16 +81,19 @@ function flattened(frame: string): string {
 	return frame.replaceAll(/\s*\n\s*/g, ' ');
 }
 
-test.serial('home shows the title, the overall progress, the five menu items and the footer keys', async t => {
+test.serial('home shows the title, the overall progress, the seven menu items and the footer keys', async t => {
 	const {frame} = await renderApp(t);
 	t.is(frame(), [
 		' netpol-dojo',
 		' Learn Kubernetes NetworkPolicy by looking at traffic.',
 		'',
 		` Lessons done: 0 of ${lessonCount}   Checkpoints right: 0 of ${checkpointTotal}`,
+		' Challenges solved: 0 of 0',
 		'',
-		' ❯ Lessons',
-		'   Challenges (coming soon)',
+		' ❯ Lessons        read, a page at a time',
+		'   Challenges     write policies in your editor, graded on hidden traffic',
+		'   Verdict drill  allowed or denied? one flow at a time, against the clock',
+		'   Exam           timed tasks, weighted, 67% to pass',
 		'   Progress',
 		'   Help',
 		'   Quit',
@@ -104,10 +107,12 @@ test.serial('home shows the title, the overall progress, the five menu items and
 test.serial('arrows move on home, Enter opens the lesson list, j and k move it, and Enter opens the chosen lesson at page 1', async t => {
 	const {press, frame, lines} = await renderApp(t);
 	await press(arrowDown);
-	hasLine(t, frame(), ' ❯ Challenges (coming soon)');
+	hasLine(t, frame(), ' ❯ Challenges     write policies in your editor, graded on hidden traffic');
 	await press(enter);
-	hasLine(t, frame(), ' ❯ Challenges (coming soon)');
-	t.is(lines()[0], ' netpol-dojo', 'the coming-soon item stays on home');
+	t.is(lines()[0], ' Challenges  0 of 0 solved');
+	hasLine(t, frame(), ' No challenges could be loaded.');
+	await press(escape);
+	hasLine(t, frame(), ' ❯ Challenges     write policies in your editor, graded on hidden traffic');
 	await press(arrowUp, enter);
 	t.is(lines()[0], ' Lessons');
 	hasLine(t, frame(), ' ❯    1. Traffic has a direction');
@@ -277,7 +282,7 @@ test.serial('an answered long predict page still fits 80x24', async t => {
 test.serial('the Progress screen lists every lesson and shows a lesson as started once a page was opened', async t => {
 	const {press, frame, lines} = await renderApp(t);
 	const trafficLine = (status: string, pages: number) => ` ${status.padEnd(8)}${'Traffic has a direction'.padEnd('Across namespaces: both sides must agree'.length + 2)}${pages}/6 pages, 0/3 right`;
-	await press(arrowDown, arrowDown, enter);
+	await press(arrowDown, arrowDown, arrowDown, arrowDown, enter);
 	t.is(lines()[0], ' Progress');
 	hasLine(t, frame(), ` 0 of ${lessonCount} lessons done, 0 of ${checkpointTotal} checkpoints right.`);
 	for (const lesson of lessons) {
@@ -288,9 +293,9 @@ test.serial('the Progress screen lists every lesson and shows a lesson as starte
 	t.is(lines().at(-1), ' Esc/q back  ? help');
 	await press(escape);
 	hasLine(t, frame(), ' ❯ Progress');
-	await press(arrowUp, arrowUp, enter, enter);
+	await press(arrowUp, arrowUp, arrowUp, arrowUp, enter, enter);
 	t.is(lines()[0], ' Traffic has a direction  page 1 of 6');
-	await press(escape, escape, arrowDown, arrowDown, enter);
+	await press(escape, escape, arrowDown, arrowDown, arrowDown, arrowDown, enter);
 	t.is(lines()[0], ' Progress');
 	hasLine(t, frame(), trafficLine('started', 1));
 });

@@ -3,10 +3,18 @@
 import {formatProblem} from '../content/input-error.js';
 import {loadLessons} from '../content/lessons.js';
 import {stripControlSequences} from '../content/sanitize.js';
-import {builtInLessonsDirectory} from '../content/paths.js';
+import {builtInChallengesDirectory, builtInLessonsDirectory} from '../content/paths.js';
+import {loadPack} from '../content/pack.js';
+import {taskFileText} from '../format/task-file.js';
+import {challengeKey} from '../progress/challenge-model.js';
 import {dataDirectory, loadProgress, saveProgressMerged} from '../progress/store.js';
+import {workFile} from '../progress/workspace.js';
+import type {ChallengeEntry} from '../tui/challenge-state.js';
+import {drillQuestions} from '../tui/drill.js';
 import {predictAll} from '../tui/predictions.js';
 import {initialState} from '../tui/state.js';
+import {challengeServices} from './challenge-services.js';
+import {editorCommand} from './editor.js';
 import type {CommandIo} from './io.js';
 
 export type TuiEnvironment = {
@@ -34,15 +42,27 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 	const {lessons, problems} = loadLessons(builtInLessonsDirectory());
 	const directory = dataDirectory(environment.env);
 	const {progress, notice} = loadProgress(directory);
-	const notices = [notice, ...problems.map(problem => `Lesson left out: ${formatProblem(problem)}`)].filter(text => text !== undefined);
+	const pack = loadChallengeEntries(directory);
+	const notices = [
+		notice,
+		...problems.map(problem => `Lesson left out: ${formatProblem(problem)}`),
+		...pack.problems.map(problem => `Challenge left out: ${problem}`),
+	].filter(text => text !== undefined);
 	const predictions = predictAll(lessons);
+	const challengeData = {
+		challenges: pack.entries,
+		drillQuestions: drillQuestions(pack.entries.map(entry => entry.challenge)),
+		seed: Date.now() | 0,
+		editorName: editorCommand(environment.env),
+	};
 	const [{render}, {App}] = await loadingInk;
 	let lastSaveFailure: string | undefined;
 	const instance = render(
 		<App
-			initialState={initialState(lessons, progress, predictions)}
+			initialState={initialState(lessons, progress, predictions, challengeData)}
 			notice={notices.length > 0 ? stripControlSequences(notices.join('\n')) : undefined}
 			services={{
+				challenges: challengeServices(directory, environment.env, process.stdin),
 				saveProgress(next) {
 					try {
 						saveProgressMerged(directory, next);
@@ -63,4 +83,17 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 	}
 
 	return 0;
+}
+
+/** The built-in challenges as the app lists them, with each learner file's path; problems as lines. */
+function loadChallengeEntries(directory: string): {entries: ChallengeEntry[]; problems: string[]} {
+	const {pack, challenges, problems} = loadPack(builtInChallengesDirectory());
+	const entries = challenges.map(challenge => ({
+		key: challengeKey(pack.id, challenge.id),
+		packTitle: pack.title,
+		challenge,
+		workFile: workFile(directory, pack.id, challenge.id),
+		initialText: taskFileText(challenge),
+	}));
+	return {entries, problems: problems.map(problem => formatProblem(problem))};
 }

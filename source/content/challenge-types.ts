@@ -34,6 +34,20 @@ export type Challenge = {
 	/** The hidden flows, every one with `expect`. */
 	readonly cases: readonly FlowSpec[];
 	readonly solution: readonly NetworkPolicy[];
+	/** solution.yaml as written, comments included, to show beside the learner's after a pass. */
+	readonly solutionText?: string;
 	/** What the learner's editor opens with, as written. */
 	readonly starter?: string;
+	/** Where the challenge was read from, for messages to its author; absent for challenges built in code. */
+	readonly source?: ChallengeSource;
+};
+
+/** The files of a challenge and the lines of its parts, so that pack checks can point at them. */
+export type ChallengeSource = {
+	/** The challenge's folder, as the pack's path was given. */
+	readonly folder: string;
+	/** The line of a case in cases.yaml (found on demand: it takes the YAML parser). */
+	readonly caseLine: (index: number) => number | undefined;
+	/** The line of an entry of `policies` in challenge.yaml. */
+	readonly policyLine: (index: number) => number | undefined;
 };

@@ -1,5 +1,6 @@
 // The learner's progress as plain data, and functions that return new data: no I/O here, so the
 // TUI and the `progress` command share the rules and tests call them directly.
+import {type ChallengeProgress, type DrillProgress, type ExamRecord, mergeChallengeRecords, parseChallenges, parseDrill, parseExams} from './challenge-model.js';
 
 /** One checkpoint's record: whether the latest answer was right, and how many answers were given. */
 export type CheckpointProgress = {
@@ -22,6 +23,11 @@ export type Progress = {
 	readonly formatVersion: 1;
 	/** Keyed by lesson id. */
 	readonly lessons: Readonly<Record<string, LessonProgress>>;
+	/** Keyed by `<pack id>/<challenge id>` (challenge-model.ts); absent until a challenge is opened. */
+	readonly challenges?: Readonly<Record<string, ChallengeProgress>>;
+	readonly drill?: DrillProgress;
+	/** Finished exams, oldest first. */
+	readonly exams?: readonly ExamRecord[];
 	/** ISO 8601 time of the last save; the store sets it. */
 	readonly updatedAt?: string;
 };
@@ -177,7 +183,7 @@ type, unsorted or repeated page indexes, a checkpoint key that is not a page ind
 attempt count below 1.
 */
 export function parseProgress(value: unknown): Progress | undefined {
-	if (!isRecord(value) || !hasOnlyKeys(value, ['formatVersion', 'lessons'], ['updatedAt']) || value['formatVersion'] !== 1) {
+	if (!isRecord(value) || !hasOnlyKeys(value, ['formatVersion', 'lessons'], ['updatedAt', 'challenges', 'drill', 'exams']) || value['formatVersion'] !== 1) {
 		return undefined;
 	}
 
@@ -201,8 +207,22 @@ export function parseProgress(value: unknown): Progress | undefined {
 		lessons.push([id, lesson]);
 	}
 
+	const challenges = parseChallenges(value['challenges']);
+	const drill = parseDrill(value['drill']);
+	const exams = parseExams(value['exams']);
+	if (!challenges.ok || !drill.ok || !exams.ok) {
+		return undefined;
+	}
+
 	// Object.fromEntries defines own properties, so a lesson id `__proto__` stays a plain key.
-	return {formatVersion: 1, lessons: Object.fromEntries(lessons), ...(updatedAt === undefined ? {} : {updatedAt})};
+	return {
+		formatVersion: 1,
+		lessons: Object.fromEntries(lessons),
+		...(challenges.value === undefined ? {} : {challenges: challenges.value}),
+		...(drill.value === undefined ? {} : {drill: drill.value}),
+		...(exams.value === undefined ? {} : {exams: exams.value}),
+		...(updatedAt === undefined ? {} : {updatedAt}),
+	};
 }
 
 function parseLesson(value: unknown): LessonProgress | undefined {
@@ -268,5 +288,5 @@ export function mergeProgress(theirs: Progress, ours: Progress): Progress {
 	}
 
 	// Object.fromEntries defines own properties, so a lesson id `__proto__` stays a plain key.
-	return {formatVersion: 1, lessons: Object.fromEntries(lessons)};
+	return {formatVersion: 1, lessons: Object.fromEntries(lessons), ...mergeChallengeRecords(theirs, ours)};
 }

@@ -2,13 +2,12 @@
 // never stop the app: it is set aside (kept, for the curious or for a bug report) and the
 // learner starts afresh. Writes go through a temp file and a rename, so a crash or a full disk
 // mid-write leaves the previous file whole.
-import {randomBytes} from 'node:crypto';
 import {type Buffer, isUtf8} from 'node:buffer';
-import {closeSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync} from 'node:fs';
+import {closeSync, fstatSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync} from 'node:fs';
 import path from 'node:path';
-import process from 'node:process';
 import envPaths from 'env-paths';
 import {InputError} from '../content/input-error.js';
+import {writeFileAtomic} from './atomic-file.js';
 import {type Progress, emptyProgress, mergeProgress, parseProgress} from './model.js';
 
 /** The progress file's name inside the data directory. */
@@ -67,29 +66,11 @@ file is then unchanged and no temp file is left behind.
 export function saveProgress(directory: string, progress: Progress, now = new Date()): void {
 	const file = progressFile(directory);
 	const text = `${JSON.stringify({...progress, updatedAt: now.toISOString()}, undefined, 2)}\n`;
-	let temporary: string | undefined;
 	try {
-		mkdirSync(directory, {recursive: true});
-		temporary = path.join(directory, `${progressFileName}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-		const descriptor = openSync(temporary, 'wx');
-		try {
-			writeFileSync(descriptor, text);
-			fsyncSync(descriptor);
-		} finally {
-			closeSync(descriptor);
-		}
-
-		renameSync(temporary, file);
-		temporary = undefined;
+		writeFileAtomic(file, text);
 	} catch (error) {
-		if (temporary !== undefined) {
-			removeQuietly(temporary);
-		}
-
 		throw new InputError([{file, message: `could not be saved (${describeError(error)}); the progress saved before is unchanged`}]);
 	}
-
-	syncDirectory(directory);
 }
 
 /**
@@ -196,31 +177,6 @@ function unusedPath(candidate: string): string {
 	}
 }
 
-// Cleaning up after a failed write must not hide why the write failed.
-function removeQuietly(file: string): void {
-	try {
-		rmSync(file, {force: true});
-	} catch {
-		// The error that matters is the one being reported.
-	}
-}
-
-// On POSIX the rename is durable only once the directory itself is flushed. Some systems
-// (Windows) cannot open a directory for that; the rename has happened by then, so it is skipped.
-function syncDirectory(directory: string): void {
-	let descriptor: number | undefined;
-	try {
-		descriptor = openSync(directory, 'r');
-		fsyncSync(descriptor);
-	} catch {
-		// Best effort, as explained above.
-	} finally {
-		if (descriptor !== undefined) {
-			closeSync(descriptor);
-		}
-	}
-}
-
 function errorCode(error: unknown): string | undefined {
 	const code = (error as {code?: unknown} | undefined)?.code;
 	return typeof code === 'string' ? code : undefined;
@@ -236,7 +192,7 @@ const errorWords: Readonly<Record<string, string>> = {
 	EEXIST: 'a parent of it is not a folder',
 };
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
 	const code = errorCode(error);
 	if (code === undefined) {
 		return error instanceof Error ? error.message : String(error);

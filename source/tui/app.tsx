@@ -1,9 +1,13 @@
 // The app: one state, changed only by reduce(); screens are props in, JSX out; saving progress
-// is a service passed in, so tests run the app without touching the disk.
+// and the challenge work (editor, files, grading) are services passed in, so tests run the app
+// without touching the disk or with a fake editor.
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
-import {useEffect, useReducer, useState} from 'react';
+import {useCallback, useEffect, useReducer, useState} from 'react';
+import type {ChallengeServices} from '../commands/challenge-services.js';
 import {isCheckpoint} from '../content/lesson-types.js';
 import type {Progress} from '../progress/model.js';
+import type {Effect, GradeResult} from './challenge-state.js';
+import {ChallengeListScreen, ExamIntroScreen, ExamListScreen, ExamReviewScreen, Viewport, scrollingLines} from './challenge-screens.js';
 import {Footer, footerRows, textRows} from './footer.js';
 import {actionFor, footerHints} from './keys.js';
 import {LessonPage, pageLines, viewportRows} from './lesson-page.js';
@@ -14,6 +18,10 @@ import {type Action, reduce, type State} from './state.js';
 export type Services = {
 	/** Called with the new progress whenever it changes; returns why it could not be saved, if it could not. */
 	readonly saveProgress: (progress: Progress) => string | undefined;
+	/** The clock, in ms since 1970; tests pass their own. */
+	readonly now?: () => number;
+	/** Without them, the challenge screens say that editing is not available. */
+	readonly challenges?: ChallengeServices;
 };
 
 type Props = {
@@ -23,34 +31,84 @@ type Props = {
 	readonly notice?: string | undefined;
 };
 
-function reducer(state: State, actions: readonly Action[]): State {
+type Dispatch = {readonly actions: readonly Action[]; readonly now: number};
+
+function reducer(state: State, {actions, now}: Dispatch): State {
 	let current = state;
 	for (const action of actions) {
-		current = reduce(current, action);
+		current = reduce(current, action, now);
 	}
 
 	return current;
 }
 
+const unavailable: GradeResult = {kind: 'editorFailed', message: 'editing is not available here'};
+
+// Does the work an effect asks for and returns the actions that answer it. Errors become
+// messages on the screen: the app must not crash on a file it cannot write.
+function perform(effect: Effect, state: State, services: ChallengeServices | undefined): Action[] {
+	if (!services) {
+		return effect.kind === 'startExam' || effect.kind === 'gradeExam' || effect.kind === 'reset' ? [] : [{type: 'graded', result: unavailable}];
+	}
+
+	const challengeAt = (index: number) => state.challenges[index]!.challenge;
+	const initialTextAt = (index: number) => state.challenges[index]!.initialText;
+	try {
+		switch (effect.kind) {
+			case 'edit': {
+				const failure = services.editFile(effect.file, effect.initialText);
+				return [{type: 'graded', result: failure === undefined ? services.gradeFile(challengeAt(effect.challengeIndex), effect.file, initialTextAt(effect.challengeIndex)) : {kind: 'editorFailed', message: failure}}];
+			}
+
+			case 'grade': {
+				return [{type: 'graded', result: services.gradeFile(challengeAt(effect.challengeIndex), effect.file, initialTextAt(effect.challengeIndex))}];
+			}
+
+			case 'reset': {
+				return [{type: 'notice', text: services.resetFile(effect.file, effect.initialText)}];
+			}
+
+			case 'startExam': {
+				const tasks = effect.plan.tasks.map(task => ({id: challengeAt(task.challengeIndex).id, initialText: state.challenges[task.challengeIndex]!.initialText}));
+				return [{type: 'examStarted', files: services.startExam(tasks)}];
+			}
+
+			case 'gradeExam': {
+				return [{type: 'examGraded', results: effect.files.map((file, index) => services.gradeFile(challengeAt(effect.challengeIndexes[index]!), file, initialTextAt(effect.challengeIndexes[index]!)))}];
+			}
+		}
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		return effect.kind === 'reset' ? [{type: 'notice', text: message}] : [{type: 'graded', result: {kind: 'editorFailed', message}}];
+	}
+}
+
 export function App({initialState, services, notice}: Props) {
-	const [state, dispatch] = useReducer(reducer, initialState);
+	const now = services.now ?? Date.now;
+	const [state, dispatchWithTime] = useReducer(reducer, initialState);
+	const dispatch = useCallback((actions: readonly Action[]) => {
+		dispatchWithTime({actions, now: now()});
+	}, [now]);
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	const rows = stdout.rows || 24;
 	// The page's width inside the app's padding.
 	const pageWidth = (stdout.columns || 80) - 2;
 	const {screen} = state;
-	const isSelectListShown = screen.name === 'home' || screen.name === 'lessons' || (screen.name === 'lesson' && contextHasList(state));
+	const isSelectListShown = ['home', 'lessons', 'challenges', 'examReview'].includes(screen.name)
+		|| (screen.name === 'exam' && !screen.isConfirmingFinish)
+		|| (screen.name === 'lesson' && contextHasList(state));
 
 	const [saveFailure, setSaveFailure] = useState<string | undefined>(undefined);
-	// Rows for a lesson page: the terminal less the footer, its margin, a save failure, and one
-	// row to spare: output as tall as the terminal makes ink clear the screen on every key.
+	// Rows for a page: the terminal less the footer, its margin, a save failure, and one row to
+	// spare: output as tall as the terminal makes ink clear the screen on every key.
 	const hints = footerHints(state);
 	const pageHeight = rows - 2 - footerRows(hints, pageWidth) - (saveFailure ? textRows(saveFailure, pageWidth) : 0);
 	useInput((input, key) => {
 		const action = actionFor(state, input, key, isSelectListShown);
 		if (action?.type === 'scrollDown' || action?.type === 'scrollUp') {
-			dispatch([{type: 'scroll', by: action.type === 'scrollDown' ? Math.max(1, pageHeight - 4) : -Math.max(1, pageHeight - 4), max: maxScroll(state, pageHeight, pageWidth)}]);
+			const step = Math.max(1, pageHeight - 4);
+			dispatch([{type: 'scroll', by: action.type === 'scrollDown' ? step : -step, max: maxScroll(state, pageHeight, pageWidth)}]);
 		} else if (action) {
 			dispatch([action]);
 		}
@@ -61,6 +119,51 @@ export function App({initialState, services, notice}: Props) {
 			setSaveFailure(services.saveProgress(state.progress));
 		}
 	}, [state.progress, initialState.progress, services]);
+
+	useEffect(() => {
+		if (state.effects.length === 0) {
+			return;
+		}
+
+		const {effects} = state;
+		dispatch([{type: 'effectsTaken', count: effects.length}]);
+		for (const effect of effects) {
+			dispatch(perform(effect, state, services.challenges));
+		}
+	}, [state, dispatch, services.challenges]);
+
+	// Watch mode: each save of the learner's file grades it again.
+	const watched = screen.name === 'challenge' && screen.isWatching ? state.challenges[screen.index] : undefined;
+	useEffect(() => {
+		if (!watched || !services.challenges) {
+			return;
+		}
+
+		const {gradeFile, watchFile} = services.challenges;
+		try {
+			return watchFile(watched.workFile, watched.initialText, () => {
+				dispatch([{type: 'graded', result: gradeFile(watched.challenge, watched.workFile, watched.initialText)}]);
+			});
+		} catch (error) {
+			dispatch([{type: 'notice', text: `Cannot watch your file (${error instanceof Error ? error.message : String(error)}); press r to grade by hand.`}]);
+			return undefined;
+		}
+	}, [watched, services.challenges, dispatch]);
+
+	// The exam's clock.
+	const isTimed = screen.name === 'exam' || screen.name === 'examTask';
+	useEffect(() => {
+		if (!isTimed) {
+			return;
+		}
+
+		const timer = setInterval(() => {
+			dispatch([{type: 'tick'}]);
+		}, 1000);
+		return () => {
+			clearInterval(timer);
+		};
+	}, [isTimed, dispatch]);
 
 	useEffect(() => {
 		if (state.isQuitting) {
@@ -76,10 +179,11 @@ export function App({initialState, services, notice}: Props) {
 		dispatch([{type: 'select', index}, {type: 'open'}]);
 	};
 
+	const lines = scrollingLines(state, pageWidth);
 	return (
 		<Box flexDirection="column" paddingX={1}>
 			{notice && screen.name === 'home' && <Text color="yellow">{notice}</Text>}
-			{screen.name === 'home' && <HomeScreen lessons={state.lessons} progress={state.progress} selected={screen.selected} onHighlight={highlight} onChoose={choose}/>}
+			{screen.name === 'home' && <HomeScreen state={state} selected={screen.selected} onHighlight={highlight} onChoose={choose}/>}
 			{screen.name === 'lessons' && <LessonListScreen lessons={state.lessons} progress={state.progress} selected={screen.selected} rows={rows} onHighlight={highlight} onChoose={choose}/>}
 			{screen.name === 'lesson' && (
 				<LessonPage
@@ -96,25 +200,32 @@ export function App({initialState, services, notice}: Props) {
 					onChoose={choose}
 				/>
 			)}
-			{screen.name === 'progress' && <ProgressScreen lessons={state.lessons} progress={state.progress}/>}
+			{screen.name === 'progress' && <ProgressScreen state={state}/>}
 			{screen.name === 'help' && <HelpScreen/>}
+			{screen.name === 'challenges' && <ChallengeListScreen state={state} selected={screen.selected} rows={rows} onHighlight={highlight} onChoose={choose}/>}
+			{screen.name === 'examIntro' && <ExamIntroScreen state={state} screen={screen}/>}
+			{screen.name === 'exam' && <ExamListScreen state={state} screen={screen} onHighlight={highlight} onChoose={choose}/>}
+			{screen.name === 'examGrading' && <Text>Grading the exam…</Text>}
+			{screen.name === 'examReview' && <ExamReviewScreen state={state} screen={screen} onHighlight={highlight} onChoose={choose}/>}
+			{lines && 'scroll' in screen && <Viewport lines={lines} scroll={screen.scroll} height={pageHeight} {...(screen.name === 'drill' ? {keys: 'PgDn, PgUp'} : {})}/>}
 			{saveFailure && <Text color="red">{saveFailure}</Text>}
 			<Footer hints={hints}/>
 		</Box>
 	);
 }
 
-// How far a lesson page can scroll before its last line reaches the bottom of the viewport.
+// How far the current page can scroll before its last line reaches the bottom of the viewport.
 function maxScroll(state: State, pageHeight: number, pageWidth: number): number {
 	const {screen} = state;
-	if (screen.name !== 'lesson') {
-		return 0;
+	if (screen.name === 'lesson') {
+		const lesson = state.lessons[screen.lessonIndex]!;
+		const page = lesson.pages[screen.page]!;
+		const lines = pageLines(lesson, screen.page, screen.answer, state.predictions.get(pageKey(screen.lessonIndex, screen.page)), pageWidth);
+		return Math.max(0, lines.length - viewportRows(page, screen.answer, pageHeight));
 	}
 
-	const lesson = state.lessons[screen.lessonIndex]!;
-	const page = lesson.pages[screen.page]!;
-	const lines = pageLines(lesson, screen.page, screen.answer, state.predictions.get(pageKey(screen.lessonIndex, screen.page)), pageWidth);
-	return Math.max(0, lines.length - viewportRows(page, screen.answer, pageHeight));
+	const lines = scrollingLines(state, pageWidth);
+	return lines ? Math.max(0, lines.length - Math.max(3, pageHeight - 1)) : 0;
 }
 
 function contextHasList(state: State): boolean {

@@ -1,7 +1,8 @@
 // One table of keys: it turns key presses into actions and draws the footer, so the footer
 // cannot drift from what the keys do (as rustlings' list.rs does it).
 import {isCheckpoint} from '../content/lesson-types.js';
-import type {Action, State} from './state.js';
+import {isSolutionOffered} from './challenge-state.js';
+import type {KeyActionType, State} from './state.js';
 
 /** The parts of ink's key object the table reads. */
 export type KeyPress = {
@@ -15,13 +16,13 @@ export type KeyPress = {
 	readonly escape?: boolean;
 };
 
-type Context = 'menu' | 'page' | 'checkpoint' | 'info';
+type Context = 'menu' | 'page' | 'checkpoint' | 'info' | 'challenge' | 'confirm' | 'drillAsk' | 'drillAnswered' | 'examIntro' | 'examList' | 'examTask' | 'review';
 
 /**
 What a key asks for: an action of the reducer, or a scroll, which the app turns into a scroll
 action once it knows how tall the page is.
 */
-export type KeyAction = Exclude<Action, {type: 'select' | 'scroll'}> | {readonly type: 'scrollDown'} | {readonly type: 'scrollUp'};
+export type KeyAction = {readonly type: KeyActionType} | {readonly type: 'scrollDown'} | {readonly type: 'scrollUp'};
 
 type Binding = {
 	readonly label: string;
@@ -31,20 +32,45 @@ type Binding = {
 	readonly matches: (input: string, key: KeyPress) => boolean;
 	/** Moving and choosing in a list is left to ink-select-input, which draws the list. */
 	readonly isSelectListKey?: boolean;
+	/** For keys that apply only sometimes (a hint left to show, a solution earned). */
+	readonly isAvailable?: (state: State) => boolean;
 };
 
+const scrolling: readonly Context[] = ['page', 'checkpoint', 'challenge', 'examTask', 'review'];
+const hintsLeft = (state: State) => state.screen.name === 'challenge' && state.screen.hintsShown < (state.challenges[state.screen.index]?.challenge.hints.length ?? 0);
+const solutionOffered = (state: State) => state.screen.name === 'challenge' && isSolutionOffered(state, state.screen);
+const solutionShown = (state: State) => state.screen.name === 'challenge' && state.screen.isShowingSolution;
+
 const bindings: readonly Binding[] = [
-	{label: '↑↓/jk', description: 'move', action: 'up', contexts: ['menu', 'checkpoint'], matches: (input, key) => key.upArrow === true || input === 'k', isSelectListKey: true},
-	{label: '', description: '', action: 'down', contexts: ['menu', 'checkpoint'], matches: (input, key) => key.downArrow === true || input === 'j', isSelectListKey: true},
-	{label: 'Enter', description: 'open', action: 'open', contexts: ['menu'], matches: (_input, key) => key.return === true, isSelectListKey: true},
+	{label: 'y', description: 'yes', action: 'confirm', contexts: ['confirm'], matches: input => input === 'y' || input === 'Y'},
+	{label: 'n/Esc', description: 'no', action: 'back', contexts: ['confirm'], matches: (input, key) => input === 'n' || key.escape === true},
+	{label: '↑↓/jk', description: 'move', action: 'up', contexts: ['menu', 'checkpoint', 'examList'], matches: (input, key) => key.upArrow === true || input === 'k', isSelectListKey: true},
+	{label: '', description: '', action: 'down', contexts: ['menu', 'checkpoint', 'examList'], matches: (input, key) => key.downArrow === true || input === 'j', isSelectListKey: true},
+	{label: 'Enter', description: 'open', action: 'open', contexts: ['menu', 'examList'], matches: (_input, key) => key.return === true, isSelectListKey: true},
 	{label: 'Enter', description: 'answer', action: 'open', contexts: ['checkpoint'], matches: (_input, key) => key.return === true, isSelectListKey: true},
+	{label: 'Enter', description: 'start the clock', action: 'open', contexts: ['examIntro'], matches: (_input, key) => key.return === true},
 	{label: '→/l/Enter', description: 'next page', action: 'next', contexts: ['page'], matches: (input, key) => key.rightArrow === true || input === 'l' || input === ' ' || key.return === true},
 	{label: '', description: '', action: 'next', contexts: ['checkpoint'], matches: (input, key) => key.rightArrow === true || input === 'l'},
 	{label: '←/h', description: 'previous page', action: 'previous', contexts: ['page', 'checkpoint'], matches: (input, key) => key.leftArrow === true || input === 'h'},
-	{label: 'PgDn/d PgUp/u', description: 'scroll', action: 'scrollDown', contexts: ['page', 'checkpoint'], matches: (input, key) => key.pageDown === true || input === 'd'},
-	{label: '', description: '', action: 'scrollUp', contexts: ['page', 'checkpoint'], matches: (input, key) => key.pageUp === true || input === 'u'},
-	{label: 'Esc/q', description: 'back', action: 'back', contexts: ['menu', 'page', 'checkpoint', 'info'], matches: (input, key) => key.escape === true || input === 'q'},
-	{label: '?', description: 'help', action: 'help', contexts: ['menu', 'page', 'checkpoint', 'info'], matches: input => input === '?'},
+	{label: 'e', description: 'edit in $EDITOR', action: 'edit', contexts: ['challenge', 'examTask'], matches: input => input === 'e'},
+	{label: 'r', description: 're-grade', action: 'regrade', contexts: ['challenge'], matches: input => input === 'r'},
+	{label: 'w', description: 'watch on/off', action: 'watch', contexts: ['challenge'], matches: input => input === 'w'},
+	{label: 'n', description: 'hint', action: 'hint', contexts: ['challenge'], matches: input => input === 'n', isAvailable: hintsLeft},
+	{label: 's', description: 'solution', action: 'solution', contexts: ['challenge'], matches: input => input === 's', isAvailable: solutionOffered},
+	{label: 'x', description: 'start afresh', action: 'reset', contexts: ['challenge'], matches: input => input === 'x'},
+	{label: 'a', description: 'allowed', action: 'allow', contexts: ['drillAsk'], matches: input => input === 'a'},
+	{label: 'd', description: 'denied', action: 'deny', contexts: ['drillAsk'], matches: input => input === 'd'},
+	{label: 'Enter/→', description: 'next flow', action: 'next', contexts: ['drillAnswered'], matches: (input, key) => key.return === true || key.rightArrow === true || input === ' ' || input === 'l'},
+	{label: 'f', description: 'finish exam', action: 'finish', contexts: ['examList', 'examTask'], matches: input => input === 'f'},
+	{label: 'PgDn/d PgUp/u', description: 'scroll', action: 'scrollDown', contexts: scrolling, matches: (input, key) => key.pageDown === true || input === 'd'},
+	{label: '', description: '', action: 'scrollUp', contexts: scrolling, matches: (input, key) => key.pageUp === true || input === 'u'},
+	// In the drill `d` answers "denied", so only the page keys scroll.
+	{label: 'PgDn PgUp', description: 'scroll', action: 'scrollDown', contexts: ['drillAsk', 'drillAnswered'], matches: (_input, key) => key.pageDown === true},
+	{label: '', description: '', action: 'scrollUp', contexts: ['drillAsk', 'drillAnswered'], matches: (_input, key) => key.pageUp === true},
+	{label: 'Esc/q', description: 'your file', action: 'back', contexts: ['challenge'], matches: (input, key) => key.escape === true || input === 'q', isAvailable: solutionShown},
+	{label: 'Esc/q', description: 'back', action: 'back', contexts: ['menu', 'page', 'checkpoint', 'info', 'challenge', 'drillAsk', 'drillAnswered', 'examIntro', 'examTask', 'review'], matches: (input, key) => key.escape === true || input === 'q'},
+	{label: 'Esc/q', description: 'finish exam', action: 'back', contexts: ['examList'], matches: (input, key) => key.escape === true || input === 'q'},
+	{label: '?', description: 'help', action: 'help', contexts: ['menu', 'page', 'checkpoint', 'info', 'challenge', 'drillAsk', 'drillAnswered', 'examIntro', 'review'], matches: input => input === '?'},
 ];
 
 /** Which keys apply on the current screen. */
@@ -64,7 +90,44 @@ export function contextOf(state: State): Context {
 		case 'help': {
 			return 'info';
 		}
+
+		case 'challenges':
+		case 'examReview': {
+			return 'menu';
+		}
+
+		case 'challenge': {
+			return screen.isConfirmingReset ? 'confirm' : 'challenge';
+		}
+
+		case 'drill': {
+			return screen.answer ? 'drillAnswered' : 'drillAsk';
+		}
+
+		case 'examIntro': {
+			return 'examIntro';
+		}
+
+		case 'exam': {
+			return screen.isConfirmingFinish ? 'confirm' : 'examList';
+		}
+
+		case 'examTask': {
+			return screen.isConfirmingFinish ? 'confirm' : 'examTask';
+		}
+
+		case 'examGrading': {
+			return 'info';
+		}
+
+		case 'examReviewTask': {
+			return 'review';
+		}
 	}
+}
+
+function applies(binding: Binding, context: Context, state: State): boolean {
+	return binding.contexts.includes(context) && (binding.isAvailable?.(state) ?? true);
 }
 
 /**
@@ -73,7 +136,7 @@ a select list handles itself (move, Enter) are left to it.
 */
 export function actionFor(state: State, input: string, key: KeyPress, isSelectListShown = false): KeyAction | undefined {
 	const context = contextOf(state);
-	const binding = bindings.find(candidate => candidate.contexts.includes(context) && candidate.matches(input, key));
+	const binding = bindings.find(candidate => applies(candidate, context, state) && candidate.matches(input, key));
 	if (!binding || (isSelectListShown && binding.isSelectListKey === true)) {
 		return undefined;
 	}
@@ -84,7 +147,9 @@ export function actionFor(state: State, input: string, key: KeyPress, isSelectLi
 /** The footer's key hints for the current screen. */
 export function footerHints(state: State): Array<{label: string; description: string}> {
 	const context = contextOf(state);
-	const hints = bindings.filter(binding => binding.label !== '' && binding.contexts.includes(context)).map(({label, description}) => ({label, description}));
+	const shown = bindings.filter(binding => binding.label !== '' && applies(binding, context, state));
+	// A key listed twice (Esc as "your file" and as "back") shows its first meaning only.
+	const hints = shown.filter((binding, index) => shown.findIndex(other => other.label === binding.label && other.action === binding.action) === index).map(({label, description}) => ({label, description}));
 	// On the home screen, going back leaves the app.
 	return state.screen.name === 'home' ? hints.map(hint => (hint.description === 'back' ? {...hint, description: 'quit'} : hint)) : hints;
 }

@@ -3,8 +3,10 @@ import {Box, Text} from 'ink';
 import {ChoiceList} from './choice-list.js';
 import type {Lesson} from '../content/lesson-types.js';
 import {lessonShape} from '../content/lesson-types.js';
+import {challengeSummary} from '../progress/challenge-model.js';
 import {lessonSummary, overallSummary, type Progress} from '../progress/model.js';
-import {homeItems} from './state.js';
+import {progressLines} from './challenge-screens.js';
+import {homeItems, type State} from './state.js';
 
 type MenuProps = {
 	readonly selected: number;
@@ -12,17 +14,31 @@ type MenuProps = {
 	readonly onChoose: (index: number) => void;
 };
 
-type HomeProps = MenuProps & {readonly lessons: readonly Lesson[]; readonly progress: Progress};
+type HomeProps = MenuProps & {readonly state: State};
 
-export function HomeScreen({lessons, progress, selected, onHighlight, onChoose}: HomeProps) {
+const homeDescriptions: Readonly<Record<typeof homeItems[number], string>> = {
+	Lessons: 'read, a page at a time',
+	Challenges: 'write policies in your editor, graded on hidden traffic',
+	'Verdict drill': 'allowed or denied? one flow at a time, against the clock',
+	Exam: 'timed tasks, weighted, 67% to pass',
+	Progress: '',
+	Help: '',
+	Quit: '',
+};
+
+export function HomeScreen({state, selected, onHighlight, onChoose}: HomeProps) {
+	const {lessons, progress, challenges} = state;
 	const summary = overallSummary(progress, lessons.map(lesson => lessonShape(lesson)));
-	const labels = homeItems.map(label => (label === 'Challenges' ? 'Challenges (coming soon)' : label));
+	const solved = challengeSummary(progress, challenges.map(entry => entry.key));
+	const width = Math.max(...homeItems.map(item => item.length)) + 2;
+	const labels = homeItems.map(label => (homeDescriptions[label] === '' ? label : `${label.padEnd(width)}${homeDescriptions[label]}`));
 	return (
 		<Box flexDirection="column">
 			<Text bold>netpol-dojo</Text>
 			<Text dimColor>Learn Kubernetes NetworkPolicy by looking at traffic.</Text>
-			<Box marginY={1}>
+			<Box marginY={1} flexDirection="column">
 				<Text>{`Lessons done: ${summary.lessonsCompleted} of ${summary.lessonCount}   Checkpoints right: ${summary.checkpointsCorrect} of ${summary.checkpointCount}`}</Text>
+				<Text>{`Challenges solved: ${solved.solved} of ${solved.count}`}</Text>
 			</Box>
 			<ChoiceList labels={labels} selected={selected} onHighlight={onHighlight} onChoose={onChoose}/>
 		</Box>
@@ -49,7 +65,8 @@ export function LessonListScreen({lessons, progress, selected, rows, onHighlight
 	);
 }
 
-export function ProgressScreen({lessons, progress}: {readonly lessons: readonly Lesson[]; readonly progress: Progress}) {
+export function ProgressScreen({state}: {readonly state: State}) {
+	const {lessons, progress} = state;
 	const summary = overallSummary(progress, lessons.map(lesson => lessonShape(lesson)));
 	const titleWidth = Math.max(...lessons.map(lesson => lesson.title.length)) + 2;
 	return (
@@ -68,6 +85,9 @@ export function ProgressScreen({lessons, progress}: {readonly lessons: readonly 
 					);
 				})}
 			</Box>
+			<Box marginTop={1} flexDirection="column">
+				{progressLines(progress, state.challenges).map(line => <Text key={line}>{line}</Text>)}
+			</Box>
 		</Box>
 	);
 }
@@ -81,10 +101,15 @@ export function HelpScreen() {
 				<Text>{'"predict the verdict" questions are answered by the same evaluator that'}</Text>
 				<Text>grades challenges, so the explanation is always the real rule.</Text>
 				<Text> </Text>
+				<Text>Challenges: e opens your file in $VISUAL or $EDITOR (vi if neither is set)</Text>
+				<Text>and grades it when the editor quits. w watches the file, so editing it in</Text>
+				<Text>another window grades each save; r grades by hand. n shows a hint, x starts</Text>
+				<Text>afresh (your old file is kept), s shows a reference solution once solved.</Text>
+				<Text> </Text>
 				<Text>Keys: arrows or j/k move, Enter opens or answers, ←/→ or h/l turn pages,</Text>
 				<Text>Esc or q goes back, ? shows this help. Progress is saved as you go.</Text>
 				<Text> </Text>
-				<Text dimColor>Headless: netpol-dojo eval | lessons | progress (netpol-dojo --help).</Text>
+				<Text dimColor>Headless: netpol-dojo eval | challenges | grade | progress (--help).</Text>
 			</Box>
 		</Box>
 	);

@@ -3,6 +3,8 @@
 import type {Lesson} from '../content/lesson-types.js';
 import {checkpointPages, choicesOf, isCheckpoint} from '../content/lesson-types.js';
 import {markPageSeen, type Progress, recordAnswer} from '../progress/model.js';
+import {type ChallengeEntry, type ChallengeScreen, type Effect, type GradeResult, askQuestion, introduceExam, reduceChallenge, reduceChallengeList, reduceDrill, reduceExam} from './challenge-state.js';
+import type {DrillQuestion} from './drill.js';
 import {correctChoice, pageKey, type Prediction} from './predictions.js';
 
 /** What the learner chose on a checkpoint page, once answered. */
@@ -13,7 +15,8 @@ export type Screen =
 	| {readonly name: 'lessons'; readonly selected: number}
 	| {readonly name: 'lesson'; readonly lessonIndex: number; readonly page: number; readonly selected: number; readonly scroll: number; readonly answer?: Answer}
 	| {readonly name: 'progress'}
-	| {readonly name: 'help'; readonly previous: Screen};
+	| {readonly name: 'help'; readonly previous: Screen}
+	| ChallengeScreen;
 
 export type State = {
 	readonly screen: Screen;
@@ -21,29 +24,60 @@ export type State = {
 	readonly progress: Progress;
 	/** The evaluator's answers to predict pages, by pageKey. */
 	readonly predictions: ReadonlyMap<string, Prediction>;
+	readonly challenges: readonly ChallengeEntry[];
+	/** Every challenge case as a drill question, decided at start-up. */
+	readonly drillQuestions: readonly DrillQuestion[];
+	/** Draws drill questions and exam tasks; the app seeds it from the clock, tests with a constant. */
+	readonly seed: number;
+	readonly editorName: string;
+	/** Work asked of the app, oldest first; it answers each with an action and takes them off with `effectsTaken`. */
+	readonly effects: readonly Effect[];
+	/** The time of the last action (ms since 1970), for clocks on screen. */
+	readonly now: number;
 	/** Set when the app should exit. */
 	readonly isQuitting: boolean;
 };
 
+/** The actions a key can ask for, which carry nothing but their name. */
+export type KeyActionType = 'up' | 'down' | 'open' | 'back' | 'next' | 'previous' | 'help' | 'quit'
+	// Keys of the challenge screens.
+	| 'edit' | 'regrade' | 'watch' | 'hint' | 'solution' | 'reset' | 'confirm' | 'allow' | 'deny' | 'finish';
+
 export type Action =
-	| {readonly type: 'up'}
-	| {readonly type: 'down'}
-	| {readonly type: 'open'}
-	| {readonly type: 'back'}
-	| {readonly type: 'next'}
-	| {readonly type: 'previous'}
-	| {readonly type: 'help'}
-	| {readonly type: 'quit'}
+	| {readonly type: KeyActionType}
 	/** A menu item or choice highlighted (by the select list, which moves the highlight itself). */
 	| {readonly type: 'select'; readonly index: number}
 	/** Scroll a long page by `by` lines; the view knows how far it can go. */
-	| {readonly type: 'scroll'; readonly by: number; readonly max: number};
+	| {readonly type: 'scroll'; readonly by: number; readonly max: number}
+	/** A second passed (the exam's clock). */
+	| {readonly type: 'tick'}
+	// The app's answers to effects.
+	| {readonly type: 'graded'; readonly result: GradeResult}
+	| {readonly type: 'notice'; readonly text: string}
+	| {readonly type: 'examStarted'; readonly files: readonly string[]}
+	| {readonly type: 'examGraded'; readonly results: readonly GradeResult[]}
+	| {readonly type: 'effectsTaken'; readonly count: number};
 
 /** The home menu, in order. */
-export const homeItems = ['Lessons', 'Challenges', 'Progress', 'Help', 'Quit'] as const;
+export const homeItems = ['Lessons', 'Challenges', 'Verdict drill', 'Exam', 'Progress', 'Help', 'Quit'] as const;
 
-export function initialState(lessons: readonly Lesson[], progress: Progress, predictions: ReadonlyMap<string, Prediction>): State {
-	return {screen: {name: 'home', selected: 0}, lessons, progress, predictions, isQuitting: false};
+export type ChallengeData = {
+	readonly challenges: readonly ChallengeEntry[];
+	readonly drillQuestions: readonly DrillQuestion[];
+	readonly seed: number;
+	/** The editor `e` opens, as the screens name it. */
+	readonly editorName: string;
+};
+
+const noChallenges: ChallengeData = {challenges: [], drillQuestions: [], seed: 1, editorName: 'vi'};
+
+export function initialState(lessons: readonly Lesson[], progress: Progress, predictions: ReadonlyMap<string, Prediction>, challengeData = noChallenges): State {
+	return {screen: {name: 'home', selected: 0}, lessons, progress, predictions, ...challengeData, effects: [], now: 0, isQuitting: false};
+}
+
+// Home, with an item highlighted: where Esc from a section returns.
+function homeAt(state: State, item: string): State {
+	return {...state, screen: {name: 'home', selected: Math.max(0, homeItems.indexOf(item as typeof homeItems[number]))}};
 }
 
 function clamp(value: number, count: number): number {
@@ -65,15 +99,20 @@ function showPage(state: State, lessonIndex: number, page: number): State {
 	return {...state, progress, screen: {name: 'lesson', lessonIndex, page, selected: 0, scroll: 0}};
 }
 
-/** The state after an action. Pure. */
-export function reduce(state: State, action: Action): State {
+/** The state after an action at time `now` (ms since 1970). Pure. */
+export function reduce(previous: State, action: Action, now = 0): State {
+	const state = previous.now === now ? previous : {...previous, now};
 	const {screen} = state;
+	if (action.type === 'effectsTaken') {
+		return {...state, effects: state.effects.slice(action.count)};
+	}
+
 	if (action.type === 'quit') {
 		return {...state, isQuitting: true};
 	}
 
 	if (action.type === 'select') {
-		return screen.name === 'home' || screen.name === 'lessons' || (screen.name === 'lesson' && !screen.answer)
+		return screen.name === 'home' || screen.name === 'lessons' || screen.name === 'challenges' || screen.name === 'exam' || screen.name === 'examReview' || (screen.name === 'lesson' && !screen.answer)
 			? {...state, screen: {...screen, selected: action.index}}
 			: state;
 	}
@@ -84,7 +123,7 @@ export function reduce(state: State, action: Action): State {
 
 	switch (screen.name) {
 		case 'home': {
-			return reduceHome(state, screen, action);
+			return reduceHome(state, screen, action, now);
 		}
 
 		case 'lessons': {
@@ -96,16 +135,32 @@ export function reduce(state: State, action: Action): State {
 		}
 
 		case 'progress': {
-			return action.type === 'back' ? {...state, screen: {name: 'home', selected: 2}} : state;
+			return action.type === 'back' ? homeAt(state, 'Progress') : state;
 		}
 
 		case 'help': {
 			return action.type === 'back' ? {...state, screen: screen.previous} : state;
 		}
+
+		case 'challenges': {
+			return reduceChallengeList(state, screen, action, now, item => homeAt(state, item));
+		}
+
+		case 'challenge': {
+			return reduceChallenge(state, screen, action, now);
+		}
+
+		case 'drill': {
+			return reduceDrill(state, screen, action, now, item => homeAt(state, item));
+		}
+
+		default: {
+			return reduceExam(state, screen, action, now, item => homeAt(state, item));
+		}
 	}
 }
 
-function reduceHome(state: State, screen: Screen & {name: 'home'}, action: Action): State {
+function reduceHome(state: State, screen: Screen & {name: 'home'}, action: Action, now: number): State {
 	switch (action.type) {
 		case 'up':
 		case 'down': {
@@ -122,6 +177,18 @@ function reduceHome(state: State, screen: Screen & {name: 'home'}, action: Actio
 
 			if (item === 'Progress') {
 				return {...state, screen: {name: 'progress'}};
+			}
+
+			if (item === 'Challenges') {
+				return {...state, screen: {name: 'challenges', selected: 0}};
+			}
+
+			if (item === 'Verdict drill') {
+				return askQuestion(state, now);
+			}
+
+			if (item === 'Exam') {
+				return state.challenges.length === 0 ? state : introduceExam(state);
 			}
 
 			if (item === 'Help') {
@@ -156,7 +223,7 @@ function reduceLessons(state: State, screen: Screen & {name: 'lessons'}, action:
 
 		case 'back':
 		case 'previous': {
-			return {...state, screen: {name: 'home', selected: 0}};
+			return homeAt(state, 'Lessons');
 		}
 
 		default: {

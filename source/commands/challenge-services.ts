@@ -1,0 +1,88 @@
+// What the app's challenge screens need from the outside world, in one place: the learner's
+// files, the editor, file watching and grading. Written without ink, so the editor flow and
+// watching are tested with a fake $EDITOR and real files.
+import type {Challenge} from '../content/challenge-types.js';
+import {readSubmission} from '../content/submission.js';
+import {grade} from '../grading/grade.js';
+import {describeError} from '../progress/store.js';
+import {examDirectory, prepareWorkFile, readWorkFile, resetWorkFile} from '../progress/workspace.js';
+import type {GradeResult} from '../tui/challenge-state.js';
+import {openInEditor, type Terminal} from './editor.js';
+import {watchForChanges, type WatchOptions} from './watch.js';
+import path from 'node:path';
+
+export type ChallengeServices = {
+	/** Creates the file if it is missing, then opens it in the editor; returns why the editor could not be used. */
+	readonly editFile: (file: string, initialText: string) => string | undefined;
+	readonly gradeFile: (challenge: Challenge, file: string, initialText: string) => GradeResult;
+	/** Starts the file afresh, keeping the old one; returns a sentence for the screen. */
+	readonly resetFile: (file: string, initialText: string) => string;
+	/** Creates an exam's files, one per task; returns their paths in task order. */
+	readonly startExam: (tasks: ReadonlyArray<{readonly id: string; readonly initialText: string}>) => string[];
+	/** Creates the file if it is missing and calls onChange at each save; returns the function that stops. */
+	readonly watchFile: (file: string, initialText: string, onChange: () => void) => () => void;
+};
+
+/**
+Reads and grades a learner's file; a file that cannot be read is reported, not thrown. A file
+still as it started is not graded: the skeleton alone would pass a default-deny task, and an
+untouched "fix this policy" starter is not an answer.
+*/
+export function gradeWorkFile(challenge: Challenge, file: string, initialText: string): GradeResult {
+	let text: string | undefined;
+	try {
+		text = readWorkFile(file);
+	} catch (error) {
+		return {kind: 'invalid', problems: [`${file}: could not be read (${describeError(error)})`]};
+	}
+
+	if (text === undefined) {
+		return {kind: 'empty'};
+	}
+
+	if (text === initialText) {
+		return {kind: 'unchanged'};
+	}
+
+	const submission = readSubmission(file);
+	if (submission.kind !== 'policies') {
+		return submission;
+	}
+
+	return {kind: 'graded', report: grade(challenge, submission.policies), notes: submission.notes, text};
+}
+
+export function challengeServices(dataDirectory: string, env: Readonly<Record<string, string | undefined>>, terminal: Terminal, watchOptions?: WatchOptions): ChallengeServices {
+	return {
+		editFile(file, initialText) {
+			try {
+				prepareWorkFile(file, initialText);
+			} catch (error) {
+				return `your file ${file} could not be created (${describeError(error)})`;
+			}
+
+			return openInEditor(file, env, terminal);
+		},
+		gradeFile: gradeWorkFile,
+		resetFile(file, initialText) {
+			try {
+				const kept = resetWorkFile(file, initialText);
+				return kept === undefined ? `Started afresh: ${file}` : `Started afresh. Your previous file is kept as ${kept}`;
+			} catch (error) {
+				return `Could not start afresh (${describeError(error)}); your file is unchanged.`;
+			}
+		},
+		startExam(tasks) {
+			const directory = examDirectory(dataDirectory, new Date());
+			return tasks.map(task => {
+				const file = path.join(directory, `${task.id}.yaml`);
+				prepareWorkFile(file, task.initialText);
+				return file;
+			});
+		},
+		watchFile(file, initialText, onChange) {
+			prepareWorkFile(file, initialText);
+			return watchForChanges(file, onChange, watchOptions);
+		},
+	};
+}

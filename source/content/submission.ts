@@ -1,0 +1,40 @@
+// A learner's policy file, read for grading in the app: the NetworkPolicies it holds, or why it
+// cannot be graded yet (an empty file is a normal first state, not an error).
+import type {NetworkPolicy} from '../kube/types.js';
+import {loadClusterFiles} from './cluster-files.js';
+import {formatProblem, InputError} from './input-error.js';
+import {stripControlSequences} from './sanitize.js';
+
+export type Submission =
+	| {readonly kind: 'policies'; readonly policies: readonly NetworkPolicy[]; readonly notes: readonly string[]}
+	/** The file holds no object at all: only comments, or nothing. */
+	| {readonly kind: 'empty'}
+	/** What kubectl would refuse, one `file:line:col: field: message` per problem. */
+	| {readonly kind: 'invalid'; readonly problems: readonly string[]};
+
+/** Reads a submission; never throws for what is in the file (a missing file is a problem too). */
+export function readSubmission(file: string, maxBytes?: number): Submission {
+	let loaded;
+	try {
+		loaded = loadClusterFiles([file], maxBytes);
+	} catch (error) {
+		if (!(error instanceof InputError)) {
+			throw error;
+		}
+
+		const isEmpty = error.problems.length === 1 && error.problems[0]!.message === 'has no Kubernetes objects in it';
+		return isEmpty ? {kind: 'empty'} : {kind: 'invalid', problems: error.problems.map(problem => stripControlSequences(formatProblem(problem)))};
+	}
+
+	const {objects, warnings, skipped} = loaded;
+	const ignored = objects.pods.length + objects.namespaces.length + skipped.reduce((sum, entry) => sum + entry.count, 0);
+	const notes = [
+		...warnings.map(problem => `Warning: ${formatProblem(problem)}`),
+		...(ignored > 0 ? [`${ignored} object${ignored === 1 ? ' that is not a NetworkPolicy was' : 's that are not NetworkPolicies were'} ignored: grading applies only your NetworkPolicies.`] : []),
+	].map(note => stripControlSequences(note));
+	if (objects.policies.length === 0) {
+		return {kind: 'invalid', problems: [`${file}: has no NetworkPolicy in it (kind: NetworkPolicy, apiVersion: networking.k8s.io/v1)`]};
+	}
+
+	return {kind: 'policies', policies: objects.policies, notes};
+}

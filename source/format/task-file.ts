@@ -1,0 +1,49 @@
+// The file a learner edits for a challenge: the task and the cluster as YAML comments at the
+// top, so everything needed is in the editor (as in the exam, where the terminal is all you
+// have), then the starter policy or a skeleton with the names the task asks for.
+import type {Challenge} from '../content/challenge-types.js';
+import {clusterTable} from './cluster-summary.js';
+import {policyYaml} from './policy-yaml.js';
+
+const comment = (line: string) => (line === '' ? '#' : `# ${line}`);
+
+/** The skeleton of each policy the task asks for: names right, the rest for the learner. */
+export function policySkeleton(challenge: Challenge): string {
+	return challenge.policies.map(policy => [
+		'apiVersion: networking.k8s.io/v1',
+		'kind: NetworkPolicy',
+		'metadata:',
+		`  name: ${policy.name}`,
+		`  namespace: ${policy.namespace}`,
+		'spec:',
+		'  podSelector: {}',
+		'',
+	].join('\n')).join('---\n');
+}
+
+/** The whole first text of the learner's file. */
+export function taskFileText(challenge: Challenge): string {
+	const {namespaces, pods} = clusterTable(challenge.cluster);
+	const existing = challenge.cluster.policies;
+	const header = [
+		`Challenge ${challenge.id}: ${challenge.title}`,
+		`${challenge.difficulty}${challenge.minutes === undefined ? '' : `, about ${challenge.minutes} minutes`}; topics: ${challenge.topics.join(', ') || 'none'}`,
+		'',
+		'TASK',
+		...challenge.task.trimEnd().split('\n').map(line => `  ${line}`.trimEnd()),
+		'',
+		'THE CLUSTER',
+		...namespaces.map(line => `  ${line}`),
+		'',
+		...pods.map(line => `  ${line}`),
+		'',
+		existing.length === 0 ? 'No NetworkPolicy exists in the cluster yet.' : 'NetworkPolicies already in the cluster:',
+		...existing.flatMap(policy => [...policyYaml(policy).split('\n').map(line => `  ${line}`), '  ---']),
+		'',
+		'Write your NetworkPolicies below these comments; separate several with a line `---`.',
+		'Save and quit the editor, and netpol-dojo grades the file (in watch mode, every save).',
+		'Lines starting with # are comments and are not graded.',
+	];
+	const body = challenge.starter ?? policySkeleton(challenge);
+	return `${header.map(line => comment(line)).join('\n')}\n\n${body.endsWith('\n') ? body : `${body}\n`}`;
+}

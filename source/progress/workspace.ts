@@ -1,0 +1,56 @@
+// Where the learner's own files live: one YAML file per challenge in the data directory, and a
+// folder per exam. A learner's file is never overwritten: it is created once, and a reset
+// keeps the old text beside the new file.
+import {existsSync, readFileSync, renameSync} from 'node:fs';
+import path from 'node:path';
+import {createFileExclusive, writeFileAtomic} from './atomic-file.js';
+
+// A pack id is author text: it becomes one safe path segment, never `..` or a path.
+function safeSegment(text: string): string {
+	const cleaned = text.replaceAll(/[^\w.-]/g, '_');
+	return /^\.*$/.test(cleaned) || cleaned.startsWith('.') ? `_${cleaned}` : cleaned;
+}
+
+/** The learner's file for a challenge: `<data>/work/<pack id>/<challenge id>.yaml`. */
+export function workFile(dataDirectory: string, packId: string, challengeId: string): string {
+	return path.join(dataDirectory, 'work', safeSegment(packId), `${safeSegment(challengeId)}.yaml`);
+}
+
+/** The folder of one exam's files, named after the time it started. */
+export function examDirectory(dataDirectory: string, startedAt: Date): string {
+	return path.join(dataDirectory, 'exams', startedAt.toISOString().replaceAll(':', '-'));
+}
+
+/** Creates the file with its first text unless it exists; true when it was created. */
+export function prepareWorkFile(file: string, text: string): boolean {
+	return createFileExclusive(file, text);
+}
+
+/**
+Starts the file afresh: the current text is moved to `<file>.before-reset-<time>` (kept, never
+deleted), then the fresh text is written. Returns where the old text went, or undefined when
+there was no file.
+*/
+export function resetWorkFile(file: string, text: string, now = new Date()): string | undefined {
+	let kept: string | undefined;
+	if (existsSync(file)) {
+		kept = `${file}.before-reset-${now.toISOString().replaceAll(':', '-')}`;
+		renameSync(file, kept);
+	}
+
+	writeFileAtomic(file, text);
+	return kept;
+}
+
+/** The file's text, or undefined when it does not exist. */
+export function readWorkFile(file: string): string | undefined {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch (error) {
+		if ((error as {code?: unknown}).code === 'ENOENT') {
+			return undefined;
+		}
+
+		throw error;
+	}
+}

@@ -1,0 +1,424 @@
+// The challenge side of the app as data: the challenge list, a challenge being worked on, the
+// verdict drill and the timed exam. What needs the outside world (the editor, the learner's
+// file, the clock) is asked for as an Effect, which the app performs and answers with an action,
+// so every step here stays a pure function that tests call directly.
+import type {Challenge} from '../content/challenge-types.js';
+import type {Verdict} from '../evaluator/types.js';
+import type {GradeReport} from '../grading/grade.js';
+import {addChallengeTime, challengeProgress, recordDrillAnswer, recordExam, recordGrade, recordHints} from '../progress/challenge-model.js';
+import {pickQuestion} from './drill.js';
+import {type ExamPlan, planExam, scoreExam} from './exam.js';
+import type {Action, State} from './state.js';
+
+/** A challenge as the app lists it: where it comes from and where the learner's file is. */
+export type ChallengeEntry = {
+	/** The progress key: `<pack id>/<challenge id>`. */
+	readonly key: string;
+	readonly packTitle: string;
+	readonly challenge: Challenge;
+	/** The learner's file in the data directory. */
+	readonly workFile: string;
+	/** The first text of a learner's file: the task as comments, then the starter. */
+	readonly initialText: string;
+};
+
+/** What grading a learner's file found. */
+export type GradeResult =
+	| {readonly kind: 'graded'; readonly report: GradeReport; readonly notes: readonly string[]; readonly text: string}
+	| {readonly kind: 'empty'}
+	/** The file is exactly as it started. */
+	| {readonly kind: 'unchanged'}
+	| {readonly kind: 'invalid'; readonly problems: readonly string[]}
+	/** The editor could not be started, or failed. */
+	| {readonly kind: 'editorFailed'; readonly message: string};
+
+/** Work for the app: each is answered by a `graded`, `notice`, `examStarted` or `examGraded` action. */
+export type Effect =
+	| {readonly kind: 'edit'; readonly file: string; readonly initialText: string; readonly challengeIndex: number}
+	| {readonly kind: 'grade'; readonly file: string; readonly challengeIndex: number}
+	| {readonly kind: 'reset'; readonly file: string; readonly initialText: string}
+	| {readonly kind: 'startExam'; readonly plan: ExamPlan}
+	| {readonly kind: 'gradeExam'; readonly files: readonly string[]; readonly challengeIndexes: readonly number[]};
+
+export type ExamTask = {
+	readonly challengeIndex: number;
+	readonly weight: number;
+	readonly file: string;
+	/** The last check of the file (validity only: the exam gives no grade until the end). */
+	readonly check?: GradeResult;
+};
+
+export type Exam = {
+	readonly startedAt: number;
+	readonly deadline: number;
+	readonly tasks: readonly ExamTask[];
+};
+
+export type ExamResults = {
+	readonly results: readonly GradeResult[];
+	readonly score: number;
+	readonly isPassed: boolean;
+	/** When grading happened, for the minutes used. */
+	readonly finishedAt: number;
+};
+
+export type ChallengeScreen =
+	| {readonly name: 'challenges'; readonly selected: number}
+	| {
+		readonly name: 'challenge';
+		readonly index: number;
+		readonly scroll: number;
+		readonly hintsShown: number;
+		readonly openedAt: number;
+		readonly isWatching: boolean;
+		readonly isConfirmingReset: boolean;
+		readonly isShowingSolution: boolean;
+		readonly result?: GradeResult | undefined;
+		/** When the result came, for "graded at": a new grade always changes the screen. */
+		readonly gradedAt?: number | undefined;
+		readonly notice?: string | undefined;
+	}
+	| {readonly name: 'drill'; readonly question: number; readonly askedAt: number; readonly scroll: number; readonly answer?: {readonly verdict: Verdict; readonly isCorrect: boolean; readonly milliseconds: number}; readonly session: {readonly answered: number; readonly correct: number}}
+	| {readonly name: 'examIntro'; readonly plan: ExamPlan}
+	| {readonly name: 'exam'; readonly exam: Exam; readonly selected: number; readonly isConfirmingFinish: boolean}
+	| {readonly name: 'examTask'; readonly exam: Exam; readonly task: number; readonly scroll: number; readonly isConfirmingFinish: boolean}
+	| {readonly name: 'examGrading'; readonly exam: Exam}
+	| {readonly name: 'examReview'; readonly exam: Exam; readonly results: ExamResults; readonly selected: number}
+	| {readonly name: 'examReviewTask'; readonly exam: Exam; readonly results: ExamResults; readonly task: number; readonly scroll: number};
+
+type Screen<Name extends ChallengeScreen['name']> = ChallengeScreen & {readonly name: Name};
+
+function clamp(value: number, count: number): number {
+	return Math.max(0, Math.min(value, count - 1));
+}
+
+function move(selected: number, action: Action, count: number): number {
+	return clamp(selected + (action.type === 'up' ? -1 : 1), count);
+}
+
+function scrolled(current: number, action: Action & {type: 'scroll'}): number {
+	return Math.max(0, Math.min(Math.min(current, action.max) + action.by, action.max));
+}
+
+function withEffect(state: State, effect: Effect): State {
+	return {...state, effects: [...state.effects, effect]};
+}
+
+/** The home menu's index of an item, for going back to it. */
+export type HomeIndex = (item: string) => State;
+
+export function openChallenge(state: State, index: number, now: number): State {
+	const entry = state.challenges[index];
+	if (!entry) {
+		return state;
+	}
+
+	const record = challengeProgress(state.progress, entry.key);
+	return {
+		...state,
+		screen: {name: 'challenge', index, scroll: 0, hintsShown: record.hintsUsed, openedAt: now, isWatching: false, isConfirmingReset: false, isShowingSolution: false},
+	};
+}
+
+export function reduceChallengeList(state: State, screen: Screen<'challenges'>, action: Action, now: number, home: HomeIndex): State {
+	switch (action.type) {
+		case 'up':
+		case 'down': {
+			return {...state, screen: {...screen, selected: move(screen.selected, action, state.challenges.length)}};
+		}
+
+		case 'open':
+		case 'next': {
+			return openChallenge(state, screen.selected, now);
+		}
+
+		case 'back':
+		case 'previous': {
+			return home('Challenges');
+		}
+
+		default: {
+			return state;
+		}
+	}
+}
+
+/** Whether the learner may see the reference solution: once the challenge is solved. */
+export function isSolutionOffered(state: State, screen: Screen<'challenge'>): boolean {
+	const entry = state.challenges[screen.index]!;
+	return challengeProgress(state.progress, entry.key).isSolved || (screen.result?.kind === 'graded' && screen.result.report.passed);
+}
+
+export function reduceChallenge(state: State, screen: Screen<'challenge'>, action: Action, now: number): State {
+	const entry = state.challenges[screen.index]!;
+	if (screen.isConfirmingReset) {
+		if (action.type === 'confirm') {
+			return withEffect({...state, screen: {...screen, isConfirmingReset: false, result: undefined, gradedAt: undefined, isShowingSolution: false}}, {kind: 'reset', file: entry.workFile, initialText: entry.initialText});
+		}
+
+		return action.type === 'graded' || action.type === 'notice' ? reduceChallengeAnswer(state, screen, action, now) : {...state, screen: {...screen, isConfirmingReset: false}};
+	}
+
+	switch (action.type) {
+		case 'edit': {
+			return withEffect({...state, screen: {...screen, notice: undefined}}, {kind: 'edit', file: entry.workFile, initialText: entry.initialText, challengeIndex: screen.index});
+		}
+
+		case 'regrade': {
+			return withEffect({...state, screen: {...screen, notice: undefined}}, {kind: 'grade', file: entry.workFile, challengeIndex: screen.index});
+		}
+
+		case 'watch': {
+			return {...state, screen: {...screen, isWatching: !screen.isWatching, notice: undefined}};
+		}
+
+		case 'hint': {
+			const hintsShown = Math.min(screen.hintsShown + 1, entry.challenge.hints.length);
+			// The new hint shows at the top of the page.
+			return {...state, progress: recordHints(state.progress, entry.key, hintsShown), screen: {...screen, hintsShown, scroll: 0}};
+		}
+
+		case 'solution': {
+			return isSolutionOffered(state, screen) ? {...state, screen: {...screen, isShowingSolution: !screen.isShowingSolution, scroll: 0}} : state;
+		}
+
+		case 'reset': {
+			return {...state, screen: {...screen, isConfirmingReset: true}};
+		}
+
+		case 'scroll': {
+			return {...state, screen: {...screen, scroll: scrolled(screen.scroll, action)}};
+		}
+
+		case 'graded':
+		case 'notice': {
+			return reduceChallengeAnswer(state, screen, action, now);
+		}
+
+		case 'back': {
+			if (screen.isShowingSolution) {
+				return {...state, screen: {...screen, isShowingSolution: false, scroll: 0}};
+			}
+
+			return {...state, progress: addChallengeTime(state.progress, entry.key, now - screen.openedAt), screen: {name: 'challenges', selected: screen.index}};
+		}
+
+		default: {
+			return state;
+		}
+	}
+}
+
+function reduceChallengeAnswer(state: State, screen: Screen<'challenge'>, action: Action & {type: 'graded' | 'notice'}, now: number): State {
+	if (action.type === 'notice') {
+		return {...state, screen: {...screen, notice: action.text}};
+	}
+
+	const entry = state.challenges[screen.index]!;
+	const {result} = action;
+	// Only a graded file is an attempt; an empty or invalid one has not been tried against the cases.
+	const progress = result.kind === 'graded' ? recordGrade(state.progress, entry.key, result.report.score, result.report.passed) : state.progress;
+	// A notice (the file kept by a reset) stays until the learner acts: a watched file graded
+	// right after must not hide where their old work went.
+	return {...state, progress, screen: {...screen, result, gradedAt: now, scroll: 0}};
+}
+
+export function reduceDrill(state: State, screen: Screen<'drill'>, action: Action, now: number, home: HomeIndex): State {
+	const question = state.drillQuestions[screen.question]!;
+	switch (action.type) {
+		case 'allow':
+		case 'deny': {
+			if (screen.answer) {
+				return state;
+			}
+
+			const verdict: Verdict = action.type;
+			const isCorrect = verdict === question.verdict;
+			const milliseconds = Math.max(0, now - screen.askedAt);
+			return {
+				...state,
+				progress: recordDrillAnswer(state.progress, isCorrect, milliseconds),
+				screen: {...screen, answer: {verdict, isCorrect, milliseconds}, session: {answered: screen.session.answered + 1, correct: screen.session.correct + (isCorrect ? 1 : 0)}},
+			};
+		}
+
+		case 'open':
+		case 'next': {
+			return screen.answer ? askQuestion(state, now, screen.session, screen.question) : state;
+		}
+
+		case 'scroll': {
+			return {...state, screen: {...screen, scroll: scrolled(screen.scroll, action)}};
+		}
+
+		case 'back': {
+			return home('Verdict drill');
+		}
+
+		default: {
+			return state;
+		}
+	}
+}
+
+/** A new drill question, drawn with the state's seed. */
+export function askQuestion(state: State, now: number, session = {answered: 0, correct: 0}, previous?: number): State {
+	if (state.drillQuestions.length === 0) {
+		return state;
+	}
+
+	const {seed, index} = pickQuestion(state.drillQuestions.length, state.seed, previous);
+	return {...state, seed, screen: {name: 'drill', question: index, askedAt: now, scroll: 0, session}};
+}
+
+/** The exam's introduction, with its tasks drawn. */
+export function introduceExam(state: State): State {
+	const plan = planExam(state.challenges.map(entry => entry.challenge), state.seed);
+	return {...state, seed: (state.seed + 1) | 0, screen: {name: 'examIntro', plan}};
+}
+
+function gradeExamEffect(exam: Exam): Effect {
+	return {kind: 'gradeExam', files: exam.tasks.map(task => task.file), challengeIndexes: exam.tasks.map(task => task.challengeIndex)};
+}
+
+function finishExam(state: State, exam: Exam): State {
+	return withEffect({...state, screen: {name: 'examGrading', exam}}, gradeExamEffect(exam));
+}
+
+export function reduceExam(state: State, screen: ChallengeScreen & {name: 'examIntro' | 'exam' | 'examTask' | 'examGrading' | 'examReview' | 'examReviewTask'}, action: Action, now: number, home: HomeIndex): State {
+	if (action.type === 'tick') {
+		return (screen.name === 'exam' || screen.name === 'examTask') && now >= screen.exam.deadline ? finishExam(state, screen.exam) : state;
+	}
+
+	switch (screen.name) {
+		case 'examIntro': {
+			if (action.type === 'open' || action.type === 'next') {
+				return withEffect(state, {kind: 'startExam', plan: screen.plan});
+			}
+
+			if (action.type === 'examStarted') {
+				const exam: Exam = {startedAt: now, deadline: now + (screen.plan.minutes * 60_000), tasks: screen.plan.tasks.map((task, index) => ({...task, file: action.files[index]!}))};
+				return {...state, screen: {name: 'exam', exam, selected: 0, isConfirmingFinish: false}};
+			}
+
+			return action.type === 'back' ? home('Exam') : state;
+		}
+
+		case 'exam': {
+			if (screen.isConfirmingFinish) {
+				return action.type === 'confirm' ? finishExam(state, screen.exam) : {...state, screen: {...screen, isConfirmingFinish: false}};
+			}
+
+			switch (action.type) {
+				case 'up':
+				case 'down': {
+					return {...state, screen: {...screen, selected: move(screen.selected, action, screen.exam.tasks.length)}};
+				}
+
+				case 'open':
+				case 'next': {
+					return {...state, screen: {name: 'examTask', exam: screen.exam, task: screen.selected, scroll: 0, isConfirmingFinish: false}};
+				}
+
+				case 'finish':
+				case 'back': {
+					return {...state, screen: {...screen, isConfirmingFinish: true}};
+				}
+
+				default: {
+					return state;
+				}
+			}
+		}
+
+		case 'examTask': {
+			return reduceExamTask(state, screen, action);
+		}
+
+		case 'examGrading': {
+			if (action.type !== 'examGraded') {
+				return state;
+			}
+
+			const passed = action.results.map(result => result.kind === 'graded' && result.report.passed);
+			const {score, isPassed} = scoreExam(screen.exam.tasks.map(task => task.weight), passed);
+			const results: ExamResults = {results: action.results, score, isPassed, finishedAt: now};
+			const progress = recordExam(state.progress, {
+				startedAt: new Date(screen.exam.startedAt).toISOString(),
+				score,
+				isPassed,
+				tasks: screen.exam.tasks.length,
+				minutes: Math.ceil(Math.max(0, Math.min(now, screen.exam.deadline) - screen.exam.startedAt) / 60_000),
+			});
+			return {...state, progress, screen: {name: 'examReview', exam: screen.exam, results, selected: 0}};
+		}
+
+		case 'examReview': {
+			switch (action.type) {
+				case 'up':
+				case 'down': {
+					return {...state, screen: {...screen, selected: move(screen.selected, action, screen.exam.tasks.length)}};
+				}
+
+				case 'open':
+				case 'next': {
+					return {...state, screen: {name: 'examReviewTask', exam: screen.exam, results: screen.results, task: screen.selected, scroll: 0}};
+				}
+
+				case 'back': {
+					return home('Exam');
+				}
+
+				default: {
+					return state;
+				}
+			}
+		}
+
+		case 'examReviewTask': {
+			if (action.type === 'scroll') {
+				return {...state, screen: {...screen, scroll: scrolled(screen.scroll, action)}};
+			}
+
+			return action.type === 'back' || action.type === 'previous'
+				? {...state, screen: {name: 'examReview', exam: screen.exam, results: screen.results, selected: screen.task}}
+				: state;
+		}
+	}
+}
+
+function reduceExamTask(state: State, screen: Screen<'examTask'>, action: Action): State {
+	if (screen.isConfirmingFinish) {
+		return action.type === 'confirm' ? finishExam(state, screen.exam) : {...state, screen: {...screen, isConfirmingFinish: false}};
+	}
+
+	const task = screen.exam.tasks[screen.task]!;
+	switch (action.type) {
+		case 'edit': {
+			const entry = state.challenges[task.challengeIndex]!;
+			return withEffect(state, {kind: 'edit', file: task.file, initialText: entry.initialText, challengeIndex: task.challengeIndex});
+		}
+
+		case 'graded': {
+			const tasks = screen.exam.tasks.map((other, index) => (index === screen.task ? {...other, check: action.result} : other));
+			return {...state, screen: {...screen, exam: {...screen.exam, tasks}, scroll: 0}};
+		}
+
+		case 'scroll': {
+			return {...state, screen: {...screen, scroll: scrolled(screen.scroll, action)}};
+		}
+
+		case 'finish': {
+			return {...state, screen: {...screen, isConfirmingFinish: true}};
+		}
+
+		case 'back':
+		case 'previous': {
+			return {...state, screen: {name: 'exam', exam: screen.exam, selected: screen.task, isConfirmingFinish: false}};
+		}
+
+		default: {
+			return state;
+		}
+	}
+}
