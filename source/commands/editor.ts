@@ -22,7 +22,7 @@ export function openInEditor(file: string, env: Readonly<Record<string, string |
 	const editor = editorCommand(env);
 	const isRaw = terminal.isTTY === true && terminal.setRawMode !== undefined;
 	if (isRaw) {
-		terminal.setRawMode!(false);
+		terminal.setRawMode(false);
 	}
 
 	try {
@@ -39,7 +39,7 @@ export function openInEditor(file: string, env: Readonly<Record<string, string |
 		return undefined;
 	} finally {
 		if (isRaw) {
-			terminal.setRawMode!(true);
+			terminal.setRawMode(true);
 		}
 	}
 }

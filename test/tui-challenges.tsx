@@ -1,0 +1,186 @@
+// The challenge screens driven by keys, with the real services and a fake $EDITOR: write a wrong
+// policy, read the feedback, fix it, pass; watch mode; the exam from start to review.
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {stripVTControlCharacters} from 'node:util';
+import test, {type ExecutionContext} from 'ava';
+import {render} from 'ink-testing-library';
+import {challengeServices} from '../source/commands/challenge-services.js';
+import {challengeProgress} from '../source/progress/challenge-model.js';
+import {emptyProgress, type Progress} from '../source/progress/model.js';
+import {App} from '../source/tui/app.js';
+import {drillQuestions} from '../source/tui/drill.js';
+import {initialState} from '../source/tui/state.js';
+import {answerFile, challengeEntries, root} from './helpers/challenge-entries.js';
+
+const fakeEditor = path.join(root, 'test/fixtures/editor/fake-editor.sh');
+const enter = '\r';
+const escape = '\u001B';
+const arrowDown = '\u001B[B';
+
+const delay = async (milliseconds: number) => new Promise(resolve => {
+	setTimeout(resolve, milliseconds);
+});
+
+async function renderChallenges(t: ExecutionContext, size?: {columns: number; rows: number}) {
+	const data = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-app-'));
+	const entries = challengeEntries(data);
+	const env: Record<string, string> = {EDITOR: fakeEditor};
+	const saved: Progress[] = [];
+	const state = initialState([], emptyProgress(), new Map(), {
+		challenges: entries,
+		drillQuestions: drillQuestions(entries.map(entry => entry.challenge)),
+		seed: 11,
+		editorName: 'vi',
+	});
+	const app = render(<App initialState={state} services={{
+		saveProgress(progress) {
+			saved.push(progress);
+			return undefined;
+		},
+		challenges: challengeServices(data, env, {}, {debounceMilliseconds: 50, pollMilliseconds: 200}),
+	}}/>);
+	t.teardown(() => {
+		app.unmount();
+	});
+	if (size) {
+		Object.defineProperty(app.stdout, 'columns', {value: size.columns});
+		Object.defineProperty(app.stdout, 'rows', {value: size.rows});
+		app.stdout.emit('resize');
+	}
+
+	const press = async (...keys: readonly string[]) => {
+		for (const key of keys) {
+			app.stdin.write(key);
+			await delay(key === escape ? 100 : 60);
+		}
+	};
+
+	const frame = () => stripVTControlCharacters(app.lastFrame() ?? '');
+	const waitFor = async (text: string, timeout = 5000) => {
+		const started = Date.now();
+		while (!frame().includes(text)) {
+			if (Date.now() - started > timeout) {
+				t.fail(`no ${JSON.stringify(text)} within ${timeout} ms in:\n${frame()}`);
+				return;
+			}
+
+			 
+			await delay(25);
+		}
+	};
+
+	await delay(50);
+	return {app, data, entries, env, saved, press, frame, waitFor};
+}
+
+
+
+test.serial('db-policy: a wrong policy from the editor gets the failed flow and its reason; the fix passes and offers the solution', async t => {
+	const {env, entries, saved, press, frame, waitFor} = await renderChallenges(t);
+	const db = entries.find(entry => entry.challenge.id === 'db-policy')!;
+	t.is(entries[0], db, 'db-policy is the first challenge');
+	await press(arrowDown, enter);
+	t.true(frame().includes('❯   easy    db-policy'), frame());
+	await press(enter);
+	t.true(frame().startsWith(' Only the API may reach the database  db-policy'), frame());
+	t.true(frame().includes(`Your file: ${db.workFile}`));
+	t.true(frame().includes('Press e to write your policy in vi'));
+	env['FAKE_EDITOR_ANSWER'] = answerFile('wrong/db-policy/also-egress.yaml');
+	await press('e');
+	await waitFor('Not passed: 8 of 9 hidden cases hold (89%).');
+	t.true(frame().includes('✗ default/db -> default/api TCP 8080 should be allowed; your policies deny it'), frame());
+	t.true(frame().includes('NetworkPolicy \'default/db-policy\' selects default/db for egress'), frame());
+	t.false(frame().includes('s solution'), 'no solution before a pass');
+	env['FAKE_EDITOR_ANSWER'] = path.join(root, 'challenges/db-policy/solution.yaml');
+	await press('e');
+	await waitFor('Passed: all 9 hidden cases hold.');
+	t.true(frame().includes('s solution'));
+	// Progress is saved in an effect just after the frame is drawn.
+	await delay(100);
+	const last = saved.at(-1)!;
+	t.like(challengeProgress(last, db.key), {attempts: 2, isSolved: true, bestScore: 1});
+	await press('s');
+	t.true(frame().includes('Yours'), frame());
+	t.true(frame().includes('│ Reference'), frame());
+	await press(escape);
+	t.true(frame().includes('Passed: all 9 hidden cases hold.'));
+});
+
+test.serial('watch mode grades each save made outside the app, and r grades by hand', async t => {
+	const {entries, press, frame, waitFor} = await renderChallenges(t);
+	const db = entries[0]!;
+	await press(arrowDown, enter, enter, 'w');
+	await waitFor('Watching your file: each save is graded');
+	// Another pane saves a wrong answer, then the right one.
+	writeFileSync(db.workFile, `${db.initialText.split('\napiVersion')[0]!}\n${await readAnswer(answerFile('wrong/db-policy/select-all-pods.yaml'))}`);
+	await waitFor('Not passed');
+	writeFileSync(db.workFile, await readAnswer(path.join(root, 'challenges/db-policy/solution.yaml')));
+	await waitFor('Passed: all 9 hidden cases hold.');
+	await press('w');
+	t.false(frame().includes('Watching your file'));
+	writeFileSync(db.workFile, await readAnswer(answerFile('wrong/db-policy/no-ports.yaml')));
+	await delay(600);
+	t.true(frame().includes('Passed: all 9 hidden cases hold.'), 'no grading once watching is off');
+	await press('r');
+	await waitFor('Not passed');
+});
+
+async function readAnswer(file: string): Promise<string> {
+	const {readFile} = await import('node:fs/promises');
+	return readFile(file, 'utf8');
+}
+
+test.serial('a graded challenge fits 80x24 and scrolls to the cluster', async t => {
+	const {env, press, frame, waitFor} = await renderChallenges(t, {columns: 80, rows: 24});
+	env['FAKE_EDITOR_ANSWER'] = answerFile('wrong/db-policy/also-egress.yaml');
+	await press(arrowDown, enter, enter, 'e');
+	await waitFor('Not passed');
+	t.true(frame().split('\n').length < 24, frame());
+	t.true(frame().includes('more lines (PgDn/d, PgUp/u)'), frame());
+	await press('d', 'd', 'd');
+	t.true(frame().includes('prometheus-0'), frame());
+});
+
+test.serial('the exam: start the clock, answer a task in the editor, finish, and review the weighted score', async t => {
+	const {env, entries, saved, press, frame, waitFor} = await renderChallenges(t);
+	await press(arrowDown, arrowDown, arrowDown, enter);
+	t.true(frame().startsWith(' Exam'), frame());
+	t.true(frame().includes('6 tasks in'), frame());
+	await press(enter);
+	await waitFor('left');
+	const firstTitle = /❯ 1\. +\d+% {2}(.*) {2}\(not started\)/.exec(frame())?.[1];
+	t.truthy(firstTitle, frame());
+	const first = entries.find(entry => entry.challenge.title === firstTitle)!;
+	env['FAKE_EDITOR_ANSWER'] = path.join(root, 'challenges', first.challenge.id, 'solution.yaml');
+	await press(enter, 'e');
+	await waitFor('kubectl would accept your file (it is graded when the exam ends).');
+	t.false(frame().includes('Passed'), 'no grade during the exam');
+	await press(escape);
+	t.true(frame().includes('(accepted by kubectl)'), frame());
+	await press('f');
+	t.true(frame().includes('Finish the exam and grade every task now? y yes, n no'));
+	await press('y');
+	await waitFor('Exam result');
+	t.true(frame().includes(`✓ `), frame());
+	t.true(/ \d+%: not passed \(the pass mark is 67%\)\./.test(frame()), frame());
+	t.true(frame().includes(`❯ ✓`), 'the first task passed');
+	t.is(saved.at(-1)!.exams?.length, 1);
+	await press(enter);
+	t.true(frame().includes('Passed: all'), frame());
+	t.true(frame().includes('A reference solution'), frame());
+});
+
+test.serial('the verdict drill shows the flow first and answers with the evaluator\'s reason', async t => {
+	const {press, frame, saved} = await renderChallenges(t);
+	await press(arrowDown, arrowDown, enter);
+	t.true(frame().startsWith(' Verdict drill'), frame());
+	t.true(frame().includes('Allowed or denied? Press a or d.'));
+	await press('a');
+	t.true(/ (Right|Not quite): it is (allowed|denied) \(you said allowed, in \d+\.\d s\)\./.test(frame()), frame());
+	t.true(frame().includes('The evaluator: '));
+	t.is(saved.at(-1)!.drill?.answered, 1);
+	await press(enter);
+	t.true(frame().includes('Allowed or denied? Press a or d.'));
+});
