@@ -51,3 +51,12 @@ test('the asked-for policy in another namespace', t => {
 	t.deepEqual(notes([policy('default/db-policy', {app: 'db'})]), ['default/db-policy is in namespace default; the task asks for it in shop (metadata.namespace, or kubectl -n).']);
 	t.deepEqual(notes([policy('shop/db-policy', {app: 'db'})]), []);
 });
+
+test('Egress in policyTypes with no egress rule cuts what the selected pods send, said when a case from one was denied', t => {
+	const ingressOnlyTask = policy('shop/db-policy', {app: 'db'}, {policyTypes: ['Ingress', 'Egress'], ingress: [rule([{podSelector: selector({app: 'web'})}], [port(5432)])]});
+	const expected = 'shop/db-policy: policyTypes lists Egress and there is no egress rule, so the pods it selects can send nothing; list Egress only when the task limits outgoing traffic.';
+	t.deepEqual(recognizeMistakes([ingressOnlyTask], objects, required, [{port: 8080, protocol: 'TCP', from: 'shop/db'}]), [expected]);
+	t.deepEqual(recognizeMistakes([ingressOnlyTask], objects, required, [{port: 8080, protocol: 'TCP', from: 'shop/web'}]), [], 'web is not selected by the policy');
+	const withRule = policy('shop/db-policy', {app: 'db'}, {policyTypes: ['Ingress', 'Egress'], egress: [rule([], [port(443)])]});
+	t.deepEqual(recognizeMistakes([withRule], objects, required, [{port: 8080, protocol: 'TCP', from: 'shop/db'}]), []);
+});

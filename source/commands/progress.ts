@@ -1,4 +1,5 @@
 // `netpol-dojo progress [--json] [--reset]`: show the learner's progress through the lessons, or reset it.
+import {challengeProgress, drillProgress} from '../progress/challenge-model.js';
 import {type LessonShape, type LessonSummary, type Progress, emptyProgress, lessonSummary, overallSummary} from '../progress/model.js';
 import {loadProgress, progressFile, resetProgress} from '../progress/store.js';
 import type {CommandIo} from './io.js';
@@ -15,6 +16,15 @@ export type ProgressOptions = {
 	readonly dataDirectory: string;
 	/** The built-in lessons, in teaching order. */
 	readonly lessons: readonly ProgressLesson[];
+	/** The challenges to report on, in the app's order; without them only lessons are shown. */
+	readonly challenges?: readonly ProgressChallenge[];
+};
+
+/** A challenge as the `progress` command shows it. */
+export type ProgressChallenge = {
+	/** The progress key, `<pack id>/<challenge id>`. */
+	readonly key: string;
+	readonly title: string;
 };
 
 /**
@@ -27,7 +37,7 @@ export function runProgress(options: ProgressOptions, io: CommandIo): number {
 	if (options.isReset) {
 		const hadProgress = resetProgress(options.dataDirectory);
 		if (options.isJson) {
-			io.stdout(progressJson(emptyProgress(), options.lessons));
+			io.stdout(progressJson(emptyProgress(), options.lessons, options.challenges));
 		} else {
 			const what = hadProgress ? `deleted ${progressFile(options.dataDirectory)}` : 'there was none to delete';
 			io.stdout(`Progress reset (${what}): ${countOf(options.lessons.length, 'lesson')} not started.\n`);
@@ -41,12 +51,15 @@ export function runProgress(options: ProgressOptions, io: CommandIo): number {
 		io.stderr(`Warning: ${notice}\n`);
 	}
 
-	io.stdout(options.isJson ? progressJson(progress, options.lessons) : progressText(progress, options.lessons));
+	io.stdout(options.isJson ? progressJson(progress, options.lessons, options.challenges) : progressText(progress, options.lessons, options.challenges));
 	return 0;
 }
 
-/** The `progress --json` document: `{"lessons": [...], "lessonsCompleted": N, "lessonCount": N}`. */
-export function progressJson(progress: Progress, lessons: readonly ProgressLesson[]): string {
+/**
+The `progress --json` document: `{"lessons": [...], "lessonsCompleted": N, "lessonCount": N}`,
+and with challenges `"challenges": [...]`, `"drill"` and `"exams"`.
+*/
+export function progressJson(progress: Progress, lessons: readonly ProgressLesson[], challenges?: readonly ProgressChallenge[]): string {
 	const overall = overallSummary(progress, lessons);
 	const document = {
 		lessons: lessons.map(lesson => {
@@ -63,12 +76,17 @@ export function progressJson(progress: Progress, lessons: readonly ProgressLesso
 		}),
 		lessonsCompleted: overall.lessonsCompleted,
 		lessonCount: overall.lessonCount,
+		...(challenges === undefined ? {} : {
+			challenges: challenges.map(challenge => ({challenge: challenge.key, title: challenge.title, ...challengeProgress(progress, challenge.key)})),
+			drill: drillProgress(progress),
+			exams: progress.exams ?? [],
+		}),
 	};
 	return `${JSON.stringify(document, undefined, 2)}\n`;
 }
 
 /** The human-readable progress: an overall line, then one line per lesson in teaching order. */
-export function progressText(progress: Progress, lessons: readonly ProgressLesson[]): string {
+export function progressText(progress: Progress, lessons: readonly ProgressLesson[], challenges?: readonly ProgressChallenge[]): string {
 	const overall = overallSummary(progress, lessons);
 	const lines = [`${overall.lessonsCompleted} of ${countOf(overall.lessonCount, 'lesson')} done, ${overall.checkpointsCorrect} of ${countOf(overall.checkpointCount, 'checkpoint')} correct.`];
 	const width = Math.max(0, ...lessons.map(lesson => lesson.title.length));
@@ -76,6 +94,10 @@ export function progressText(progress: Progress, lessons: readonly ProgressLesso
 		const summary = lessonSummary(progress, lesson);
 		const checkpoints = summary.checkpointCount === 0 ? 'no checkpoints' : `${summary.checkpointsCorrect}/${summary.checkpointCount} checkpoints correct`;
 		lines.push(`  ${status(summary).padEnd(11)}  ${lesson.title.padEnd(width)}  ${summary.pagesSeen}/${summary.pageCount} pages seen, ${checkpoints}`);
+	}
+
+	if (challenges !== undefined) {
+		lines.push(...challengeLines(progress, challenges));
 	}
 
 	return `${lines.join('\n')}\n`;
@@ -91,4 +113,18 @@ function status(summary: LessonSummary): 'done' | 'partial' | 'not started' {
 
 function countOf(count: number, noun: string): string {
 	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function challengeLines(progress: Progress, challenges: readonly ProgressChallenge[]): string[] {
+	const records = challenges.map(challenge => ({challenge, record: challengeProgress(progress, challenge.key)}));
+	const solved = records.filter(({record}) => record.isSolved).length;
+	const width = Math.max(0, ...challenges.map(challenge => challenge.title.length));
+	const drill = drillProgress(progress);
+	const exams = progress.exams ?? [];
+	return [
+		`${solved} of ${countOf(challenges.length, 'challenge')} solved.`,
+		...records.filter(({record}) => record.attempts > 0).map(({challenge, record}) => `  ${(record.isSolved ? 'solved' : 'tried').padEnd(11)}  ${challenge.title.padEnd(width)}  best ${Math.round(record.bestScore * 100)}%, ${countOf(record.attempts, 'grade')}, ${countOf(record.hintsUsed, 'hint')}, ${Math.round(record.seconds / 60)} min`),
+		drill.answered === 0 ? 'Verdict drill: not tried.' : `Verdict drill: ${drill.correct} of ${drill.answered} right, ${(drill.milliseconds / drill.answered / 1000).toFixed(1)} s an answer.`,
+		exams.length === 0 ? 'Exams: none taken.' : `Exams: ${exams.length} taken, ${exams.filter(exam => exam.isPassed).length} passed; the last scored ${Math.round(exams.at(-1)!.score * 100)}%.`,
+	];
 }

@@ -74,6 +74,20 @@ function portsWithoutProtocol(policy: NetworkPolicy, denied: readonly DeniedFlow
 		: [];
 }
 
+// Egress written into policyTypes with no egress rule denies all the selected pods send: often
+// copied from a default-deny example into a task about ingress. Said when a case from such a pod,
+// which should pass, was denied.
+function egressCutByPolicyTypes(policy: NetworkPolicy, cluster: ClusterObjects, denied: readonly DeniedFlow[]): string[] {
+	if (policy.isPolicyTypesDefaulted || !policy.policyTypes.includes('Egress') || policy.egress.length > 0) {
+		return [];
+	}
+
+	const isSelected = (reference: string | undefined) => cluster.pods.some(pod => `${pod.namespace}/${pod.name}` === reference && pod.namespace === policy.namespace && selectorMatches(policy.podSelector, pod.labels));
+	return denied.some(flow => isSelected(flow.from))
+		? [`${policyName(policy)}: policyTypes lists Egress and there is no egress rule, so the pods it selects can send nothing; list Egress only when the task limits outgoing traffic.`]
+		: [];
+}
+
 function wrongNamespace(submission: readonly NetworkPolicy[], required: readonly RequiredPolicy[]): string[] {
 	return required.flatMap(wanted => {
 		const sameName = submission.filter(policy => policy.name === wanted.name && policy.namespace !== wanted.namespace);
@@ -81,8 +95,8 @@ function wrongNamespace(submission: readonly NetworkPolicy[], required: readonly
 	});
 }
 
-/** A case that should have passed but was denied: its port and protocol. */
-export type DeniedFlow = {readonly port: number; readonly protocol: string};
+/** A case that should have passed but was denied: its port and protocol, and its source (`namespace/pod`, or an address). */
+export type DeniedFlow = {readonly port: number; readonly protocol: string; readonly from?: string};
 
 /** The classic mistakes in a submission, as sentences, given the cases it denied that should pass. */
 export function recognizeMistakes(submission: readonly NetworkPolicy[], cluster: ClusterObjects, required: readonly RequiredPolicy[], denied: readonly DeniedFlow[]): string[] {
@@ -93,6 +107,7 @@ export function recognizeMistakes(submission: readonly NetworkPolicy[], cluster:
 			...orInsteadOfAnd(policy),
 			...podSelectorOutsideItsNamespace(policy, cluster),
 			...ignoredEgress(policy),
+			...egressCutByPolicyTypes(policy, cluster, denied),
 			...dnsCut(policy, denied),
 			...portsWithoutProtocol(policy, denied),
 		]),
