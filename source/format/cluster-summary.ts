@@ -35,13 +35,14 @@ export function clusterTable(cluster: ClusterObjects): {readonly namespaces: str
 	]);
 	const pods = [...cluster.pods].sort((left, right) => left.namespace.localeCompare(right.namespace) || left.name.localeCompare(right.name));
 	const podRows = alignColumns([
-		['NAMESPACE', 'POD', 'IP', 'PORTS', 'LABELS'],
+		// Labels first: they are what selectors match, and a narrow screen cuts the last columns.
+		['NAMESPACE', 'POD', 'LABELS', 'PORTS', 'IP'],
 		...pods.map(pod => [
 			pod.namespace,
 			pod.name,
-			pod.ips.join(',') || '<none>',
-			pod.ports.map(port => `${port.name ? `${port.name}:` : ''}${port.port}/${port.protocol}`).join(',') || '<none>',
 			labelText(pod.labels),
+			pod.ports.map(port => `${port.name ? `${port.name}:` : ''}${port.port}/${port.protocol}`).join(',') || '<none>',
+			pod.ips.join(',') || '<none>',
 		]),
 	]);
 	return {namespaces, pods: podRows};

@@ -202,11 +202,11 @@ export function App({initialState, services, notice}: Props) {
 			)}
 			{screen.name === 'progress' && <ProgressScreen state={state}/>}
 			{screen.name === 'help' && <HelpScreen/>}
-			{screen.name === 'challenges' && <ChallengeListScreen state={state} selected={screen.selected} rows={rows} onHighlight={highlight} onChoose={choose}/>}
+			{screen.name === 'challenges' && <ChallengeListScreen state={state} selected={screen.selected} rows={rows} width={pageWidth} onHighlight={highlight} onChoose={choose}/>}
 			{screen.name === 'examIntro' && <ExamIntroScreen state={state} screen={screen}/>}
-			{screen.name === 'exam' && <ExamListScreen state={state} screen={screen} onHighlight={highlight} onChoose={choose}/>}
+			{screen.name === 'exam' && <ExamListScreen state={state} screen={screen} width={pageWidth} onHighlight={highlight} onChoose={choose}/>}
 			{screen.name === 'examGrading' && <Text>Grading the exam…</Text>}
-			{screen.name === 'examReview' && <ExamReviewScreen state={state} screen={screen} onHighlight={highlight} onChoose={choose}/>}
+			{screen.name === 'examReview' && <ExamReviewScreen state={state} screen={screen} width={pageWidth} onHighlight={highlight} onChoose={choose}/>}
 			{lines && 'scroll' in screen && <Viewport lines={lines} scroll={screen.scroll} height={pageHeight} {...(screen.name === 'drill' ? {keys: 'PgDn, PgUp'} : {})}/>}
 			{saveFailure && <Text color="red">{saveFailure}</Text>}
 			<Footer hints={hints}/>

@@ -6,6 +6,7 @@ import {Box, Text} from 'ink';
 import {describeFailure} from '../grading/grade.js';
 import {clusterTable} from '../format/cluster-summary.js';
 import {policyYaml} from '../format/policy-yaml.js';
+import {reflowParagraphs} from '../format/reflow.js';
 import {wrapText} from '../format/wrap.js';
 import {challengeProgress, challengeSummary, drillProgress} from '../progress/challenge-model.js';
 import type {Progress} from '../progress/model.js';
@@ -32,6 +33,14 @@ function row(key: string, content: ReactElement | string, style: {color?: string
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
+/** A list label cut to the row, past the list's two-column pointer, so an item is one row. */
+function fitLabel(label: string, width: number): string {
+	const room = Math.max(10, width - 2);
+	return label.length <= room ? label : `${label.slice(0, room - 1)}…`;
+}
+
+const countOf = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 function clock(milliseconds: number): string {
 	const seconds = Math.max(0, Math.ceil(milliseconds / 1000));
 	return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
@@ -46,10 +55,11 @@ function minutesText(seconds: number): string {
 	return seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
 }
 
-export function ChallengeListScreen({state, selected, rows, onHighlight, onChoose}: {
+export function ChallengeListScreen({state, selected, rows, width, onHighlight, onChoose}: {
 	readonly state: State;
 	readonly selected: number;
 	readonly rows: number;
+	readonly width: number;
 	readonly onHighlight: (index: number) => void;
 	readonly onChoose: (index: number) => void;
 }) {
@@ -59,7 +69,7 @@ export function ChallengeListScreen({state, selected, rows, onHighlight, onChoos
 	const labels = challenges.map(entry => {
 		const record = challengeProgress(progress, entry.key);
 		const mark = record.isSolved ? '✓' : record.attempts > 0 ? '…' : ' ';
-		return `${mark} ${entry.challenge.difficulty.padEnd(6)}  ${entry.challenge.id.padEnd(idWidth)}  ${entry.challenge.title}`;
+		return fitLabel(`${mark} ${entry.challenge.difficulty.padEnd(6)}  ${entry.challenge.id.padEnd(idWidth)}  ${entry.challenge.title}`, width);
 	});
 	const entry = challenges[selected];
 	const record = entry ? challengeProgress(progress, entry.key) : undefined;
@@ -73,7 +83,7 @@ export function ChallengeListScreen({state, selected, rows, onHighlight, onChoos
 			{entry && record && (
 				<Text dimColor wrap="truncate-end">
 					{`${entry.challenge.topics.join(', ')}${entry.challenge.minutes === undefined ? '' : ` · about ${entry.challenge.minutes} min`}`}
-					{record.attempts > 0 ? ` · best ${percent(record.bestScore)}, ${record.attempts} ${record.attempts === 1 ? 'try' : 'tries'}, ${record.hintsUsed} hints, ${minutesText(record.seconds)}` : ''}
+					{record.attempts > 0 ? ` · best ${percent(record.bestScore)}, ${record.attempts === 1 ? '1 try' : `${record.attempts} tries`}, ${countOf(record.hintsUsed, 'hint')}, ${minutesText(record.seconds)}` : ''}
 				</Text>
 			)}
 		</Box>
@@ -152,7 +162,7 @@ function truncatedYaml(text: string, key: string, indent = '  '): ReactElement[]
 }
 
 function taskLines(entry: ChallengeEntry, width: number, key: string): ReactElement[] {
-	return [row(`${key}.title`, 'Task', {bold: true, color: 'yellow'}), ...richTextLines(entry.challenge.task, `${key}.body`, width)];
+	return [row(`${key}.title`, 'Task', {bold: true, color: 'yellow'}), ...richTextLines(reflowParagraphs(entry.challenge.task), `${key}.body`, width)];
 }
 
 /** The learner's policies without the task comments the file starts with. */
@@ -304,9 +314,10 @@ function checkLabel(check: GradeResult | undefined): string {
 	return check.kind === 'graded' ? 'accepted by kubectl' : check.kind === 'invalid' ? 'kubectl would refuse it' : 'editor failed';
 }
 
-export function ExamListScreen({state, screen, onHighlight, onChoose}: {
+export function ExamListScreen({state, screen, width, onHighlight, onChoose}: {
 	readonly state: State;
 	readonly screen: Screen<'exam'>;
+	readonly width: number;
 	readonly onHighlight: (index: number) => void;
 	readonly onChoose: (index: number) => void;
 }) {
@@ -314,7 +325,7 @@ export function ExamListScreen({state, screen, onHighlight, onChoose}: {
 	const total = exam.tasks.reduce((sum, task) => sum + task.weight, 0);
 	const labels = exam.tasks.map((task, index) => {
 		const {challenge} = state.challenges[task.challengeIndex]!;
-		return `${index + 1}. ${percent(task.weight / total).padStart(4)}  ${challenge.title}  (${checkLabel(task.check)})`;
+		return fitLabel(`${index + 1}. ${percent(task.weight / total).padStart(4)}  ${challenge.title}  (${checkLabel(task.check)})`, width);
 	});
 	return (
 		<Box flexDirection="column">
@@ -351,9 +362,10 @@ export function examTaskLines(state: State, screen: Screen<'examTask'>, width: n
 	return lines;
 }
 
-export function ExamReviewScreen({state, screen, onHighlight, onChoose}: {
+export function ExamReviewScreen({state, screen, width, onHighlight, onChoose}: {
 	readonly state: State;
 	readonly screen: Screen<'examReview'>;
+	readonly width: number;
 	readonly onHighlight: (index: number) => void;
 	readonly onChoose: (index: number) => void;
 }) {
@@ -363,7 +375,7 @@ export function ExamReviewScreen({state, screen, onHighlight, onChoose}: {
 		const {challenge} = state.challenges[task.challengeIndex]!;
 		const result = results.results[index];
 		const isPassed = result?.kind === 'graded' && result.report.passed;
-		return `${isPassed ? '✓' : '✗'} ${percent(task.weight / total).padStart(4)}  ${challenge.title}`;
+		return fitLabel(`${isPassed ? '✓' : '✗'} ${percent(task.weight / total).padStart(4)}  ${challenge.title}`, width);
 	});
 	const used = Math.min(results.finishedAt, exam.deadline) - exam.startedAt;
 	return (

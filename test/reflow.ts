@@ -1,0 +1,15 @@
+import test from 'ava';
+import {reflowParagraphs} from '../source/format/reflow.js';
+
+test('lines of one paragraph join with a space; blank lines still part paragraphs', t => {
+	t.is(reflowParagraphs('Create a NetworkPolicy so that pods labelled\n`role: db` accept traffic.\n\nNothing else.'), 'Create a NetworkPolicy so that pods labelled `role: db` accept traffic.\n\nNothing else.');
+});
+
+test('list items and indented lines keep their own lines', t => {
+	t.is(reflowParagraphs('It must allow:\n- TCP 8080 from web, and\n- TCP 9090 from monitoring.\n1. first\n2) second'), 'It must allow:\n- TCP 8080 from web, and\n- TCP 9090 from monitoring.\n1. first\n2) second');
+	t.is(reflowParagraphs('Run:\n    kubectl get pods\n    kubectl get ns\nthen look.'), 'Run:\n    kubectl get pods\n    kubectl get ns\nthen look.');
+});
+
+test('a continuation line of a list item joins the item, as Markdown reads it', t => {
+	t.is(reflowParagraphs('- TCP 8080 from pods labelled\napp: web'), '- TCP 8080 from pods labelled app: web');
+});
