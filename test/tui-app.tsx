@@ -4,7 +4,6 @@
 // every call. The app tests run serially: with several ink apps live in one process at once, keys
 // written 50 ms apart were seen to reach stale input handlers, or none, so one app runs at a time.
 import path from 'node:path';
-import {stripVTControlCharacters} from 'node:util';
 import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
 import {runTui} from '../source/commands/tui.js';
@@ -15,26 +14,14 @@ import {App} from '../source/tui/app.js';
 import {footerHints} from '../source/tui/keys.js';
 import {predictAll} from '../source/tui/predictions.js';
 import {initialState} from '../source/tui/state.js';
+import {driveApp, keys, type Size} from './helpers/drive-app.js';
 
 const {lessons} = loadLessons(path.resolve(import.meta.dirname, '../../lessons'));
 const predictions = predictAll(lessons);
 const lessonCount = 13;
 const checkpointTotal = lessons.reduce((sum, lesson) => sum + checkpointPages(lesson).length, 0);
 
-const arrowDown = '\u001B[B';
-const arrowUp = '\u001B[A';
-const arrowRight = '\u001B[C';
-const arrowLeft = '\u001B[D';
-const pageDown = '\u001B[6~';
-const pageUp = '\u001B[5~';
-const enter = '\r';
-const escape = '\u001B';
-
-const delay = async (milliseconds: number) => new Promise(resolve => {
-	setTimeout(resolve, milliseconds);
-});
-
-type Size = {readonly columns: number; readonly rows: number};
+const {arrowDown, arrowUp, arrowRight, arrowLeft, pageDown, pageUp, enter, escape} = keys;
 
 /** Renders the app over the real lessons with a recording saveProgress; optionally resizes the fake terminal. */
 async function renderApp(t: ExecutionContext, size?: Size) {
@@ -45,30 +32,7 @@ async function renderApp(t: ExecutionContext, size?: Size) {
 			return undefined;
 		},
 	}}/>);
-	t.teardown(() => {
-		app.unmount();
-	});
-	if (size) {
-		// ink-testing-library's stdout reports 100 columns and no rows (the app then assumes 24);
-		// ink reads the width and the app the height on every render, so this is in time for the first key.
-		Object.defineProperty(app.stdout, 'columns', {value: size.columns});
-		Object.defineProperty(app.stdout, 'rows', {value: size.rows});
-		app.stdout.emit('resize');
-	}
-
-	/** Writes each key and waits for the render; a lone Esc waits for ink to tell it from a sequence. */
-	const press = async (...keys: readonly string[]) => {
-		for (const key of keys) {
-			app.stdin.write(key);
-			await delay(key === escape ? 100 : 50);
-		}
-	};
-
-	const frame = () => stripVTControlCharacters(app.lastFrame() ?? '');
-	const lines = () => frame().split('\n');
-	// Ink subscribes to input in effects that run after the first render.
-	await delay(50);
-	return {app, saved, press, frame, lines};
+	return {app, saved, ...await driveApp(t, app, size)};
 }
 
 /** Asserts that the frame has this exact line (leading space from the app's padding included). */

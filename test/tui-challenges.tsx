@@ -3,7 +3,6 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {stripVTControlCharacters} from 'node:util';
 import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
 import {challengeServices} from '../source/commands/challenge-services.js';
@@ -13,17 +12,12 @@ import {App} from '../source/tui/app.js';
 import {drillQuestions} from '../source/tui/drill.js';
 import {initialState} from '../source/tui/state.js';
 import {answerFile, challengeEntries, root} from './helpers/challenge-entries.js';
+import {delay, driveApp, keys, type Size} from './helpers/drive-app.js';
 
 const fakeEditor = path.join(root, 'test/fixtures/editor/fake-editor.sh');
-const enter = '\r';
-const escape = '\u001B';
-const arrowDown = '\u001B[B';
+const {arrowDown, enter, escape} = keys;
 
-const delay = async (milliseconds: number) => new Promise(resolve => {
-	setTimeout(resolve, milliseconds);
-});
-
-async function renderChallenges(t: ExecutionContext, size?: {columns: number; rows: number}) {
+async function renderChallenges(t: ExecutionContext, size?: Size) {
 	const data = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-app-'));
 	const entries = challengeEntries(data);
 	const env: Record<string, string> = {EDITOR: fakeEditor};
@@ -41,41 +35,8 @@ async function renderChallenges(t: ExecutionContext, size?: {columns: number; ro
 		},
 		challenges: challengeServices(data, env, {}, {debounceMilliseconds: 50, pollMilliseconds: 200}),
 	}}/>);
-	t.teardown(() => {
-		app.unmount();
-	});
-	if (size) {
-		Object.defineProperty(app.stdout, 'columns', {value: size.columns});
-		Object.defineProperty(app.stdout, 'rows', {value: size.rows});
-		app.stdout.emit('resize');
-	}
-
-	const press = async (...keys: readonly string[]) => {
-		for (const key of keys) {
-			app.stdin.write(key);
-			await delay(key === escape ? 100 : 60);
-		}
-	};
-
-	const frame = () => stripVTControlCharacters(app.lastFrame() ?? '');
-	const waitFor = async (text: string, timeout = 5000) => {
-		const started = Date.now();
-		while (!frame().includes(text)) {
-			if (Date.now() - started > timeout) {
-				t.fail(`no ${JSON.stringify(text)} within ${timeout} ms in:\n${frame()}`);
-				return;
-			}
-
-			 
-			await delay(25);
-		}
-	};
-
-	await delay(50);
-	return {app, data, entries, env, saved, press, frame, waitFor};
+	return {app, data, entries, env, saved, ...await driveApp(t, app, size)};
 }
-
-
 
 test.serial('db-policy: a wrong policy from the editor gets the failed flow and its reason; the fix passes and offers the solution', async t => {
 	const {env, entries, saved, press, frame, waitFor} = await renderChallenges(t);
@@ -149,10 +110,14 @@ test.serial('the exam: start the clock, answer a task in the editor, finish, and
 	t.true(frame().startsWith(' Exam'), frame());
 	t.true(frame().includes('6 tasks in'), frame());
 	await press(enter);
-	await waitFor('left');
+	await waitFor('(not started)');
 	const firstTitle = /❯ 1\. +\d+% {2}(.*) {2}\(not started\)/.exec(frame())?.[1];
-	t.truthy(firstTitle, frame());
-	const first = entries.find(entry => entry.challenge.title === firstTitle)!;
+	const first = entries.find(entry => entry.challenge.title === firstTitle);
+	if (!first) {
+		t.fail(`no first task title in:\n${frame()}`);
+		return;
+	}
+
 	env['FAKE_EDITOR_ANSWER'] = path.join(root, 'challenges', first.challenge.id, 'solution.yaml');
 	await press(enter, 'e');
 	await waitFor('kubectl would accept your file (it is graded when the exam ends).');
