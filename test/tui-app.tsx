@@ -22,11 +22,13 @@ const lessonCount = 13;
 const checkpointTotal = lessons.reduce((sum, lesson) => sum + checkpointPages(lesson).length, 0);
 
 const {arrowDown, arrowUp, arrowRight, arrowLeft, pageDown, pageUp, enter, escape} = keys;
+// The lesson screens with no challenges: the challenge screens have their own tests.
+const noChallenges = {challenges: [], drillQuestions: [], seed: 1, editorName: 'vi'};
 
 /** Renders the app over the real lessons with a recording saveProgress; optionally resizes the fake terminal. */
 async function renderApp(t: ExecutionContext, size?: Size) {
 	const saved: Progress[] = [];
-	const app = render(<App initialState={initialState(lessons, emptyProgress(), predictions)} services={{
+	const app = render(<App initialState={initialState(lessons, emptyProgress(), predictions, noChallenges)} services={{
 		saveProgress(progress) {
 			saved.push(progress);
 			return undefined;
@@ -64,7 +66,7 @@ test.serial('home shows the title, the overall progress, the seven menu items an
 		'',
 		' ↑↓/jk move  Enter open  Esc/q quit  ? help',
 	].join('\n'));
-	const hints = footerHints(initialState(lessons, emptyProgress(), predictions));
+	const hints = footerHints(initialState(lessons, emptyProgress(), predictions, noChallenges));
 	t.is(frame().split('\n').at(-1), ` ${hints.map(hint => `${hint.label} ${hint.description}`).join('  ')}`);
 });
 

@@ -12,7 +12,7 @@ import {workFile} from '../progress/workspace.js';
 import type {ChallengeEntry} from '../tui/challenge-state.js';
 import {drillQuestions} from '../tui/drill.js';
 import {predictAll} from '../tui/predictions.js';
-import {initialState} from '../tui/state.js';
+import {type ChallengeData, initialState} from '../tui/state.js';
 import {challengeServices} from './challenge-services.js';
 import {editorCommand} from './editor.js';
 import type {CommandIo} from './io.js';
@@ -42,24 +42,25 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 	const {lessons, problems} = loadLessons(builtInLessonsDirectory());
 	const directory = dataDirectory(environment.env);
 	const {progress, notice} = loadProgress(directory);
-	const pack = loadChallengeEntries(directory);
-	const notices = [
-		notice,
-		...problems.map(problem => `Lesson left out: ${formatProblem(problem)}`),
-		...pack.problems.map(problem => `Challenge left out: ${problem}`),
-	].filter(text => text !== undefined);
+	const notices = [notice, ...problems.map(problem => `Lesson left out: ${formatProblem(problem)}`)].filter(text => text !== undefined);
 	const predictions = predictAll(lessons);
-	const challengeData = {
-		challenges: pack.entries,
-		drillQuestions: drillQuestions(pack.entries.map(entry => entry.challenge)),
-		seed: Date.now() | 0,
-		editorName: editorCommand(environment.env),
+	const loadChallenges = (): ChallengeData => {
+		const pack = loadChallengeEntries(directory);
+		return {
+			challenges: pack.entries,
+			drillQuestions: drillQuestions(pack.entries.map(entry => entry.challenge)),
+			seed: Date.now() | 0,
+			editorName: editorCommand(environment.env),
+			problems: pack.problems.map(problem => stripControlSequences(`Challenge left out: ${problem}`)),
+		};
 	};
+
 	const [{render}, {App}] = await loadingInk;
 	let lastSaveFailure: string | undefined;
 	const instance = render(
 		<App
-			initialState={initialState(lessons, progress, predictions, challengeData)}
+			initialState={initialState(lessons, progress, predictions)}
+			loadChallenges={loadChallenges}
 			notice={notices.length > 0 ? stripControlSequences(notices.join('\n')) : undefined}
 			services={{
 				challenges: challengeServices(directory, environment.env, process.stdin),

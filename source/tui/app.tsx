@@ -13,7 +13,7 @@ import {actionFor, footerHints} from './keys.js';
 import {LessonPage, pageLines, viewportRows} from './lesson-page.js';
 import {pageKey} from './predictions.js';
 import {HelpScreen, HomeScreen, LessonListScreen, ProgressScreen} from './screens.js';
-import {type Action, reduce, type State} from './state.js';
+import {type Action, type ChallengeData, reduce, type State} from './state.js';
 
 export type Services = {
 	/** Called with the new progress whenever it changes; returns why it could not be saved, if it could not. */
@@ -29,6 +29,8 @@ type Props = {
 	readonly services: Services;
 	/** A message for the home screen, such as a progress file that was set aside. */
 	readonly notice?: string | undefined;
+	/** Reads the challenges; called once, just after the first frame. */
+	readonly loadChallenges?: () => ChallengeData;
 };
 
 type Dispatch = {readonly actions: readonly Action[]; readonly now: number};
@@ -83,7 +85,7 @@ function perform(effect: Effect, state: State, services: ChallengeServices | und
 	}
 }
 
-export function App({initialState, services, notice}: Props) {
+export function App({initialState, services, notice, loadChallenges}: Props) {
 	const now = services.now ?? Date.now;
 	const [state, dispatchWithTime] = useReducer(reducer, initialState);
 	const dispatch = useCallback((actions: readonly Action[]) => {
@@ -164,6 +166,20 @@ export function App({initialState, services, notice}: Props) {
 			clearInterval(timer);
 		};
 	}, [isTimed, dispatch]);
+
+	// Reading the packs takes longer than drawing home: draw first, read next.
+	useEffect(() => {
+		if (!loadChallenges) {
+			return;
+		}
+
+		const timer = setTimeout(() => {
+			dispatch([{type: 'challengesLoaded', data: loadChallenges()}]);
+		}, 0);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [loadChallenges, dispatch]);
 
 	useEffect(() => {
 		if (state.isQuitting) {

@@ -76,7 +76,8 @@ export function ChallengeListScreen({state, selected, rows, width, onHighlight, 
 	return (
 		<Box flexDirection="column">
 			<Text bold>Challenges<Text dimColor>{`  ${summary.solved} of ${summary.count} solved`}</Text></Text>
-			{challenges.length === 0 && <Text>No challenges could be loaded.</Text>}
+			{challenges.length === 0 && <Text>{state.isLoadingChallenges ? 'Reading the challenges…' : 'No challenges could be loaded.'}</Text>}
+			{state.challengeProblems.map(problem => <Text key={problem} color="yellow">{problem}</Text>)}
 			<Box marginY={1} flexDirection="column">
 				<ChoiceList labels={labels} selected={selected} limit={Math.max(3, rows - 10)} onHighlight={onHighlight} onChoose={onChoose}/>
 			</Box>

@@ -38,7 +38,7 @@ export function HomeScreen({state, selected, onHighlight, onChoose}: HomeProps) 
 			<Text dimColor>Learn Kubernetes NetworkPolicy by looking at traffic.</Text>
 			<Box marginY={1} flexDirection="column">
 				<Text>{`Lessons done: ${summary.lessonsCompleted} of ${summary.lessonCount}   Checkpoints right: ${summary.checkpointsCorrect} of ${summary.checkpointCount}`}</Text>
-				<Text>{`Challenges solved: ${solved.solved} of ${solved.count}`}</Text>
+				<Text>{state.isLoadingChallenges ? 'Challenges: reading…' : `Challenges solved: ${solved.solved} of ${solved.count}`}</Text>
 			</Box>
 			<ChoiceList labels={labels} selected={selected} onHighlight={onHighlight} onChoose={onChoose}/>
 		</Box>

@@ -30,6 +30,10 @@ export type State = {
 	/** Draws drill questions and exam tasks; the app seeds it from the clock, tests with a constant. */
 	readonly seed: number;
 	readonly editorName: string;
+	/** True until `challengesLoaded` arrives, when the app reads them after its first frame. */
+	readonly isLoadingChallenges: boolean;
+	/** Challenges that could not be read, as sentences for the challenge list. */
+	readonly challengeProblems: readonly string[];
 	/** Work asked of the app, oldest first; it answers each with an action and takes them off with `effectsTaken`. */
 	readonly effects: readonly Effect[];
 	/** The time of the last action (ms since 1970), for clocks on screen. */
@@ -56,7 +60,9 @@ export type Action =
 	| {readonly type: 'notice'; readonly text: string}
 	| {readonly type: 'examStarted'; readonly files: readonly string[]}
 	| {readonly type: 'examGraded'; readonly results: readonly GradeResult[]}
-	| {readonly type: 'effectsTaken'; readonly count: number};
+	| {readonly type: 'effectsTaken'; readonly count: number}
+	/** The challenges, read just after the first frame so that the app opens at once. */
+	| {readonly type: 'challengesLoaded'; readonly data: ChallengeData};
 
 /** The home menu, in order. */
 export const homeItems = ['Lessons', 'Challenges', 'Verdict drill', 'Exam', 'Progress', 'Help', 'Quit'] as const;
@@ -67,12 +73,16 @@ export type ChallengeData = {
 	readonly seed: number;
 	/** The editor `e` opens, as the screens name it. */
 	readonly editorName: string;
+	/** Challenges left out, each a sentence naming the file and line. */
+	readonly problems?: readonly string[];
 };
 
 const noChallenges: ChallengeData = {challenges: [], drillQuestions: [], seed: 1, editorName: 'vi'};
 
-export function initialState(lessons: readonly Lesson[], progress: Progress, predictions: ReadonlyMap<string, Prediction>, challengeData = noChallenges): State {
-	return {screen: {name: 'home', selected: 0}, lessons, progress, predictions, ...challengeData, effects: [], now: 0, isQuitting: false};
+/** The first state; without challenge data, the challenges are to come in a `challengesLoaded` action. */
+export function initialState(lessons: readonly Lesson[], progress: Progress, predictions: ReadonlyMap<string, Prediction>, challengeData?: ChallengeData): State {
+	const {problems = [], ...data} = challengeData ?? noChallenges;
+	return {screen: {name: 'home', selected: 0}, lessons, progress, predictions, ...data, challengeProblems: problems, isLoadingChallenges: challengeData === undefined, effects: [], now: 0, isQuitting: false};
 }
 
 // Home, with an item highlighted: where Esc from a section returns.
@@ -105,6 +115,11 @@ export function reduce(previous: State, action: Action, now = 0): State {
 	const {screen} = state;
 	if (action.type === 'effectsTaken') {
 		return {...state, effects: state.effects.slice(action.count)};
+	}
+
+	if (action.type === 'challengesLoaded') {
+		const {problems = [], ...data} = action.data;
+		return {...state, ...data, challengeProblems: problems, isLoadingChallenges: false};
 	}
 
 	if (action.type === 'quit') {
