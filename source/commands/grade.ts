@@ -37,7 +37,12 @@ export function runGrade(options: GradeOptions, io: CommandIo): number {
 
 /** The contract's `grade --json` document. */
 export function gradeJson(report: GradeReport): string {
-	return `${JSON.stringify({
+	return `${JSON.stringify(gradeDocument(report), undefined, 2)}\n`;
+}
+
+/** The `grade --json` document as a value, for outputs that hold several (class grading). */
+export function gradeDocument(report: GradeReport): Record<string, unknown> {
+	return {
 		challenge: report.challenge,
 		passed: report.passed,
 		score: report.score,
@@ -54,7 +59,7 @@ export function gradeJson(report: GradeReport): string {
 			message: describeFailure(failure),
 			reason: failure.reason,
 		})),
-	}, undefined, 2)}\n`;
+	};
 }
 
 /** Feedback for people: the score, what is missing, and each failed case with its reason. */

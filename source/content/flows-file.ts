@@ -5,6 +5,7 @@ import {documentsOf} from './documents.js';
 import {type FlowSpec, checkFlows} from './flow-spec.js';
 import {InputError, type Problem} from './input-error.js';
 import {readText} from './read-text.js';
+import type {SourceDocument} from './yaml-document.js';
 
 export type FlowsFile = {
 	readonly file: string;
@@ -15,7 +16,11 @@ export type FlowsFile = {
 
 /** Reads and checks a flows file; throws InputError with every problem, at its line. */
 export function readFlowsFile(file: string, maxBytes?: number): FlowsFile {
-	const documents = documentsOf(readText(file, maxBytes), file);
+	return flowsOfDocuments(file, documentsOf(readText(file, maxBytes), file));
+}
+
+/** Checks the documents of a flows file already read; throws InputError with every problem, at its line. */
+export function flowsOfDocuments(file: string, documents: readonly SourceDocument[]): FlowsFile {
 	if (documents.length === 0) {
 		throw new InputError([{file, message: 'is empty; a flows file lists flows under `flows:` (see `netpol-dojo --help`)'}]);
 	}

@@ -2,18 +2,18 @@
 // challenge. Every file is checked; a broken challenge is reported by file and line and left
 // out, and the rest of the pack still loads. A pack is data only: nothing in it runs, files
 // are read only from inside its folder, and its text is cleaned of control sequences.
-import {existsSync, lstatSync, readdirSync} from 'node:fs';
+import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import {formatFieldPath, type Issue} from '../kube/issue.js';
 import {type Schema, checkSchema} from '../kube/schema.js';
 import {asRecord, listAt} from '../kube/values.js';
 import {compileCluster, resolveEndpoint} from '../evaluator/index.js';
 import type {Challenge, Difficulty, PackInfo, RequiredPolicy} from './challenge-types.js';
-import {loadClusterFiles} from './cluster-files.js';
-import {documentsOf} from './documents.js';
-import {readFlowsFile} from './flows-file.js';
+import {loadClusterSources} from './cluster-files.js';
+import {type FlowsFile, flowsOfDocuments} from './flows-file.js';
 import {InputError, type Problem} from './input-error.js';
 import {locateIssue} from './locate-issue.js';
+import {checkPackFolder, packFile, packIdPattern, readPackDocuments} from './pack-files.js';
 import {readText} from './read-text.js';
 import {stripControlSequences} from './sanitize.js';
 import type {SourceDocument} from './yaml-document.js';
@@ -48,14 +48,22 @@ function fieldProblem(path: ReadonlyArray<string | number>, message: string): Is
 
 // One YAML document, checked against a schema; its problems located in the file.
 function readChecked(file: string, schema: Schema): {value: Readonly<Record<string, unknown>>; document: SourceDocument; problems: Problem[]} {
-	const [document = noPosition] = documentsOf(readText(file), file);
+	const documents = readPackDocuments(file);
+	if (documents.length > 1) {
+		throw new InputError([{file, message: `has ${documents.length} YAML documents; it holds exactly one`}]);
+	}
+
+	const [document = noPosition] = documents;
 	const problems = checkSchema(document.value, schema).map(issue => locateIssue(file, document, [], issue));
 	return {value: asRecord(document.value) ?? {}, document, problems};
 }
 
+const challengeFiles = 'a challenge has challenge.yaml, cluster.yaml, cases.yaml and solution.yaml';
+
 /** Loads a pack; throws InputError only when the pack itself (its folder or pack.yaml) is unusable. */
 export function loadPack(directory: string): LoadedPack {
-	const pack = readPackInfo(path.join(directory, 'pack.yaml'));
+	checkPackFolder(directory);
+	const pack = readPackInfo(packFile(directory, 'pack.yaml', 'a pack has pack.yaml (id, title, version, author, description) and one folder per challenge')!);
 	const challenges: Challenge[] = [];
 	const problems: Problem[] = [];
 	for (const entry of readdirSync(directory, {withFileTypes: true}).sort((left, right) => left.name.localeCompare(right.name))) {
@@ -92,6 +100,10 @@ function readPackInfo(file: string): PackInfo {
 		}
 	}
 
+	if (typeof value['id'] === 'string' && value['id'] !== '' && !packIdPattern.test(value['id'])) {
+		problems.push(locateIssue(file, document, [], fieldProblem(['id'], `Invalid value: ${JSON.stringify(value['id'])}: a pack id is lowercase letters, digits and hyphens, such as cks-basics (it names the pack's folder once added)`)));
+	}
+
 	if (problems.length > 0) {
 		throw new InputError(problems);
 	}
@@ -102,24 +114,16 @@ function readPackInfo(file: string): PackInfo {
 
 // Every file of a challenge must be a plain file inside its folder.
 function fileIn(folder: string, name: string, isOptional = false): string | undefined {
-	const file = path.join(folder, name);
-	if (!existsSync(file)) {
-		if (isOptional) {
-			return undefined;
-		}
+	return packFile(folder, name, challengeFiles, isOptional);
+}
 
-		throw new InputError([{file, message: 'no such file; a challenge has challenge.yaml, cluster.yaml, cases.yaml and solution.yaml'}]);
-	}
-
-	if (!lstatSync(file).isFile()) {
-		throw new InputError([{file, message: 'is not a plain file (a symbolic link or a folder); a pack is read only from its own folder'}]);
-	}
-
-	return file;
+// Cluster objects from one pack file, under the pack's document limit.
+function clusterIn(file: string): Challenge['cluster'] {
+	return loadClusterSources([{file, documents: readPackDocuments(file)}]).objects;
 }
 
 function loadChallenge(folder: string, id: string): Challenge {
-	if (!/^[a-z\d][a-z\d-]*$/.test(id)) {
+	if (!packIdPattern.test(id)) {
 		throw new InputError([{file: folder, message: `${JSON.stringify(id)} is not a challenge id; name the folder with lowercase letters, digits and hyphens`}]);
 	}
 
@@ -147,6 +151,11 @@ function loadChallenge(folder: string, id: string): Challenge {
 		}
 	}
 
+	// The exam weighs a task by its minutes and runs a clock of their sum.
+	if (typeof value['minutes'] === 'number' && value['minutes'] < 1) {
+		problems.push(at(fieldProblem(['minutes'], `Invalid value: ${value['minutes']}: must be at least 1 (the minutes a candidate should need)`)));
+	}
+
 	const policies = listAt(value, 'policies').map(entry => asRecord(entry) ?? {});
 	if (policies.length === 0) {
 		problems.push(at(fieldProblem(['policies'], 'Required value: name the policies the submission must create')));
@@ -156,10 +165,10 @@ function loadChallenge(folder: string, id: string): Challenge {
 		throw new InputError(problems);
 	}
 
-	const cluster = loadClusterFiles([fileIn(folder, 'cluster.yaml')!]).objects;
-	const solution = loadClusterFiles([fileIn(folder, 'solution.yaml')!]).objects.policies;
+	const cluster = clusterIn(fileIn(folder, 'cluster.yaml')!);
+	const solution = clusterIn(fileIn(folder, 'solution.yaml')!).policies;
 	const casesFile = fileIn(folder, 'cases.yaml')!;
-	const cases = readFlowsFile(casesFile);
+	const cases = flowsOfDocuments(casesFile, readPackDocuments(casesFile));
 	checkCases(cluster, cases);
 	const starterFile = fileIn(folder, 'starter.yaml', true);
 	const clean = (field: string) => stripControlSequences(value[field] as string);
@@ -175,12 +184,19 @@ function loadChallenge(folder: string, id: string): Challenge {
 		cluster,
 		cases: cases.flows,
 		solution,
+		// Shown beside the learner's file after a pass, the author's comments kept.
+		solutionText: stripControlSequences(readText(fileIn(folder, 'solution.yaml')!)),
 		...(starterFile ? {starter: stripControlSequences(readText(starterFile))} : {}),
+		source: {
+			folder,
+			caseLine: index => cases.locate(index, 'from').line,
+			policyLine: index => document.locate(['policies', index]).line,
+		},
 	};
 }
 
 // Every case has an expectation and names pods of the cluster, so grading can always decide it.
-function checkCases(cluster: Challenge['cluster'], cases: ReturnType<typeof readFlowsFile>): void {
+function checkCases(cluster: Challenge['cluster'], cases: FlowsFile): void {
 	const compiled = compileCluster(cluster);
 	const problems: Problem[] = [];
 	for (const [index, flow] of cases.flows.entries()) {

@@ -1,0 +1,131 @@
+// `netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]`: grade a class's
+// work, one file per challenge named `<challenge-id>.yaml`. A missing file, or one that does
+// not parse, fails that challenge with the reason; it never stops the run. Exit 0 all passed,
+// 1 some failed, 2 bad usage or a pack or submissions folder that cannot be read.
+import {readdirSync, statSync} from 'node:fs';
+import path from 'node:path';
+import type {Challenge} from '../content/challenge-types.js';
+import {loadClusterFiles} from '../content/cluster-files.js';
+import {formatProblem, InputError} from '../content/input-error.js';
+import {loadPack} from '../content/pack.js';
+import {stripControlSequences} from '../content/sanitize.js';
+import {writeFileAtomically} from '../content/write-file.js';
+import {similarTo} from '../format/similar.js';
+import {type JunitCase, junitXml} from '../format/junit.js';
+import {grade, type GradeReport} from '../grading/grade.js';
+import {gradeDocument, gradeText} from './grade.js';
+import type {CommandIo} from './io.js';
+
+export type GradeClassOptions = {
+	readonly packDirectory: string;
+	readonly submissionsDirectory: string;
+	readonly junitFile?: string;
+	readonly isJson: boolean;
+	readonly maxBytes?: number;
+};
+
+/** One challenge's outcome: graded, or failed before grading for want of a readable submission. */
+type ClassResult =
+	| {readonly kind: 'graded'; readonly challenge: Challenge; readonly report: GradeReport}
+	| {readonly kind: 'missing' | 'unreadable'; readonly challenge: Challenge; readonly reason: string};
+
+export function runGradeClass(options: GradeClassOptions, io: CommandIo): number {
+	const {pack, challenges, problems} = loadPack(options.packDirectory);
+	for (const problem of problems) {
+		io.stderr(`Warning: ${stripControlSequences(formatProblem(problem))} (this challenge is not graded)\n`);
+	}
+
+	if (challenges.length === 0) {
+		throw new InputError([{file: options.packDirectory, message: 'has no challenge that loads; nothing to grade'}]);
+	}
+
+	noteStrayFiles(options.submissionsDirectory, challenges, io);
+	const results = challenges.map(challenge => gradeOne(challenge, options));
+	const passed = results.filter(result => result.kind === 'graded' && result.report.passed).length;
+	if (options.junitFile !== undefined) {
+		writeFileAtomically(options.junitFile, junitXml({name: `netpol-dojo ${pack.id}`, cases: results.map(result => junitCase(pack.id, result))}));
+	}
+
+	if (options.isJson) {
+		io.stdout(`${JSON.stringify({pack: pack.id, passed, failed: results.length - passed, total: results.length, results: results.map(result => resultDocument(result))}, undefined, 2)}\n`);
+	} else {
+		const cases = results.reduce((sum, result) => sum + (result.kind === 'graded' ? result.report.cases.passed : 0), 0);
+		const total = challenges.reduce((sum, challenge) => sum + challenge.cases.length, 0);
+		const lines = results.map(result => summaryLine(result));
+		io.stdout(`${[...lines, `Total: ${passed} of ${results.length} challenges passed; ${cases} of ${total} cases.`].join('\n')}\n`);
+	}
+
+	return passed === results.length ? 0 : 1;
+}
+
+function gradeOne(challenge: Challenge, options: GradeClassOptions): ClassResult {
+	const file = path.join(options.submissionsDirectory, `${challenge.id}.yaml`);
+	if (!isFile(file)) {
+		return {kind: 'missing', challenge, reason: `no submission (${file} does not exist)`};
+	}
+
+	try {
+		const submission = loadClusterFiles([file], options.maxBytes);
+		return {kind: 'graded', challenge, report: grade(challenge, submission.objects.policies)};
+	} catch (error) {
+		if (!(error instanceof InputError)) {
+			throw error;
+		}
+
+		const reasons = error.problems.map(problem => stripControlSequences(formatProblem(problem)));
+		return {kind: 'unreadable', challenge, reason: `the submission cannot be read: ${reasons.join('; ')}`};
+	}
+}
+
+/** The feedback a learner gets: gradeText for a graded submission, else why it was not graded. */
+function feedback(result: ClassResult): string {
+	return result.kind === 'graded' ? gradeText(result.report) : `${result.challenge.id}: not passed, ${result.reason}.\n`;
+}
+
+function summaryLine(result: ClassResult): string {
+	return feedback(result).split('\n')[0]!;
+}
+
+function junitCase(packId: string, result: ClassResult): JunitCase {
+	const testCase = {name: result.challenge.id, className: packId};
+	if (result.kind === 'graded' && result.report.passed) {
+		return testCase;
+	}
+
+	const type = result.kind === 'graded' ? 'not-passed' : result.kind === 'missing' ? 'no-submission' : 'unreadable-submission';
+	return {...testCase, failure: {type, message: feedback(result).trimEnd()}};
+}
+
+function resultDocument(result: ClassResult): Record<string, unknown> {
+	if (result.kind === 'graded') {
+		return gradeDocument(result.report);
+	}
+
+	return {challenge: result.challenge.id, passed: false, score: 0, cases: {total: result.challenge.cases.length, passed: 0}, error: result.reason};
+}
+
+// A file named after no challenge is most often a typo in the name; say so rather than let the
+// learner's work go ungraded in silence.
+function noteStrayFiles(directory: string, challenges: readonly Challenge[], io: CommandIo): void {
+	let names: string[];
+	try {
+		names = readdirSync(directory);
+	} catch (error) {
+		const problem = (error as {code?: string}).code === 'ENOTDIR' ? 'is not a folder' : 'no such folder';
+		throw new InputError([{file: directory, message: `${problem}; --submissions names a folder with one <challenge-id>.yaml per challenge`}]);
+	}
+
+	const ids = challenges.map(challenge => challenge.id);
+	for (const name of names.filter(name => name.endsWith('.yaml') && !ids.includes(name.slice(0, -'.yaml'.length))).sort()) {
+		const [guess] = similarTo(name.slice(0, -'.yaml'.length), ids);
+		io.stderr(`note: ${stripControlSequences(path.join(directory, name))} is named after no challenge of the pack${guess ? ` (did you mean ${guess}.yaml?)` : ''}; it is not graded\n`);
+	}
+}
+
+function isFile(file: string): boolean {
+	try {
+		return statSync(file).isFile();
+	} catch {
+		return false;
+	}
+}

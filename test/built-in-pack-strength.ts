@@ -1,0 +1,21 @@
+// The built-in pack passes its own pack validate with nothing to report: every case can fail,
+// and its hidden cases catch every near-miss mutant of every reference solution that behaves
+// differently on the challenge's cluster (a survivor here is a hole in our own cases).
+import path from 'node:path';
+import test from 'ava';
+import {isRefused, validatePack} from '../source/commands/pack-validate.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const validation = validatePack(path.join(root, 'challenges'));
+
+test('the built-in pack validates with no error and no warning, even with --strict', t => {
+	t.deepEqual(validation.problems, []);
+	t.false(isRefused(validation, true));
+});
+
+for (const challenge of validation.challenges) {
+	test(`${challenge.id}: every near-miss mutant is caught by a hidden case`, t => {
+		const strength = validation.strengths.get(challenge.id);
+		t.deepEqual(strength?.survivors, []);
+	});
+}

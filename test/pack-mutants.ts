@@ -1,0 +1,113 @@
+// Near-miss mutants of a reference solution, whether they behave like it on the cluster, and how
+// many of them a challenge's cases catch.
+import path from 'node:path';
+import test from 'ava';
+import {loadPack} from '../source/content/pack.js';
+import {caseStrength} from '../source/grading/case-strength.js';
+import {decidesAlike} from '../source/grading/equivalence.js';
+import {nearMissMutants} from '../source/grading/mutants.js';
+import {parsedPolicy} from './helpers/builders.js';
+
+const packs = path.resolve(import.meta.dirname, '../../test/fixtures/packs');
+const [clean] = loadPack(path.join(packs, 'clean')).challenges;
+const [weak] = loadPack(path.join(packs, 'weak')).challenges;
+
+test('each mutant changes one thing of the solution, said in words with its field path', t => {
+	t.deepEqual(nearMissMutants(clean!.solution).map(mutant => mutant.description), [
+		'db-policy: podSelector widened to {}',
+		'db-policy: policyTypes: Egress added',
+		'db-policy: ingress[0] dropped',
+		'db-policy: ingress[0].from[0] dropped (the rule now admits every source)',
+		'db-policy: ingress[0].from[0] podSelector widened to {}',
+		'db-policy: ingress[0].ports[0] dropped (the rule now admits every port)',
+		'db-policy: ingress[0].ports[0] protocol TCP changed to UDP',
+		'db-policy: ingress[0].ports[0] port 5432 changed to 5433',
+	]);
+});
+
+test('a mutant is the whole submission: the other policies stay as they are', t => {
+	const other = parsedPolicy('default/other', {podSelector: {}, policyTypes: ['Ingress']});
+	const solution = [...clean!.solution, other];
+	for (const mutant of nearMissMutants(solution).filter(mutant => mutant.description.startsWith('db-policy:'))) {
+		t.is(mutant.policies.length, 2);
+		t.is(mutant.policies[1], other);
+	}
+});
+
+test('one peer with both selectors is split into two peers, and two such peers are merged into one', t => {
+	const both = parsedPolicy('prod/db', {
+		podSelector: {matchLabels: {app: 'db'}},
+		ingress: [{from: [{namespaceSelector: {matchLabels: {team: 'a'}}, podSelector: {matchLabels: {app: 'api'}}}]}],
+	});
+	const split = nearMissMutants([both]).find(mutant => mutant.description === 'db: ingress[0].from[0] split into two peers, namespaceSelector and podSelector (either now admits)');
+	t.deepEqual(split?.policies[0]?.ingress[0]?.peers, [{namespaceSelector: {matchLabels: {team: 'a'}, matchExpressions: []}}, {podSelector: {matchLabels: {app: 'api'}, matchExpressions: []}}]);
+	const two = parsedPolicy('prod/db', {
+		podSelector: {matchLabels: {app: 'db'}},
+		ingress: [{from: [{namespaceSelector: {matchLabels: {team: 'a'}}}, {podSelector: {matchLabels: {app: 'api'}}}]}],
+	});
+	const merged = nearMissMutants([two]).find(mutant => mutant.description === 'db: ingress[0].from[0] and from[1] merged into one peer with both selectors (both must now match)');
+	t.deepEqual(merged?.policies[0]?.ingress[0]?.peers, [{namespaceSelector: {matchLabels: {team: 'a'}, matchExpressions: []}, podSelector: {matchLabels: {app: 'api'}, matchExpressions: []}}]);
+});
+
+test('an except, an endPort and the Egress policy type can each be dropped', t => {
+	const solution = [parsedPolicy('ci/egress', {
+		podSelector: {matchLabels: {app: 'runner'}},
+		policyTypes: ['Egress'],
+		egress: [{to: [{ipBlock: {cidr: '0.0.0.0/0', except: ['169.254.169.254/32']}}], ports: [{protocol: 'UDP', port: 10_000, endPort: 20_000}]}],
+	})];
+	const descriptions = nearMissMutants(solution).map(mutant => mutant.description);
+	t.true(descriptions.includes('egress: egress[0].to[0] ipBlock except 169.254.169.254/32 dropped'));
+	t.true(descriptions.includes('egress: egress[0].ports[0] endPort 20000 dropped (only port 10000 is left)'));
+	t.true(descriptions.includes('egress: egress[0].ports[0] protocol UDP changed to TCP'));
+	const dropped = nearMissMutants(solution).find(mutant => mutant.description === 'egress: policyTypes: Egress dropped');
+	// policyTypes left empty default as the API server defaults them: Egress, since there are egress rules.
+	t.deepEqual(dropped?.policies[0]?.policyTypes, ['Ingress', 'Egress']);
+});
+
+test('dropping the last egress rule of a policy with defaulted policyTypes stops isolating egress', t => {
+	const solution = [parsedPolicy('prod/p', {podSelector: {}, egress: [{to: [{podSelector: {}}]}]})];
+	const dropped = nearMissMutants(solution).find(mutant => mutant.description === 'p: egress[0] dropped');
+	t.deepEqual(dropped?.policies[0]?.policyTypes, ['Ingress']);
+});
+
+test('a change that means the same policy is no mutant: policyTypes [Ingress] written or defaulted', t => {
+	const descriptions = nearMissMutants(clean!.solution).map(mutant => mutant.description);
+	t.false(descriptions.includes('db-policy: policyTypes: Ingress dropped'));
+});
+
+test('a submission decides alike to itself, and unlike a mutant that lets another pod in', t => {
+	t.true(decidesAlike(clean!, clean!.solution, clean!.solution));
+	const widened = nearMissMutants(clean!.solution).find(mutant => mutant.description === 'db-policy: ingress[0].from[0] podSelector widened to {}')!;
+	t.false(decidesAlike(clean!, clean!.solution, widened.policies));
+});
+
+test('a mutant that differs only towards an address no case names is still told apart (probe addresses)', t => {
+	// from: [{namespaceSelector: {}}] admits every pod; from: [] admits outside addresses too.
+	const everyPod = parsedPolicy('default/db-policy', {podSelector: {matchLabels: {app: 'db'}}, ingress: [{from: [{namespaceSelector: {}}]}]});
+	const everyone = parsedPolicy('default/db-policy', {podSelector: {matchLabels: {app: 'db'}}, ingress: [{}]});
+	t.false(decidesAlike(clean!, [everyPod], [everyone]));
+});
+
+test('a namespaceSelector widened in a cluster whose every pod it already matched is equivalent', t => {
+	const solution = [parsedPolicy('default/db-policy', {
+		podSelector: {matchLabels: {app: 'db'}},
+		policyTypes: ['Ingress'],
+		ingress: [{from: [{namespaceSelector: {matchLabels: {'kubernetes.io/metadata.name': 'default'}}, podSelector: {matchLabels: {app: 'api'}}}]}],
+	})];
+	const widened = nearMissMutants(solution).find(mutant => mutant.description === 'db-policy: ingress[0].from[0] namespaceSelector widened to {}')!;
+	t.true(decidesAlike(clean!, solution, widened.policies));
+});
+
+test('the mutant report of a weak pack names the survivors; the clean pack has none', t => {
+	t.deepEqual(caseStrength(weak!), {
+		counted: 8,
+		caught: 5,
+		survivors: [
+			'db-policy: podSelector widened to {}',
+			'db-policy: policyTypes: Egress added',
+			'db-policy: ingress[0].ports[0] dropped (the rule now admits every port)',
+		],
+		equivalent: [],
+	});
+	t.like(caseStrength(clean!), {counted: 8, caught: 8, survivors: []});
+});
