@@ -16,8 +16,13 @@ export function alignColumns(rows: ReadonlyArray<readonly string[]>): string[] {
 
 /** Every namespace a pod or policy lives in or a Namespace object names, with its labels. */
 export function namespacesOf(cluster: ClusterObjects): Namespace[] {
-	// The API server sets the name label on every namespace; tasks select by it, so it is shown.
-	const byName = new Map(cluster.namespaces.map(namespace => [namespace.name, {...namespace, labels: {[namespaceNameLabel]: namespace.name, ...namespace.labels}}]));
+	// The API server sets the name label on every namespace, over any other value; tasks select
+	// by it, so it is shown as the evaluator reads it.
+	const withName = (namespace: Namespace): Namespace => ({
+		name: namespace.name,
+		labels: {[namespaceNameLabel]: namespace.name, ...Object.fromEntries(Object.entries(namespace.labels).filter(([key]) => key !== namespaceNameLabel))},
+	});
+	const byName = new Map(cluster.namespaces.map(namespace => [namespace.name, withName(namespace)]));
 	for (const name of [...cluster.pods.map(pod => pod.namespace), ...cluster.policies.map(policy => policy.namespace)]) {
 		if (!byName.has(name)) {
 			byName.set(name, {name, labels: {[namespaceNameLabel]: name}});

@@ -8,7 +8,8 @@ type Plain = string | number | boolean | readonly Plain[] | {readonly [key: stri
 // Plain scalars YAML 1.1 or 1.2 would read as something other than a string.
 const special = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 
-function scalar(value: string | number | boolean): string {
+/** A scalar as YAML reads it back: quoted only where YAML 1.1 or 1.2 would read something else. */
+export function yamlScalar(value: string | number | boolean): string {
 	if (typeof value !== 'string') {
 		return String(value);
 	}
@@ -34,13 +35,13 @@ function lines(value: Plain, indent: string): string[] {
 	}
 
 	return Object.entries(value as Record<string, Plain>).flatMap(([key, item]) => (typeof item !== 'object' || isEmpty(item)
-		? [`${indent}${scalar(key)}: ${inline(item)}`]
-		: [`${indent}${scalar(key)}:`, ...lines(item, `${indent}  `)]));
+		? [`${indent}${yamlScalar(key)}: ${inline(item)}`]
+		: [`${indent}${yamlScalar(key)}:`, ...lines(item, `${indent}  `)]));
 }
 
 function inline(value: Plain): string {
 	if (typeof value !== 'object') {
-		return scalar(value);
+		return yamlScalar(value);
 	}
 
 	return Array.isArray(value) ? '[]' : '{}';

@@ -3,7 +3,7 @@
 // have), then the starter policy or a skeleton with the names the task asks for.
 import type {Challenge} from '../content/challenge-types.js';
 import {clusterTable} from './cluster-summary.js';
-import {policyYaml} from './policy-yaml.js';
+import {policyYaml, yamlScalar} from './policy-yaml.js';
 
 const comment = (line: string) => (line === '' ? '#' : `# ${line}`);
 
@@ -13,8 +13,8 @@ export function policySkeleton(challenge: Challenge): string {
 		'apiVersion: networking.k8s.io/v1',
 		'kind: NetworkPolicy',
 		'metadata:',
-		`  name: ${policy.name}`,
-		`  namespace: ${policy.namespace}`,
+		`  name: ${yamlScalar(policy.name)}`,
+		`  namespace: ${yamlScalar(policy.namespace)}`,
 		'spec:',
 		'  podSelector: {}',
 		'',

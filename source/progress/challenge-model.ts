@@ -114,9 +114,14 @@ export function mergeChallengeRecords(theirs: Progress, ours: Progress): Pick<Pr
 			: mine);
 	}
 
-	// The drill's counts grow together, so the record with more answers is the later one.
+	// Each count only grows, so the larger of each is never less than either side recorded (and
+	// right answers stay within answers, as each side's are).
 	const drills = [theirs.drill, ours.drill].filter(drill => drill !== undefined);
-	const drill = drills.length === 0 ? undefined : drills.reduce((left, right) => (right.answered >= left.answered ? right : left));
+	const drill = drills.length === 0 ? undefined : drills.reduce((left, right) => ({
+		answered: Math.max(left.answered, right.answered),
+		correct: Math.max(left.correct, right.correct),
+		milliseconds: Math.max(left.milliseconds, right.milliseconds),
+	}));
 	const exams = new Map<string, ExamRecord>();
 	for (const exam of [...(theirs.exams ?? []), ...(ours.exams ?? [])]) {
 		exams.set(exam.startedAt, exam);

@@ -1,7 +1,7 @@
 // Where the learner's own files live: one YAML file per challenge in the data directory, and a
 // folder per exam. A learner's file is never overwritten: it is created once, and a reset
 // keeps the old text beside the new file.
-import {existsSync, readFileSync, renameSync} from 'node:fs';
+import {constants, copyFileSync, existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {createFileExclusive, writeFileAtomic} from './atomic-file.js';
 
@@ -27,19 +27,34 @@ export function prepareWorkFile(file: string, text: string): boolean {
 }
 
 /**
-Starts the file afresh: the current text is moved to `<file>.before-reset-<time>` (kept, never
-deleted), then the fresh text is written. Returns where the old text went, or undefined when
-there was no file.
+Starts the file afresh: the current text is first copied to `<file>.before-reset-<time>` (kept,
+never deleted; `-2`, `-3`... when that name is taken), then the fresh text replaces the file
+atomically. When either step fails the learner's file is still in its place. Returns where the
+old text went, or undefined when there was no file.
 */
 export function resetWorkFile(file: string, text: string, now = new Date()): string | undefined {
 	let kept: string | undefined;
 	if (existsSync(file)) {
-		kept = `${file}.before-reset-${now.toISOString().replaceAll(':', '-')}`;
-		renameSync(file, kept);
+		kept = keepCopy(file, `${file}.before-reset-${now.toISOString().replaceAll(':', '-')}`);
 	}
 
 	writeFileAtomic(file, text);
 	return kept;
+}
+
+// Copies without replacing: a name already taken (two resets in one millisecond) gets a number.
+function keepCopy(file: string, name: string): string {
+	for (let number = 1; ; number++) {
+		const candidate = number === 1 ? name : `${name}-${number}`;
+		try {
+			copyFileSync(file, candidate, constants.COPYFILE_EXCL);
+			return candidate;
+		} catch (error) {
+			if ((error as {code?: unknown}).code !== 'EEXIST') {
+				throw error;
+			}
+		}
+	}
 }
 
 /** The file's text, or undefined when it does not exist. */
