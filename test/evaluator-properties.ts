@@ -8,6 +8,8 @@ import {namespaceNameLabel} from '../source/kube/types.js';
 import {type Cluster, bitsetHas, compileCluster, decide, formatAddress, isAllowed, reachability, referenceVerdict, resolveEndpoint} from '../source/evaluator/index.js';
 import type {Decision, Direction, Endpoint, Flow} from '../source/evaluator/types.js';
 import {cluster, namespace, parsedPolicy, policy, rule, selector} from './helpers/builders.js';
+import {traceFlow} from '../source/evaluator/explain.js';
+import {verdictChanges} from '../source/evaluator/diff.js';
 
 type Domain = Readonly<Record<string, readonly string[]>>;
 
@@ -351,6 +353,66 @@ test('without policies every flow is allowed and no side is isolated', t => {
 		for (const [port, protocol] of ports) {
 			const grid = reachability(compiled, port, protocol);
 			check(compiled.pods.every((_, source) => compiled.pods.every((__, destination) => bitsetHas(grid[source]!, destination))), () => `reachability() denies a pair on ${port}/${protocol} without any policy`);
+		}
+	}), {numRuns: 200});
+	t.pass();
+});
+
+test('traceFlow() tells decide()\'s story: the same verdict, isolating policies and admitting rules, side by side', t => {
+	fc.assert(fc.property(clusterArbitrary, flowPortsArbitrary, (objects, ports) => {
+		const compiled = compileCluster(objects);
+		for (const flow of flowsOf(compiled, ports)) {
+			const decision = decide(compiled, flow);
+			const trace = traceFlow(compiled, flow);
+			check(trace.verdict === decision.verdict && trace.isSelf === decision.isSelf, () => `${showFlow(compiled, flow)}: traceFlow() says ${trace.verdict}, decide() says ${decision.verdict}`);
+			for (const side of sides) {
+				const decided = decision[side];
+				const traced = trace[side];
+				const what = () => `${showFlow(compiled, flow)} (${side}): decide() ${JSON.stringify(decided)}, traceFlow() ${JSON.stringify(traced)}`;
+				if (traced.kind !== 'isolated') {
+					check(decided.kind === traced.kind, what);
+					continue;
+				}
+
+				check(decided.kind === (traced.isAllowed ? 'allowed' : 'denied'), what);
+				check(decided.kind !== 'outside' && decided.kind !== 'not-isolated' && JSON.stringify(decided.isolatedBy) === JSON.stringify(traced.policies.map(policy => policy.policy)), what);
+				// Each admitting rule, with the first peer and port entry that matched, as decide() records it.
+				const admitting = traced.policies.flatMap(policy => policy.rules.filter(rule => rule.admits).map(rule => ({
+					policy: policy.policy,
+					direction: side,
+					rule: rule.index,
+					...(rule.peers === 'every' ? {} : {peer: rule.peers.find(check => check.isMatch)!.index}),
+					...(rule.ports === 'every' ? {} : {port: rule.ports.find(check => check.isMatch)!.index}),
+				})));
+				check(JSON.stringify(decided.kind === 'allowed' ? decided.allowedBy : []) === JSON.stringify(admitting), what);
+			}
+		}
+	}), {numRuns: 600});
+	t.pass();
+});
+
+// Two clusters of the same pods under other policies, and the ports where any verdict could
+// turn: every port named anywhere, one either side of it, and the ends of the range.
+const otherPoliciesArbitrary = fc.integer({min: 0, max: 4}).chain(count => fc.tuple(...Array.from({length: count}, (_, index) => policyArbitrary(`other-${index}`))));
+
+test('verdictChanges() lists exactly the pod pairs and ports whose verdict differs between two clusters', t => {
+	fc.assert(fc.property(clusterArbitrary, otherPoliciesArbitrary, (objects, policies) => {
+		const before = compileCluster(objects);
+		const after = compileCluster({...objects, policies});
+		const {changes} = verdictChanges(before, after);
+		const numbers = new Set([1, 65_535, ...flowPortNumbers, ...[...policyPortNumbers, ...objects.pods.flatMap(pod => pod.ports.map(entry => entry.port))].flatMap(port => [port - 1, port, port + 1, port + 100, port + 101])]);
+		for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) {
+			for (const port of numbers) {
+				for (const [source] of objects.pods.entries()) {
+					for (const [destination] of objects.pods.entries()) {
+						const flow: Flow = {source: {kind: 'pod', pod: source}, destination: {kind: 'pod', pod: destination}, port, protocol};
+						const differs = decide(before, flow).verdict !== decide(after, flow).verdict;
+						const listed = changes.some(change => change.from === showEnd(before, flow.source) && change.to === showEnd(before, flow.destination)
+							&& change.ports.protocol === protocol && change.ports.first <= port && port <= change.ports.last);
+						check(differs === listed, () => `${showFlow(before, flow)}: the verdicts ${differs ? 'differ' : 'agree'}, and verdictChanges() ${listed ? 'lists' : 'does not list'} it`);
+					}
+				}
+			}
 		}
 	}), {numRuns: 200});
 	t.pass();

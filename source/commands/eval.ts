@@ -65,23 +65,29 @@ export async function runEval(options: EvalOptions, io: CommandIo): Promise<numb
 	return expectationCounts(results).failed > 0 ? 1 : 0;
 }
 
+/** How a flow's field is named in messages: `flows[3].from` for a flows file. */
+export type FieldName = (index: number, field?: 'from' | 'to') => string;
+
+const flowsFileField: FieldName = (index, field) => `flows[${index}]${field === undefined ? '' : `.${field}`}`;
+
 /** Resolves every flow's ends against the cluster, in order; throws InputError naming each bad one. */
 export function resolveFlows(
 	cluster: Cluster,
 	specs: readonly FlowSpec[],
 	locate: (index: number, field: keyof FlowSpec) => Problem,
+	fieldName: FieldName = flowsFileField,
 ): Flow[] {
 	const problems: Problem[] = [];
 	const flows: Flow[] = [];
 	for (const [index, spec] of specs.entries()) {
-		const source = resolveEnd(cluster, spec, 'from', index, locate, problems);
-		const destination = resolveEnd(cluster, spec, 'to', index, locate, problems);
+		const source = resolveEnd(cluster, spec, fieldName, 'from', index, locate, problems);
+		const destination = resolveEnd(cluster, spec, fieldName, 'to', index, locate, problems);
 		if (!source || !destination) {
 			continue;
 		}
 
 		if (source.kind === 'outside' && destination.kind === 'outside') {
-			problems.push({...locate(index, 'from'), message: `flows[${index}]: neither ${spec.from} nor ${spec.to} is a pod of the cluster; at least one end of a flow must be a pod`});
+			problems.push({...locate(index, 'from'), message: `${fieldName(index)}: neither ${spec.from} nor ${spec.to} is a pod of the cluster; at least one end of a flow must be a pod`});
 			continue;
 		}
 
@@ -98,6 +104,7 @@ export function resolveFlows(
 function resolveEnd(
 	cluster: Cluster,
 	spec: FlowSpec,
+	fieldName: FieldName,
 	field: 'from' | 'to',
 	index: number,
 	locate: (index: number, field: keyof FlowSpec) => Problem,
@@ -108,7 +115,7 @@ function resolveEnd(
 		return endpoint;
 	}
 
-	const message = problemMessage(cluster, endpoint, spec[field], `flows[${index}].${field}`);
+	const message = problemMessage(cluster, endpoint, spec[field], fieldName(index, field));
 	problems.push({...locate(index, field), message});
 	return undefined;
 }

@@ -22,13 +22,32 @@ export type SkippedKind = {readonly kind: string; readonly apiVersion: string; r
 // Where an object was first seen; its line is looked up only if it is defined twice.
 type Seen = {file: string; document: SourceDocument; path: readonly PathSegment[]};
 
+/** Where a NetworkPolicy was written, for messages about it found after loading (lint). */
+export type PolicySource = {
+	/** The object as written, before defaulting (whether `protocol` was written, say). */
+	readonly written: unknown;
+	/** The file, line and column of a path inside the object (`['spec', 'ingress', 0]`), at its key when it has one. */
+	readonly locate: (path: readonly PathSegment[]) => Problem;
+};
+
 /** Reads and validates cluster objects; throws InputError listing every problem. */
 export function loadClusterFiles(files: readonly string[], maxBytes?: number): LoadedCluster {
 	return loadClusterSources(files.map(file => ({file, documents: readDocuments(file, maxBytes)})));
 }
 
+/** As loadClusterFiles, with where each NetworkPolicy was written: `policySources[i]` is `objects.policies[i]`'s. */
+export function loadClusterFilesWithSources(files: readonly string[], maxBytes?: number): LoadedCluster & {readonly policySources: readonly PolicySource[]} {
+	const policySources: PolicySource[] = [];
+	const loaded = loadSources(files.map(file => ({file, documents: readDocuments(file, maxBytes)})), policySources);
+	return {...loaded, policySources};
+}
+
 /** Validates the cluster objects of parsed documents (from files or text embedded in a lesson). */
 export function loadClusterSources(sources: ReadonlyArray<{readonly file: string; readonly documents: readonly SourceDocument[]}>): LoadedCluster {
+	return loadSources(sources, undefined);
+}
+
+function loadSources(sources: ReadonlyArray<{readonly file: string; readonly documents: readonly SourceDocument[]}>, policySources: PolicySource[] | undefined): LoadedCluster {
 	const namespaces: Namespace[] = [];
 	const pods: Pod[] = [];
 	const policies: NetworkPolicy[] = [];
@@ -75,6 +94,10 @@ export function loadClusterSources(sources: ReadonlyArray<{readonly file: string
 					pods.push(object.pod);
 				} else {
 					policies.push(object.policy);
+					policySources?.push({
+						written: valueAt(document.value, result.path),
+						locate: path => locateIssue(file, document, result.path, {path, message: '', severity: 'error', isAtKey: true}),
+					});
 				}
 			}
 		}
@@ -89,4 +112,13 @@ export function loadClusterSources(sources: ReadonlyArray<{readonly file: string
 	}
 
 	return {objects: {namespaces, pods, policies}, warnings, skipped: [...skipped.values()]};
+}
+
+function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
+	let current = value;
+	for (const segment of path) {
+		current = (current as Record<string | number, unknown> | undefined)?.[segment];
+	}
+
+	return current;
 }

@@ -12,8 +12,14 @@ export type EvalResults = {
 	readonly reasons?: readonly string[];
 };
 
+/** Flows with their verdicts, all that counting expectations needs (eval's and explain's results alike). */
+export type VerdictsWithExpectations = {
+	readonly flows: ReadonlyArray<{readonly expect?: Verdict | undefined}>;
+	readonly verdicts: readonly Verdict[];
+};
+
 /** Counts of the flows that had an `expect`. */
-export function expectationCounts({flows, verdicts}: EvalResults): {passed: number; failed: number} {
+export function expectationCounts({flows, verdicts}: VerdictsWithExpectations): {passed: number; failed: number} {
 	let passed = 0;
 	let failed = 0;
 	for (const [index, flow] of flows.entries()) {
@@ -125,7 +131,8 @@ function layOutWhy(reason: string, column: number, width: number | undefined): {
 	return {first: '', rest: wrapText(reason, Math.max(20, width - 4)).map(line => `    ${line}`)};
 }
 
-function summaryLine(results: EvalResults, palette: Palette): string {
+/** `8 flows: 4 allowed, 4 denied; 8 expectations held, 0 failed`. */
+export function summaryLine(results: VerdictsWithExpectations, palette: Palette): string {
 	const total = results.flows.length;
 	const allowed = results.verdicts.filter(verdict => verdict === 'allow').length;
 	const flows = `${total} ${total === 1 ? 'flow' : 'flows'}: ${allowed} allowed, ${total - allowed} denied`;

@@ -1,0 +1,41 @@
+// `netpol-dojo lint [--json] FILE...`: likely mistakes in the NetworkPolicies of the files, each at
+// its line. Exit 0 no warnings, 1 warnings, 2 bad input.
+import {loadClusterFilesWithSources} from '../content/cluster-files.js';
+import {formatFieldPath} from '../kube/issue.js';
+import {lintPolicies} from '../grading/lint.js';
+import {ansiColors, noColors} from '../format/color.js';
+import {type LocatedWarning, lintJson, lintText} from '../format/lint-output.js';
+import {type CommandIo, printSkipped, printWarnings} from './io.js';
+
+export type LintOptions = {
+	readonly files: readonly string[];
+	readonly isJson: boolean;
+	readonly maxBytes?: number;
+};
+
+export function runLint(options: LintOptions, io: CommandIo): number {
+	const loaded = loadClusterFilesWithSources(options.files, options.maxBytes);
+	printWarnings(io, loaded.warnings);
+	printSkipped(io, loaded.skipped);
+	const {policies} = loaded.objects;
+	const report = lintPolicies(loaded.objects, loaded.policySources.map(source => source.written));
+	const warnings: LocatedWarning[] = report.warnings.map(warning => {
+		const {file, line, column} = loaded.policySources[warning.policy]!.locate(warning.path);
+		const policy = policies[warning.policy]!;
+		return {
+			file,
+			...(line === undefined ? {} : {line}),
+			...(column === undefined ? {} : {column}),
+			policy: `${policy.namespace}/${policy.name}`,
+			field: formatFieldPath(warning.path),
+			code: warning.code,
+			message: warning.message,
+		};
+	});
+	if (!report.hasCheckedPods && policies.length > 0) {
+		io.stderr('note: the files have no Pods, so the checks that need them (a policy that selects no pod, a namespace without pods, an ipBlock that covers pod IPs) did not run; add the cluster\'s objects (kubectl get pods -A -o yaml)\n');
+	}
+
+	io.stdout(options.isJson ? lintJson(warnings, policies.length, report.hasCheckedPods) : lintText(warnings, policies.length, io.isColor ? ansiColors : noColors, io.columns));
+	return warnings.length > 0 ? 1 : 0;
+}
