@@ -11,22 +11,42 @@ import {UsageError} from './usage-error.js';
 import type {CommandIo} from './commands/io.js';
 import {shouldUseColor} from './format/color.js';
 import {similarTo} from './format/similar.js';
+import type {Protocol} from './kube/types.js';
 
 const usage = `netpol-dojo: learn and check Kubernetes NetworkPolicy
 
 Usage:
-  netpol-dojo                                      the app: lessons and progress (needs a terminal)
+  netpol-dojo [--pack DIR]                         the app: lessons, challenges, drill, exam (needs a terminal)
   netpol-dojo eval [--json] --flows FLOWS FILE...   decide each flow in FLOWS against the objects in FILE...
   netpol-dojo challenges [--pack DIR] [--json]     list the challenges of a pack (the built-in one by default)
   netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]
                                                    grade your policy against the challenge's hidden cases
+  netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]
+                                                   grade a class: one <challenge-id>.yaml per challenge
+  netpol-dojo pack validate [--strict] DIR         check a pack before sharing it: solution, cases, near misses
+  netpol-dojo pack init DIR                        start a pack with one complete example challenge
+  netpol-dojo pack add [--force] DIR               check a pack and add it to the app's challenges
   netpol-dojo lessons [--json]                     list the lessons, in teaching order
   netpol-dojo progress [--json] [--reset]          show (or reset) what you have read and answered
+  netpol-dojo explain [--json] --flows FLOWS FILE...
+  netpol-dojo explain [--json] --from A --to B --port P [--protocol T] FILE...
+                                                   why each flow is allowed or denied: policy, rule, peer, port
+  netpol-dojo matrix [--json] [--port P] [--protocol T] [--namespace N] FILE...
+                                                   who may connect to whom, as a grid (on 80/TCP by default)
+  netpol-dojo diff [--json] [--port P] [--protocol T] --before FILE... --after FILE...
+                                                   the pod-to-pod flows a change opens or closes
+  netpol-dojo lint [--json] FILE...                likely mistakes in policies, each at its line (1 if any)
   netpol-dojo --help | --version
 
 Options:
   --flows FLOWS     the flows to decide (YAML or JSON: flows: [{from, to, port, protocol, expect}])
   --json            machine-readable output
+  --from A, --to B  one flow's ends: namespace/pod or an IP address (explain)
+  --port P          a port, 1..65535 (explain; matrix, default 80; diff, default every port)
+  --protocol T      TCP (default), UDP or SCTP
+  --namespace N     only the pods of namespace N (matrix)
+  --before FILE... --after FILE...
+                    the objects before and after a change, each a whole cluster (diff)
   --max-size MIB    refuse input files larger than this (default 32)
 
 FILE... are YAML or JSON files as \`kubectl get -o yaml\` writes them: Namespaces, Pods and
@@ -38,8 +58,14 @@ Exit codes: 0 done and every expectation held; 1 some expectation failed; 2 bad 
 const evalUsage = 'usage: netpol-dojo eval [--json] [--max-size MIB] --flows FLOWS FILE...';
 const lessonsUsage = 'usage: netpol-dojo lessons [--json]';
 const progressUsage = 'usage: netpol-dojo progress [--json] [--reset]';
+const appUsage = 'usage: netpol-dojo [--pack DIR]';
 const challengesUsage = 'usage: netpol-dojo challenges [--pack DIR] [--json]';
-const gradeUsage = 'usage: netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]';
+const gradeUsage = 'usage: netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]\n       netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]';
+const packUsage = 'usage: netpol-dojo pack validate [--strict] DIR | pack init DIR | pack add [--force] DIR';
+const explainUsage = 'usage: netpol-dojo explain [--json] (--flows FLOWS | --from A --to B --port P [--protocol T]) FILE...';
+const matrixUsage = 'usage: netpol-dojo matrix [--json] [--port P] [--protocol T] [--namespace N] FILE...';
+const diffUsage = 'usage: netpol-dojo diff [--json] [--port P] [--protocol T] --before FILE... --after FILE...';
+const lintUsage = 'usage: netpol-dojo lint [--json] FILE...';
 
 // One line on what is wrong, the command's usage line, and where the rest is.
 function usageError(message: string, usageLine = 'usage: netpol-dojo COMMAND ...'): UsageError {
@@ -66,9 +92,18 @@ function parseMaxSize(text: string | undefined, usageLine: string): number | und
 
 async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	const [command, ...rest] = argv;
-	if (command === undefined) {
+	if (command === undefined || command === '--pack' || command.startsWith('--pack=')) {
+		// The app: `netpol-dojo [--pack DIR]`.
+		const parsed = parseCommandArgs(argv, {pack: {type: 'string'}}, appUsage);
+		if (parsed === 'help') {
+			io.stdout(usage);
+			return 0;
+		}
+
+		refuseArguments('netpol-dojo', parsed.positionals, appUsage);
 		const {runTui} = await import('./commands/tui.js');
-		return runTui({isInteractive: process.stdin.isTTY && process.stdout.isTTY, env: process.env}, io);
+		const packDirectory = parsed.values['pack'];
+		return runTui({isInteractive: process.stdin.isTTY && process.stdout.isTTY, env: process.env, ...(typeof packDirectory === 'string' ? {packDirectory} : {})}, io);
 	}
 
 	if (command === '--help' || command === '-h' || command === 'help') {
@@ -135,13 +170,16 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (command === 'grade') {
-		const parsed = parseCommandArgs(rest, {json: {type: 'boolean'}, pack: {type: 'string'}, 'max-size': {type: 'string'}}, gradeUsage);
+		const parsed = parseCommandArgs(rest, {json: {type: 'boolean'}, pack: {type: 'string'}, submissions: {type: 'string'}, junit: {type: 'string'}, 'max-size': {type: 'string'}}, gradeUsage);
 		if (parsed === 'help') {
 			io.stdout(usage);
 			return 0;
 		}
 
 		const {values, positionals} = parsed;
+		if (values['submissions'] !== undefined || values['junit'] !== undefined) {
+			return runGradeClassCommand(parsed, io);
+		}
 
 		const [challengeId, submissionFile, ...extra] = positionals;
 		if (challengeId === undefined || submissionFile === undefined || extra.length > 0) {
@@ -152,6 +190,10 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 		const [{runGrade}, {builtInChallengesDirectory}] = await Promise.all([import('./commands/grade.js'), import('./content/paths.js')]);
 		const packDirectory = typeof values['pack'] === 'string' ? values['pack'] : builtInChallengesDirectory();
 		return runGrade({challengeId, submissionFile, packDirectory, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+	}
+
+	if (command === 'pack') {
+		return runPackCommand(rest, io);
 	}
 
 	if (command === 'progress') {
@@ -165,15 +207,35 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 
 		refuseArguments('progress', positionals, progressUsage);
 
-		const [{runProgress}, {dataDirectory}, {loadLessons}, {lessonShape}, {builtInLessonsDirectory}] = await Promise.all([
+		const [{runProgress}, {dataDirectory}, {loadLessons}, {lessonShape}, {builtInLessonsDirectory, builtInChallengesDirectory}, {loadPack}, {challengeKey}] = await Promise.all([
 			import('./commands/progress.js'),
 			import('./progress/store.js'),
 			import('./content/lessons.js'),
 			import('./content/lesson-types.js'),
 			import('./content/paths.js'),
+			import('./content/pack.js'),
+			import('./progress/challenge-model.js'),
 		]);
 		const lessons = loadLessons(builtInLessonsDirectory()).lessons.map(lesson => ({...lessonShape(lesson), title: lesson.title}));
-		return runProgress({isJson: values['json'] === true, isReset: values['reset'] === true, dataDirectory: dataDirectory(process.env), lessons}, io);
+		const pack = loadPack(builtInChallengesDirectory());
+		const challenges = pack.challenges.map(challenge => ({key: challengeKey(pack.pack.id, challenge.id), title: challenge.title}));
+		return runProgress({isJson: values['json'] === true, isReset: values['reset'] === true, dataDirectory: dataDirectory(process.env), lessons, challenges}, io);
+	}
+
+	if (command === 'explain') {
+		return runExplainCommand(rest, io);
+	}
+
+	if (command === 'matrix') {
+		return runMatrixCommand(rest, io);
+	}
+
+	if (command === 'diff') {
+		return runDiffCommand(rest, io);
+	}
+
+	if (command === 'lint') {
+		return runLintCommand(rest, io);
 	}
 
 	const guess = similarTo(command, commands);
@@ -182,13 +244,202 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 
 type OptionSpec = Record<string, {type: 'boolean' | 'string'}>;
 
+// grade --submissions: a whole class's files against a pack (the built-in one by default).
+async function runGradeClassCommand({values, positionals}: ParsedArgs, io: CommandIo): Promise<number> {
+	if (typeof values['submissions'] !== 'string') {
+		throw usageError('grade --junit needs --submissions DIR (a class\'s files, one <challenge-id>.yaml each)', gradeUsage);
+	}
+
+	if (positionals.length > 0) {
+		throw usageError(`grade --submissions grades every challenge of the pack and takes no CHALLENGE, got ${JSON.stringify(positionals[0])}`, gradeUsage);
+	}
+
+	const maxBytes = parseMaxSize(values['max-size'] as string | undefined, gradeUsage);
+	const [{runGradeClass}, {builtInChallengesDirectory}] = await Promise.all([import('./commands/grade-class.js'), import('./content/paths.js')]);
+	return runGradeClass({
+		packDirectory: typeof values['pack'] === 'string' ? values['pack'] : builtInChallengesDirectory(),
+		submissionsDirectory: values['submissions'],
+		...(typeof values['junit'] === 'string' ? {junitFile: values['junit']} : {}),
+		isJson: values['json'] === true,
+		...(maxBytes === undefined ? {} : {maxBytes}),
+	}, io);
+}
+
+// pack validate | init | add: authoring and sharing challenge packs.
+async function runPackCommand(args: readonly string[], io: CommandIo): Promise<number> {
+	const parsed = parseCommandArgs(args, {strict: {type: 'boolean'}, force: {type: 'boolean'}}, packUsage);
+	if (parsed === 'help') {
+		io.stdout(usage);
+		return 0;
+	}
+
+	const {values, positionals} = parsed;
+	const [action, directory, ...extra] = positionals;
+	const actions = ['validate', 'init', 'add'];
+	if (action === undefined || !actions.includes(action)) {
+		const guess = action === undefined ? [] : similarTo(action, actions);
+		throw usageError(action === undefined ? 'pack needs validate, init or add' : `unknown pack action ${JSON.stringify(action)}${guess.length > 0 ? ` (did you mean ${guess[0]!}?)` : ''}`, packUsage);
+	}
+
+	if (directory === undefined || extra.length > 0) {
+		throw usageError(`pack ${action} needs one DIR${extra.length > 0 ? `, got also ${JSON.stringify(extra[0])}` : ''}`, packUsage);
+	}
+
+	const misplaced = action !== 'validate' && values['strict'] === true ? '--strict' : action !== 'add' && values['force'] === true ? '--force' : undefined;
+	if (misplaced) {
+		throw usageError(`pack ${action} takes no ${misplaced}`, packUsage);
+	}
+
+	if (action === 'validate') {
+		const {runPackValidate} = await import('./commands/pack-validate.js');
+		return runPackValidate({directory, isStrict: values['strict'] === true}, io);
+	}
+
+	if (action === 'init') {
+		const {runPackInit} = await import('./commands/pack-init.js');
+		return runPackInit({directory}, io);
+	}
+
+	const [{runPackAdd}, {dataDirectory}] = await Promise.all([import('./commands/pack-add.js'), import('./progress/store.js')]);
+	return runPackAdd({directory, dataDirectory: dataDirectory(process.env), isForce: values['force'] === true}, io);
+}
+
 function refuseArguments(command: string, positionals: readonly string[], usageLine: string): void {
 	if (positionals.length > 0) {
 		throw usageError(`${command} takes no arguments, got ${JSON.stringify(positionals[0])}`, usageLine);
 	}
 }
 
-const commands = ['eval', 'lessons', 'progress', 'challenges', 'grade'];
+const commands = ['eval', 'lessons', 'progress', 'challenges', 'grade', 'pack', 'explain', 'matrix', 'diff', 'lint'];
+
+// explain, matrix, diff and lint: the commands that show what a cluster's policies do.
+
+async function runExplainCommand(args: readonly string[], io: CommandIo): Promise<number> {
+	const parsed = parseCommandArgs(args, {json: {type: 'boolean'}, flows: {type: 'string'}, from: {type: 'string'}, to: {type: 'string'}, port: {type: 'string'}, protocol: {type: 'string'}, 'max-size': {type: 'string'}}, explainUsage);
+	if (parsed === 'help') {
+		io.stdout(usage);
+		return 0;
+	}
+
+	const {values, positionals} = parsed;
+	const single = ['from', 'to', 'port', 'protocol'].filter(name => values[name] !== undefined);
+	if (typeof values['flows'] === 'string' && single.length > 0) {
+		throw usageError(`explain takes either --flows FLOWS or one flow (--from, --to, --port), not both; got --flows and --${single[0]!}`, explainUsage);
+	}
+
+	if (typeof values['flows'] !== 'string' && (values['from'] === undefined || values['to'] === undefined || values['port'] === undefined)) {
+		const missing = ['from', 'to', 'port'].filter(name => values[name] === undefined).map(name => `--${name}`);
+		throw usageError(single.length === 0 ? 'explain needs --flows FLOWS, or one flow as --from A --to B --port P' : `explain needs ${missing.join(' and ')} for one flow`, explainUsage);
+	}
+
+	if (positionals.length === 0) {
+		throw usageError('explain needs at least one cluster FILE', explainUsage);
+	}
+
+	const maxBytes = parseMaxSize(values['max-size'] as string | undefined, explainUsage);
+	const flows = typeof values['flows'] === 'string'
+		? {flowsFile: values['flows']}
+		: {flow: {from: values['from'] as string, to: values['to'] as string, port: parsePort(values['port'] as string, explainUsage), protocol: parseProtocol(values['protocol'] as string | undefined, explainUsage)}};
+	const {runExplain} = await import('./commands/explain.js');
+	return runExplain({flows, clusterFiles: positionals, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+}
+
+async function runMatrixCommand(args: readonly string[], io: CommandIo): Promise<number> {
+	const parsed = parseCommandArgs(args, {json: {type: 'boolean'}, port: {type: 'string'}, protocol: {type: 'string'}, namespace: {type: 'string'}, 'max-size': {type: 'string'}}, matrixUsage);
+	if (parsed === 'help') {
+		io.stdout(usage);
+		return 0;
+	}
+
+	const {values, positionals} = parsed;
+	if (positionals.length === 0) {
+		throw usageError('matrix needs at least one cluster FILE', matrixUsage);
+	}
+
+	const maxBytes = parseMaxSize(values['max-size'] as string | undefined, matrixUsage);
+	const port = values['port'] === undefined ? 80 : parsePort(values['port'] as string, matrixUsage);
+	const protocol = parseProtocol(values['protocol'] as string | undefined, matrixUsage);
+	const namespace = typeof values['namespace'] === 'string' ? {namespace: values['namespace']} : {};
+	const {runMatrix} = await import('./commands/matrix.js');
+	return runMatrix({clusterFiles: positionals, port, protocol, ...namespace, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+}
+
+async function runDiffCommand(args: readonly string[], io: CommandIo): Promise<number> {
+	const options: OptionSpec = {json: {type: 'boolean'}, before: {type: 'boolean'}, after: {type: 'boolean'}, port: {type: 'string'}, protocol: {type: 'string'}, 'max-size': {type: 'string'}};
+	const parsed = parseCommandArgs(args, options, diffUsage);
+	if (parsed === 'help') {
+		io.stdout(usage);
+		return 0;
+	}
+
+	const {values} = parsed;
+	const {before, after} = beforeAndAfterFiles(args, options);
+	if (before.length === 0 || after.length === 0) {
+		throw usageError(`diff needs the files of both clusters: ${before.length === 0 ? '--before FILE...' : '--after FILE...'} is missing`, diffUsage);
+	}
+
+	const maxBytes = parseMaxSize(values['max-size'] as string | undefined, diffUsage);
+	const port = values['port'] === undefined ? {} : {port: parsePort(values['port'] as string, diffUsage)};
+	const protocol = values['protocol'] === undefined ? {} : {protocol: parseProtocol(values['protocol'] as string, diffUsage)};
+	const {runDiff} = await import('./commands/diff.js');
+	return runDiff({beforeFiles: before, afterFiles: after, ...port, ...protocol, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+}
+
+// The files after --before and after --after, in the order given (parseArgs has checked the rest).
+function beforeAndAfterFiles(args: readonly string[], options: OptionSpec): {before: string[]; after: string[]} {
+	const {tokens} = parseArgs({args: [...args], options: {...options, help: {type: 'boolean'}}, allowPositionals: true, strict: true, tokens: true});
+	const files = {before: [] as string[], after: [] as string[]};
+	let current: 'before' | 'after' | undefined;
+	for (const token of tokens) {
+		const name: string = token.kind === 'option' ? token.name : '';
+		if (name === 'before' || name === 'after') {
+			current = name;
+		} else if (token.kind === 'positional') {
+			if (current === undefined) {
+				throw usageError(`diff: ${JSON.stringify(token.value)} comes before --before or --after; say which cluster it belongs to`, diffUsage);
+			}
+
+			files[current].push(token.value);
+		}
+	}
+
+	return files;
+}
+
+async function runLintCommand(args: readonly string[], io: CommandIo): Promise<number> {
+	const parsed = parseCommandArgs(args, {json: {type: 'boolean'}, 'max-size': {type: 'string'}}, lintUsage);
+	if (parsed === 'help') {
+		io.stdout(usage);
+		return 0;
+	}
+
+	const {values, positionals} = parsed;
+	if (positionals.length === 0) {
+		throw usageError('lint needs at least one FILE', lintUsage);
+	}
+
+	const maxBytes = parseMaxSize(values['max-size'] as string | undefined, lintUsage);
+	const {runLint} = await import('./commands/lint.js');
+	return runLint({files: positionals, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+}
+
+function parsePort(text: string, usageLine: string): number {
+	const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+	if (!(port >= 1 && port <= 65_535)) {
+		throw usageError(`--port takes a port number, 1..65535; got ${JSON.stringify(text)}`, usageLine);
+	}
+
+	return port;
+}
+
+function parseProtocol(text: string | undefined, usageLine: string): Protocol {
+	const protocol = (text ?? 'TCP').toUpperCase();
+	if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') {
+		throw usageError(`--protocol takes TCP, UDP or SCTP; got ${JSON.stringify(text)}`, usageLine);
+	}
+
+	return protocol;
+}
 
 // A command's options and arguments, or 'help' when --help was asked for (every command takes it).
 type ParsedArgs = {readonly values: Readonly<Record<string, string | boolean | undefined>>; readonly positionals: readonly string[]};

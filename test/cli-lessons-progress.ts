@@ -74,3 +74,16 @@ test('the bundled command (the package\'s bin) runs eval and lists lessons like 
 	const lessons = await promisify(execFile)('node', [bin, 'lessons', '--json'], {env: {...process.env, NETPOL_DOJO_HOME: home()}});
 	t.is((JSON.parse(lessons.stdout) as {lessons: unknown[]}).lessons.length, 13);
 });
+
+test('the app with --pack: an unreadable pack is exit 2 before anything starts; bad usage is exit 2', async t => {
+	const directory = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-app-pack-'));
+	const missing = await run(['--pack', path.join(directory, 'nowhere')], directory);
+	t.is(missing.code, 2);
+	t.is(missing.stderr, `error: ${path.join(directory, 'nowhere')}: no such folder; a pack is a folder with pack.yaml and one folder per challenge\n`);
+	const noValue = await run(['--pack'], directory);
+	t.is(noValue.code, 2);
+	t.regex(noValue.stderr, /^error: Option '--pack <value>' argument missing\nusage: netpol-dojo \[--pack DIR\]\n/);
+	const extra = await run(['--pack', 'x', 'y'], directory);
+	t.is(extra.code, 2);
+	t.regex(extra.stderr, /^error: netpol-dojo takes no arguments, got "y"\n/);
+});

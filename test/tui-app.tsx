@@ -296,5 +296,5 @@ test('runTui without a terminal returns 1 and points to the headless commands', 
 	t.is(code, 1);
 	t.deepEqual(stdout, []);
 	t.is(stderr.join(''), 'netpol-dojo: the app needs an interactive terminal. Without one, use the headless commands:\n'
-		+ '  netpol-dojo eval --flows FLOWS FILE...   netpol-dojo lessons   netpol-dojo progress   (netpol-dojo --help)\n');
+		+ '  netpol-dojo challenges   netpol-dojo grade CHALLENGE POLICY.yaml   netpol-dojo eval --flows FLOWS FILE...   (netpol-dojo --help)\n');
 });

@@ -6,6 +6,9 @@ import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
 import {challengeServices} from '../source/commands/challenge-services.js';
+import {loadChallengeEntries} from '../source/commands/tui.js';
+import {installPack} from '../source/content/installed-packs.js';
+import {loadPack} from '../source/content/pack.js';
 import {challengeProgress} from '../source/progress/challenge-model.js';
 import {emptyProgress, type Progress} from '../source/progress/model.js';
 import {App} from '../source/tui/app.js';
@@ -173,4 +176,19 @@ test.serial('the app draws home first and reads the challenges just after, then 
 	t.true(frame().includes('Challenge left out: x/challenge.yaml:3:1: title: Required value'), frame());
 	await press(enter);
 	t.true(frame().includes('Press e to write your policy in nano'), frame());
+});
+
+test('the app lists the --pack pack first, then the built-in one, then added packs; a repeated id is left out with a sentence', t => {
+	const data = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-packs-'));
+	const clean = path.join(root, 'test/fixtures/packs/clean');
+	installPack(clean, loadPack(clean), data, false);
+	const added = loadChallengeEntries(data);
+	t.is(added.entries[0]!.name, 'db-policy', 'the built-in pack first when no --pack is given');
+	t.is(added.entries.at(-1)!.name, 'clean/db-policy');
+	t.is(added.entries.at(-1)!.workFile, path.join(data, 'work', 'clean', 'db-policy.yaml'));
+	t.deepEqual(added.problems, []);
+	const explicit = loadChallengeEntries(data, loadPack(clean));
+	t.is(explicit.entries[0]!.name, 'clean/db-policy');
+	t.is(explicit.entries.filter(entry => entry.key === 'clean/db-policy').length, 1);
+	t.deepEqual(explicit.problems, [`Pack ${path.join(data, 'packs', 'clean')} left out: a pack with id clean is already listed`]);
 });

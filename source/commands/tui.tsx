@@ -4,7 +4,9 @@ import {formatProblem} from '../content/input-error.js';
 import {loadLessons} from '../content/lessons.js';
 import {stripControlSequences} from '../content/sanitize.js';
 import {builtInChallengesDirectory, builtInLessonsDirectory} from '../content/paths.js';
-import {loadPack} from '../content/pack.js';
+import {type LoadedPack, loadPack} from '../content/pack.js';
+import {installedPackDirectories} from '../content/installed-packs.js';
+import {InputError} from '../content/input-error.js';
 import {taskFileText} from '../format/task-file.js';
 import {challengeKey} from '../progress/challenge-model.js';
 import {dataDirectory, loadProgress, saveProgressMerged} from '../progress/store.js';
@@ -20,13 +22,17 @@ import type {CommandIo} from './io.js';
 export type TuiEnvironment = {
 	readonly isInteractive: boolean;
 	readonly env: Readonly<Record<string, string | undefined>>;
+	/** `--pack DIR`: a pack to list first, beside the built-in and the added ones. */
+	readonly packDirectory?: string;
 };
 
 /** Runs the app until the learner quits; 1 without a terminal, or when progress could not be saved. */
 export async function runTui(environment: TuiEnvironment, io: CommandIo): Promise<number> {
+	// A pack asked for by name must be readable before the app starts: a typo is exit 2, not a notice.
+	const explicitPack = environment.packDirectory === undefined ? undefined : loadPack(environment.packDirectory);
 	if (!environment.isInteractive) {
 		io.stderr('netpol-dojo: the app needs an interactive terminal. Without one, use the headless commands:\n'
-			+ '  netpol-dojo eval --flows FLOWS FILE...   netpol-dojo lessons   netpol-dojo progress   (netpol-dojo --help)\n');
+			+ '  netpol-dojo challenges   netpol-dojo grade CHALLENGE POLICY.yaml   netpol-dojo eval --flows FLOWS FILE...   (netpol-dojo --help)\n');
 		return 1;
 	}
 
@@ -45,13 +51,13 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 	const notices = [notice, ...problems.map(problem => `Lesson left out: ${formatProblem(problem)}`)].filter(text => text !== undefined);
 	const predictions = predictAll(lessons);
 	const loadChallenges = (): ChallengeData => {
-		const pack = loadChallengeEntries(directory);
+		const pack = loadChallengeEntries(directory, explicitPack);
 		return {
 			challenges: pack.entries,
 			drillQuestions: drillQuestions(pack.entries.map(entry => entry.challenge)),
 			seed: Date.now() | 0,
 			editorName: editorCommand(environment.env),
-			problems: pack.problems.map(problem => stripControlSequences(`Challenge left out: ${problem}`)),
+			problems: pack.problems.map(problem => stripControlSequences(problem)),
 		};
 	};
 
@@ -86,15 +92,47 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 	return 0;
 }
 
-/** The built-in challenges as the app lists them, with each learner file's path; problems as lines. */
-function loadChallengeEntries(directory: string): {entries: ChallengeEntry[]; problems: string[]} {
-	const {pack, challenges, problems} = loadPack(builtInChallengesDirectory());
-	const entries = challenges.map(challenge => ({
-		key: challengeKey(pack.id, challenge.id),
-		packTitle: pack.title,
-		challenge,
-		workFile: workFile(directory, pack.id, challenge.id),
-		initialText: taskFileText(challenge),
-	}));
-	return {entries, problems: problems.map(problem => formatProblem(problem))};
+/**
+The challenges as the app lists them: the `--pack` pack first (already read), then the
+built-in pack, then the packs added with `pack add`, each learner file's path with them. A pack
+that cannot be read, or a second pack with an id already listed, is left out with a sentence.
+*/
+export function loadChallengeEntries(directory: string, explicit?: LoadedPack): {entries: ChallengeEntry[]; problems: string[]} {
+	const entries: ChallengeEntry[] = [];
+	const problems: string[] = [];
+	const seen = new Set<string>();
+	const sources: Array<LoadedPack | string> = [...(explicit ? [explicit] : []), builtInChallengesDirectory(), ...installedPackDirectories(directory)];
+	for (const source of sources) {
+		let loaded: LoadedPack;
+		try {
+			loaded = typeof source === 'string' ? loadPack(source) : source;
+		} catch (error) {
+			if (!(error instanceof InputError)) {
+				throw error;
+			}
+
+			problems.push(`Pack left out: ${error.problems.map(problem => formatProblem(problem)).join('; ')}`);
+			continue;
+		}
+
+		const {pack, challenges} = loaded;
+		if (seen.has(pack.id)) {
+			problems.push(`Pack ${typeof source === 'string' ? source : pack.id} left out: a pack with id ${pack.id} is already listed`);
+			continue;
+		}
+
+		seen.add(pack.id);
+		const isBuiltIn = typeof source === 'string' && source === builtInChallengesDirectory();
+		problems.push(...loaded.problems.map(problem => `Challenge left out: ${formatProblem(problem)}`));
+		entries.push(...challenges.map(challenge => ({
+			key: challengeKey(pack.id, challenge.id),
+			name: isBuiltIn ? challenge.id : challengeKey(pack.id, challenge.id),
+			packTitle: pack.title,
+			challenge,
+			workFile: workFile(directory, pack.id, challenge.id),
+			initialText: taskFileText(challenge),
+		})));
+	}
+
+	return {entries, problems};
 }

@@ -65,11 +65,11 @@ export function ChallengeListScreen({state, selected, rows, width, onHighlight, 
 }) {
 	const {challenges, progress} = state;
 	const summary = challengeSummary(progress, challenges.map(entry => entry.key));
-	const idWidth = Math.max(...challenges.map(entry => entry.challenge.id.length), 2);
+	const idWidth = Math.max(...challenges.map(entry => entry.name.length), 2);
 	const labels = challenges.map(entry => {
 		const record = challengeProgress(progress, entry.key);
 		const mark = record.isSolved ? '✓' : record.attempts > 0 ? '…' : ' ';
-		return fitLabel(`${mark} ${entry.challenge.difficulty.padEnd(6)}  ${entry.challenge.id.padEnd(idWidth)}  ${entry.challenge.title}`, width);
+		return fitLabel(`${mark} ${entry.challenge.difficulty.padEnd(6)}  ${entry.name.padEnd(idWidth)}  ${entry.challenge.title}`, width);
 	});
 	const entry = challenges[selected];
 	const record = entry ? challengeProgress(progress, entry.key) : undefined;

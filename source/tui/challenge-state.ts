@@ -14,6 +14,8 @@ import type {Action, State} from './state.js';
 export type ChallengeEntry = {
 	/** The progress key: `<pack id>/<challenge id>`. */
 	readonly key: string;
+	/** How the list names it: the id for the built-in pack, the key for the others. */
+	readonly name: string;
 	readonly packTitle: string;
 	readonly challenge: Challenge;
 	/** The learner's file in the data directory. */

@@ -13,6 +13,7 @@ export function challengeEntries(dataDirectory: string): ChallengeEntry[] {
 	const {pack, challenges} = builtInPack;
 	return challenges.map(challenge => ({
 		key: challengeKey(pack.id, challenge.id),
+		name: challenge.id,
 		packTitle: pack.title,
 		challenge,
 		workFile: workFile(dataDirectory, pack.id, challenge.id),
