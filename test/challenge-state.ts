@@ -5,7 +5,7 @@ import {grade} from '../source/grading/grade.js';
 import type {NetworkPolicy} from '../source/kube/types.js';
 import {challengeProgress, drillProgress} from '../source/progress/challenge-model.js';
 import {emptyProgress} from '../source/progress/model.js';
-import type {GradeResult} from '../source/tui/challenge-state.js';
+import {type GradeResult, matrixPorts} from '../source/tui/challenge-state.js';
 import {drillQuestions} from '../source/tui/drill.js';
 import {actionFor, footerHints} from '../source/tui/keys.js';
 import {type Action, initialState, reduce, type State} from '../source/tui/state.js';
@@ -31,7 +31,7 @@ function run(state: State, ...steps: Array<Action | [Action, number]>): State {
 
 const gradedWith = (policies: readonly NetworkPolicy[], text = 'x'): Action => ({
 	type: 'graded',
-	result: {kind: 'graded', report: grade(db.challenge, policies), notes: [], text},
+	result: {kind: 'graded', report: grade(db.challenge, policies), notes: [], text, policies},
 });
 
 function openDb(now = 1000): State {
@@ -217,7 +217,8 @@ test('finishing early asks first; grading scores by weight, records the exam and
 	// The first two tasks pass: their share of the weights is the score.
 	const results: GradeResult[] = tasks.map((task, index) => {
 		const {challenge} = entries[task.challengeIndex]!;
-		return {kind: 'graded', report: grade(challenge, index < 2 ? challenge.solution : []), notes: [], text: ''};
+		const policies = index < 2 ? challenge.solution : [];
+		return {kind: 'graded', report: grade(challenge, policies), notes: [], text: '', policies};
 	});
 	const reviewed = run(grading, [{type: 'examGraded', results}, 600_000]);
 	const total = tasks.reduce((sum, task) => sum + task.weight, 0);
@@ -234,4 +235,22 @@ test('Esc on the exam list asks to finish rather than dropping the exam', t => {
 	const exam = startExam(0);
 	t.like(run(exam, {type: 'back'}).screen, {name: 'exam', isConfirmingFinish: true});
 	t.deepEqual(footerHints(run(exam, {type: 'back'})), [{label: 'y', description: 'yes'}, {label: 'n/Esc', description: 'no'}]);
+});
+
+test('m opens the matrix after a grade, on the first failed case\'s port; ←/→ cycle the ports of the cases; Esc returns', t => {
+	t.is(actionFor(openDb(), 'm', {}), undefined, 'no matrix before a grade');
+	const graded = run(openDb(), gradedWith([]));
+	t.deepEqual(actionFor(graded, 'm', {}), {type: 'matrix'});
+	const shown = run(graded, {type: 'matrix'});
+	t.like(shown.screen, {matrixPort: 0});
+	const ports = matrixPorts(db.challenge, (graded.screen as {result?: GradeResult}).result);
+	const failure = ((graded.screen as {result: GradeResult & {kind: 'graded'}}).result).report.failures[0]!.flow;
+	t.deepEqual(ports[0], {port: failure.port, protocol: failure.protocol});
+	t.is(new Set(ports.map(port => `${port.port}/${port.protocol}`)).size, ports.length, 'each port once');
+	t.deepEqual(actionFor(shown, '', {rightArrow: true}), {type: 'next'});
+	t.like(run(shown, {type: 'next'}).screen, {matrixPort: 1 % ports.length});
+	t.like(run(shown, {type: 'previous'}).screen, {matrixPort: ports.length - 1});
+	t.like(run(shown, {type: 'back'}).screen, {name: 'challenge', matrixPort: undefined});
+	t.like(run(shown, {type: 'matrix'}).screen, {name: 'challenge', matrixPort: undefined});
+	t.like(run(shown, gradedWith(db.challenge.solution)).screen, {matrixPort: 0}, 'a new grade keeps the matrix open, from its first port');
 });

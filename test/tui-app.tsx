@@ -203,6 +203,15 @@ test.serial('a predict page shows the cluster and the flow, and after the answer
 	hasLine(t, frame(), ' Not quite.');
 	t.true(flattened(frame()).includes('The evaluator: denied: NetworkPolicy \'default/db-policy\' selects default/db for ingress, and no rule allows from default/web on 3306/TCP'), frame());
 	t.deepEqual(saved.at(-1)?.lessons['traffic-direction']?.checkpoints, {4: {isCorrect: false, attempts: 1}});
+	// Below the explanation, every flow of the cluster on that port, the asked one (web -> db) denied.
+	await press('d', 'd', 'd');
+	hasLine(t, frame(), ' Every pod to every pod on 3306/TCP (rows: from, columns: to):');
+	t.true(frame().includes('(a pod can always reach itself)'), frame());
+	const webRow = frame().split('\n').find(line => / 1 web +/.test(line));
+	t.truthy(webRow, frame());
+	const dbColumn = frame().split('\n').find(line => /^ +1 2 3$/.test(line)) === undefined ? undefined : 3;
+	t.is(dbColumn, 3, frame());
+	t.is(webRow!.trim().split(/\s+/).at(-1), '·', `web -> db is denied in ${webRow!}`);
 });
 
 test.serial('a long predict page on 80x24 says how many lines are below; PgDn/d and PgUp/u scroll it', async t => {

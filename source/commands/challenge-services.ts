@@ -49,7 +49,7 @@ export function gradeWorkFile(challenge: Challenge, file: string, initialText: s
 		return submission;
 	}
 
-	return {kind: 'graded', report: grade(challenge, submission.policies), notes: submission.notes, text};
+	return {kind: 'graded', report: grade(challenge, submission.policies), notes: submission.notes, text, policies: submission.policies};
 }
 
 export function challengeServices(dataDirectory: string, env: Readonly<Record<string, string | undefined>>, terminal: Terminal, watchOptions?: WatchOptions): ChallengeServices {

@@ -57,6 +57,7 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 			drillQuestions: drillQuestions(pack.entries.map(entry => entry.challenge)),
 			seed: Date.now() | 0,
 			editorName: editorCommand(environment.env),
+			isColor: environment.env['NO_COLOR'] === undefined || environment.env['NO_COLOR'] === '',
 			problems: pack.problems.map(problem => stripControlSequences(problem)),
 		};
 	};

@@ -5,6 +5,7 @@ import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import {useCallback, useEffect, useReducer, useState} from 'react';
 import type {ChallengeServices} from '../commands/challenge-services.js';
 import {isCheckpoint} from '../content/lesson-types.js';
+import {ansiColors, noColors} from '../format/color.js';
 import type {Progress} from '../progress/model.js';
 import type {Effect, GradeResult} from './challenge-state.js';
 import {ChallengeListScreen, ExamIntroScreen, ExamListScreen, ExamReviewScreen, Viewport, scrollingLines} from './challenge-screens.js';
@@ -212,6 +213,7 @@ export function App({initialState, services, notice, loadChallenges}: Props) {
 					width={pageWidth}
 					answer={screen.answer}
 					prediction={state.predictions.get(pageKey(screen.lessonIndex, screen.page))}
+					palette={state.isColor ? ansiColors : noColors}
 					onHighlight={highlight}
 					onChoose={choose}
 				/>
@@ -236,7 +238,7 @@ function maxScroll(state: State, pageHeight: number, pageWidth: number): number 
 	if (screen.name === 'lesson') {
 		const lesson = state.lessons[screen.lessonIndex]!;
 		const page = lesson.pages[screen.page]!;
-		const lines = pageLines(lesson, screen.page, screen.answer, state.predictions.get(pageKey(screen.lessonIndex, screen.page)), pageWidth);
+		const lines = pageLines(lesson, screen.page, screen.answer, state.predictions.get(pageKey(screen.lessonIndex, screen.page)), pageWidth, state.isColor ? ansiColors : noColors);
 		return Math.max(0, lines.length - viewportRows(page, screen.answer, pageHeight));
 	}
 

@@ -11,7 +11,13 @@ import {wrapText} from '../format/wrap.js';
 import {challengeProgress, challengeSummary, drillProgress} from '../progress/challenge-model.js';
 import type {Progress} from '../progress/model.js';
 import type {ChallengeEntry, ChallengeScreen, Exam, GradeResult} from './challenge-state.js';
-import {isSolutionOffered} from './challenge-state.js';
+import {isSolutionOffered, matrixPorts} from './challenge-state.js';
+import {compileCluster} from '../evaluator/index.js';
+import {compareGrids, reachabilityGrid} from '../evaluator/grid.js';
+import {appliedPolicies} from '../grading/grade.js';
+import type {NetworkPolicy} from '../kube/types.js';
+import {ansiColors, noColors} from '../format/color.js';
+import {podGridLines} from '../format/matrix-text.js';
 import {ChoiceList} from './choice-list.js';
 import {passMark} from './exam.js';
 import {richTextLines, yamlLines} from './rich-text.js';
@@ -30,6 +36,10 @@ function wrapped(text: string, key: string, width: number, style: {color?: strin
 function row(key: string, content: ReactElement | string, style: {color?: string; dimColor?: boolean; bold?: boolean} = {}): ReactElement {
 	return <Text key={key} wrap="truncate-end" {...style}>{content}</Text>;
 }
+
+// Widths are counted without colour codes.
+// eslint-disable-next-line no-control-regex
+const stripAnsi = (text: string) => text.replaceAll(/\u001B\[[\d;]*m/g, '');
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -197,11 +207,65 @@ function solutionLines(entry: ChallengeEntry, screen: Screen<'challenge'>, width
 	];
 }
 
+/**
+The network the learner's policies make beside the one the reference solution makes, on one
+port of the hidden cases, with the cells where they differ marked: where to look after a
+failed grade.
+*/
+function matrixViewLines(state: State, screen: Screen<'challenge'>, width: number): ReactElement[] {
+	const entry = state.challenges[screen.index]!;
+	const {challenge} = entry;
+	const ports = matrixPorts(challenge, screen.result);
+	const {port, protocol} = ports[screen.matrixPort ?? 0] ?? ports[0]!;
+	const policies = screen.result?.kind === 'graded' ? screen.result.policies : [];
+	const gridOf = (submission: readonly NetworkPolicy[]) => reachabilityGrid(compileCluster({...challenge.cluster, policies: appliedPolicies(challenge, submission)}), port, protocol);
+	const yours = gridOf(policies);
+	const expected = gridOf(challenge.solution);
+	const {differences, differing} = compareGrids(yours, expected);
+	const palette = state.isColor ? ansiColors : noColors;
+	const half = Math.floor((width - 3) / 2);
+	const mine = podGridLines(yours, palette, {differing, width: half});
+	const theirs = podGridLines(expected, palette, {differing, width: half});
+	const lines: ReactElement[] = [
+		row('matrix.title', `Who may connect to whom on ${port}/${protocol} (rows: from, columns: to) · port ${(screen.matrixPort ?? 0) + 1} of ${ports.length}`, {bold: true}),
+		row('matrix.count', differences.length === 0 ? 'Your policies make the same network as the reference on this port.' : `${differences.length} ${differences.length === 1 ? 'pair differs' : 'pairs differ'} from the reference (marked *):`, differences.length === 0 ? {color: 'green'} : {color: 'red'}),
+		...differences.slice(0, 6).map((difference, index) => {
+			const from = yours.pods[difference.source]!;
+			const to = yours.pods[difference.destination]!;
+			return row(`matrix.difference.${index}`, `  ${from.namespace}/${from.name} -> ${to.namespace}/${to.name}: yours ${difference.isAllowedActually ? 'allow' : 'deny'}, expected ${difference.isAllowedActually ? 'deny' : 'allow'}`);
+		}),
+		...(differences.length > 6 ? [row('matrix.more', `  and ${differences.length - 6} more`, {dimColor: true})] : []),
+		blank('matrix.gap'),
+	];
+	// podGridLines ends with a blank line and the legend, shown once below both grids.
+	const legend = mine.at(-1) ?? '';
+	const mineGrid = mine.slice(0, -2);
+	const theirsGrid = theirs.slice(0, -2);
+	const column = Math.max('Yours'.length, ...mineGrid.map(line => stripAnsi(line).length));
+	if (width >= (2 * column) + 3) {
+		const pad = (line: string) => `${line}${' '.repeat(Math.max(0, column - stripAnsi(line).length))}`;
+		lines.push(row('matrix.heads', `${pad('Yours')} │ Expected`, {bold: true, color: 'yellow'}));
+		for (let index = 0; index < Math.max(mineGrid.length, theirsGrid.length); index++) {
+			lines.push(row(`matrix.row.${index}`, `${pad(mineGrid[index] ?? '')} │ ${theirsGrid[index] ?? ''}`));
+		}
+	} else {
+		lines.push(row('matrix.mine', 'Yours', {bold: true, color: 'yellow'}), ...mineGrid.map((line, index) => row(`matrix.mine.${index}`, line)));
+		lines.push(blank('matrix.gap2'), row('matrix.theirs', 'Expected', {bold: true, color: 'yellow'}), ...theirsGrid.map((line, index) => row(`matrix.theirs.${index}`, line)));
+	}
+
+	lines.push(blank('matrix.gap3'), row('matrix.legend', legend));
+	return lines;
+}
+
 /** Every line of a challenge's screen: status, the grade, hints, the task, the cluster. */
 export function challengeLines(state: State, screen: Screen<'challenge'>, width: number): ReactElement[] {
 	const entry = state.challenges[screen.index]!;
 	if (screen.isShowingSolution) {
 		return solutionLines(entry, screen, width);
+	}
+
+	if (screen.matrixPort !== undefined && screen.result?.kind === 'graded') {
+		return matrixViewLines(state, screen, width);
 	}
 
 	const {challenge} = entry;
@@ -234,6 +298,8 @@ export function challengeLines(state: State, screen: Screen<'challenge'>, width:
 		lines.push(row('graded-at', `Graded at ${timeOfDay(screen.gradedAt ?? state.now)}`, {dimColor: true}), ...resultLines(screen.result, width, 'result'));
 		if (isSolutionOffered(state, screen)) {
 			lines.push(row('offer', 'Press s to see a reference solution beside yours.', {color: 'green'}));
+		} else if (screen.result.kind === 'graded') {
+			lines.push(row('offer', 'Press m to see the network your policies make beside the expected one.', {color: 'cyan'}));
 		}
 	} else {
 		lines.push(...wrapped(`Press e to write your policy in ${state.editorName}; it is graded when you quit the editor. Or press w, edit the file in another window, and each save is graded.`, 'start', width, {color: 'cyan'}));

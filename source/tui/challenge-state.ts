@@ -5,6 +5,7 @@
 import type {Challenge} from '../content/challenge-types.js';
 import type {Verdict} from '../evaluator/types.js';
 import type {GradeReport} from '../grading/grade.js';
+import type {NetworkPolicy, Protocol} from '../kube/types.js';
 import {addChallengeTime, challengeProgress, recordDrillAnswer, recordExam, recordGrade, recordHints} from '../progress/challenge-model.js';
 import {pickQuestion} from './drill.js';
 import {type ExamPlan, planExam, scoreExam} from './exam.js';
@@ -26,7 +27,7 @@ export type ChallengeEntry = {
 
 /** What grading a learner's file found. */
 export type GradeResult =
-	| {readonly kind: 'graded'; readonly report: GradeReport; readonly notes: readonly string[]; readonly text: string}
+	| {readonly kind: 'graded'; readonly report: GradeReport; readonly notes: readonly string[]; readonly text: string; readonly policies: readonly NetworkPolicy[]}
 	| {readonly kind: 'empty'}
 	/** The file is exactly as it started. */
 	| {readonly kind: 'unchanged'}
@@ -75,6 +76,8 @@ export type ChallengeScreen =
 		readonly isWatching: boolean;
 		readonly isConfirmingReset: boolean;
 		readonly isShowingSolution: boolean;
+		/** With a graded file: the matrix view, on the port of matrixPorts at this index. */
+		readonly matrixPort?: number | undefined;
 		readonly result?: GradeResult | undefined;
 		/** When the result came, for "graded at": a new grade always changes the screen. */
 		readonly gradedAt?: number | undefined;
@@ -151,6 +154,40 @@ export function isSolutionOffered(state: State, screen: Screen<'challenge'>): bo
 	return challengeProgress(state.progress, entry.key).isSolved || (screen.result?.kind === 'graded' && screen.result.report.passed);
 }
 
+/**
+The ports the matrix view shows, one at a time: each port and protocol of the hidden cases,
+that of the first failed case first (the most telling one, as grading orders them).
+*/
+export function matrixPorts(challenge: Challenge, result: GradeResult | undefined): Array<{readonly port: number; readonly protocol: Protocol}> {
+	const first = result?.kind === 'graded' ? result.report.failures[0]?.flow : undefined;
+	const ports = new Map<string, {port: number; protocol: Protocol}>();
+	for (const flow of [...(first ? [first] : []), ...challenge.cases]) {
+		ports.set(`${flow.port}/${flow.protocol}`, {port: flow.port, protocol: flow.protocol});
+	}
+
+	return [...ports.values()];
+}
+
+function reduceMatrix(state: State, screen: Screen<'challenge'> & {matrixPort: number}, action: Action): State | undefined {
+	const count = matrixPorts(state.challenges[screen.index]!.challenge, screen.result).length;
+	switch (action.type) {
+		case 'next':
+		case 'previous': {
+			const matrixPort = (screen.matrixPort + (action.type === 'next' ? 1 : count - 1)) % count;
+			return {...state, screen: {...screen, matrixPort, scroll: 0}};
+		}
+
+		case 'matrix':
+		case 'back': {
+			return {...state, screen: {...screen, matrixPort: undefined, scroll: 0}};
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
 export function reduceChallenge(state: State, screen: Screen<'challenge'>, action: Action, now: number): State {
 	const entry = state.challenges[screen.index]!;
 	if (screen.isConfirmingReset) {
@@ -161,7 +198,18 @@ export function reduceChallenge(state: State, screen: Screen<'challenge'>, actio
 		return action.type === 'graded' || action.type === 'notice' ? reduceChallengeAnswer(state, screen, action, now) : {...state, screen: {...screen, isConfirmingReset: false}};
 	}
 
+	if (screen.matrixPort !== undefined) {
+		const next = reduceMatrix(state, {...screen, matrixPort: screen.matrixPort}, action);
+		if (next) {
+			return next;
+		}
+	}
+
 	switch (action.type) {
+		case 'matrix': {
+			return screen.result?.kind === 'graded' ? {...state, screen: {...screen, matrixPort: 0, isShowingSolution: false, scroll: 0}} : state;
+		}
+
 		case 'edit': {
 			return withEffect({...state, screen: {...screen, notice: undefined}}, {kind: 'edit', file: entry.workFile, initialText: entry.initialText, challengeIndex: screen.index});
 		}
@@ -181,7 +229,7 @@ export function reduceChallenge(state: State, screen: Screen<'challenge'>, actio
 		}
 
 		case 'solution': {
-			return isSolutionOffered(state, screen) ? {...state, screen: {...screen, isShowingSolution: !screen.isShowingSolution, scroll: 0}} : state;
+			return isSolutionOffered(state, screen) ? {...state, screen: {...screen, isShowingSolution: !screen.isShowingSolution, matrixPort: undefined, scroll: 0}} : state;
 		}
 
 		case 'reset': {
@@ -222,7 +270,8 @@ function reduceChallengeAnswer(state: State, screen: Screen<'challenge'>, action
 	const progress = result.kind === 'graded' ? recordGrade(state.progress, entry.key, result.report.score, result.report.passed) : state.progress;
 	// A notice (the file kept by a reset) stays until the learner acts: a watched file graded
 	// right after must not hide where their old work went.
-	return {...state, progress, screen: {...screen, result, gradedAt: now, scroll: 0}};
+	const matrixPort = screen.matrixPort === undefined || result.kind !== 'graded' ? undefined : 0;
+	return {...state, progress, screen: {...screen, result, gradedAt: now, scroll: 0, matrixPort}};
 }
 
 export function reduceDrill(state: State, screen: Screen<'drill'>, action: Action, now: number, home: HomeIndex): State {

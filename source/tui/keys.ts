@@ -40,6 +40,8 @@ const scrolling: readonly Context[] = ['page', 'checkpoint', 'challenge', 'examT
 const hintsLeft = (state: State) => state.screen.name === 'challenge' && state.screen.hintsShown < (state.challenges[state.screen.index]?.challenge.hints.length ?? 0);
 const solutionOffered = (state: State) => state.screen.name === 'challenge' && isSolutionOffered(state, state.screen);
 const solutionShown = (state: State) => state.screen.name === 'challenge' && state.screen.isShowingSolution;
+const isGraded = (state: State) => state.screen.name === 'challenge' && state.screen.result?.kind === 'graded' && state.screen.matrixPort === undefined;
+const matrixShown = (state: State) => state.screen.name === 'challenge' && state.screen.matrixPort !== undefined;
 
 const bindings: readonly Binding[] = [
 	{label: 'y', description: 'yes', action: 'confirm', contexts: ['confirm'], matches: input => input === 'y' || input === 'Y'},
@@ -57,6 +59,9 @@ const bindings: readonly Binding[] = [
 	{label: 'w', description: 'watch on/off', action: 'watch', contexts: ['challenge'], matches: input => input === 'w'},
 	{label: 'n', description: 'hint', action: 'hint', contexts: ['challenge'], matches: input => input === 'n', isAvailable: hintsLeft},
 	{label: 's', description: 'solution', action: 'solution', contexts: ['challenge'], matches: input => input === 's', isAvailable: solutionOffered},
+	{label: 'm', description: 'matrix', action: 'matrix', contexts: ['challenge'], matches: input => input === 'm', isAvailable: isGraded},
+	{label: '←→/hl', description: 'port', action: 'next', contexts: ['challenge'], matches: (input, key) => key.rightArrow === true || input === 'l', isAvailable: matrixShown},
+	{label: '', description: '', action: 'previous', contexts: ['challenge'], matches: (input, key) => key.leftArrow === true || input === 'h', isAvailable: matrixShown},
 	{label: 'x', description: 'start afresh', action: 'reset', contexts: ['challenge'], matches: input => input === 'x'},
 	{label: 'a', description: 'allowed', action: 'allow', contexts: ['drillAsk'], matches: input => input === 'a'},
 	{label: 'd', description: 'denied', action: 'deny', contexts: ['drillAsk'], matches: input => input === 'd'},
@@ -67,7 +72,7 @@ const bindings: readonly Binding[] = [
 	// In the drill `d` answers "denied", so only the page keys scroll.
 	{label: 'PgDn PgUp', description: 'scroll', action: 'scrollDown', contexts: ['drillAsk', 'drillAnswered'], matches: (_input, key) => key.pageDown === true},
 	{label: '', description: '', action: 'scrollUp', contexts: ['drillAsk', 'drillAnswered'], matches: (_input, key) => key.pageUp === true},
-	{label: 'Esc/q', description: 'your file', action: 'back', contexts: ['challenge'], matches: (input, key) => key.escape === true || input === 'q', isAvailable: solutionShown},
+	{label: 'Esc/q', description: 'your file', action: 'back', contexts: ['challenge'], matches: (input, key) => key.escape === true || input === 'q', isAvailable: state => solutionShown(state) || matrixShown(state)},
 	{label: 'Esc/q', description: 'back', action: 'back', contexts: ['menu', 'page', 'checkpoint', 'info', 'challenge', 'drillAsk', 'drillAnswered', 'examIntro', 'examTask', 'review'], matches: (input, key) => key.escape === true || input === 'q'},
 	{label: 'Esc/q', description: 'finish exam', action: 'back', contexts: ['examList'], matches: (input, key) => key.escape === true || input === 'q'},
 	{label: '?', description: 'help', action: 'help', contexts: ['menu', 'page', 'checkpoint', 'info', 'challenge', 'drillAsk', 'drillAnswered', 'examIntro', 'review'], matches: input => input === '?'},

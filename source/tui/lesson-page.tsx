@@ -2,8 +2,12 @@
 // page is a list of lines shown through a viewport, so a long cluster scrolls instead of
 // running off an 80x24 screen; the choices stay in view below it.
 import type {ReactElement} from 'react';
+import {compileCluster} from '../evaluator/index.js';
+import {reachabilityGrid} from '../evaluator/grid.js';
+import {noColors, type Palette} from '../format/color.js';
+import {maxGridPods, podGridLines} from '../format/matrix-text.js';
 import {Box, Text} from 'ink';
-import {choicesOf, isCheckpoint, type Lesson, type LessonPage as Page} from '../content/lesson-types.js';
+import {choicesOf, isCheckpoint, type Lesson, type LessonPage as Page, type LessonPage} from '../content/lesson-types.js';
 import {ChoiceList} from './choice-list.js';
 import {diagramLines} from './diagram.js';
 import {correctChoice, type Prediction} from './predictions.js';
@@ -24,12 +28,13 @@ type Props = {
 	readonly prediction?: Prediction | undefined;
 	readonly onHighlight: (index: number) => void;
 	readonly onChoose: (index: number) => void;
+	readonly palette?: Palette;
 };
 
 const blank = (key: string) => <Text key={key}> </Text>;
 
 /** Every line of a page, above its choices; the evaluator's sentence is wrapped to `width`. */
-export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | undefined, prediction: Prediction | undefined, width = 78): ReactElement[] {
+export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | undefined, prediction: Prediction | undefined, width = 78, palette: Palette = noColors): ReactElement[] {
 	const page = lesson.pages[pageIndex]!;
 	const lines: ReactElement[] = [
 		<Text key="lesson"><Text bold>{lesson.title}</Text><Text dimColor>{`  page ${pageIndex + 1} of ${lesson.pages.length}`}</Text></Text>,
@@ -83,9 +88,26 @@ export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | un
 		}
 
 		lines.push(...richTextLines(page.explanation, 'explanation', width));
+		if (page.kind === 'predict') {
+			lines.push(...clusterMatrixLines(page, width, palette));
+		}
 	}
 
 	return lines;
+}
+
+// After a prediction, every flow of the cluster on the same port: the one asked about in context.
+function clusterMatrixLines(page: LessonPage & {kind: 'predict'}, width: number, palette: Palette): ReactElement[] {
+	const grid = reachabilityGrid(compileCluster(page.cluster), page.flow.port, page.flow.protocol);
+	if (grid.pods.length < 2 || grid.pods.length > maxGridPods) {
+		return [];
+	}
+
+	return [
+		blank('before-matrix'),
+		<Text key="matrix.title" dimColor>{`Every pod to every pod on ${page.flow.port}/${page.flow.protocol} (rows: from, columns: to):`}</Text>,
+		...podGridLines(grid, palette, {width}).map((line, index) => <Text key={`matrix.${index}`} wrap="truncate-end">{line === '' ? ' ' : line}</Text>),
+	];
 }
 
 /** The rows of lines shown at once: the page's height less the choice list and the more-lines mark. */
@@ -99,9 +121,9 @@ function choiceRows(page: Page, answer: Answer | undefined): number {
 	return count === 0 || answer ? 0 : count + 1;
 }
 
-export function LessonPage({lesson, page: pageIndex, selected, scroll, height, width, answer, prediction, onHighlight, onChoose}: Props) {
+export function LessonPage({lesson, page: pageIndex, selected, scroll, height, width, answer, prediction, onHighlight, onChoose, palette}: Props) {
 	const page = lesson.pages[pageIndex]!;
-	const lines = pageLines(lesson, pageIndex, answer, prediction, width);
+	const lines = pageLines(lesson, pageIndex, answer, prediction, width, palette);
 	const viewport = viewportRows(page, answer, height);
 	const offset = Math.max(0, Math.min(scroll, lines.length - viewport));
 	const isCut = lines.length > viewport;

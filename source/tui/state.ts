@@ -30,6 +30,7 @@ export type State = {
 	/** Draws drill questions and exam tasks; the app seeds it from the clock, tests with a constant. */
 	readonly seed: number;
 	readonly editorName: string;
+	readonly isColor?: boolean;
 	/** True until `challengesLoaded` arrives, when the app reads them after its first frame. */
 	readonly isLoadingChallenges: boolean;
 	/** Challenges that could not be read, as sentences for the challenge list. */
@@ -45,7 +46,7 @@ export type State = {
 /** The actions a key can ask for, which carry nothing but their name. */
 export type KeyActionType = 'up' | 'down' | 'open' | 'back' | 'next' | 'previous' | 'help' | 'quit'
 	// Keys of the challenge screens.
-	| 'edit' | 'regrade' | 'watch' | 'hint' | 'solution' | 'reset' | 'confirm' | 'allow' | 'deny' | 'finish';
+	| 'edit' | 'regrade' | 'watch' | 'hint' | 'solution' | 'matrix' | 'reset' | 'confirm' | 'allow' | 'deny' | 'finish';
 
 export type Action =
 	| {readonly type: KeyActionType}
@@ -75,6 +76,8 @@ export type ChallengeData = {
 	readonly editorName: string;
 	/** Challenges left out, each a sentence naming the file and line. */
 	readonly problems?: readonly string[];
+	/** Whether the matrix may use colours (not with NO_COLOR); marks carry the meaning either way. */
+	readonly isColor?: boolean;
 };
 
 const noChallenges: ChallengeData = {challenges: [], drillQuestions: [], seed: 1, editorName: 'vi'};
