@@ -16,7 +16,7 @@ test('namespaceSelector: {} matches every namespace', t => {
 
 test('a namespaceSelector and a podSelector in separate peers is an OR', t => {
 	t.deepEqual(notes([ingressFrom({namespaceSelector: selector({team: 'a'})}, {podSelector: selector({app: 'web'})})]), [
-		'shop/db-policy: a namespaceSelector and a podSelector in separate peers (two dashes) admit either; in one peer (one dash) they must both match.',
+		'shop/db-policy: spec.ingress[0].from[1]: peers 1 and 2 are separate, so either admits (OR): every pod in namespaces team=a, and pods app=web in shop. For pods app=web in namespaces team=a (AND), write both selectors in one peer: remove the dash before the second',
 	]);
 	t.deepEqual(notes([ingressFrom({namespaceSelector: selector({team: 'a'}), podSelector: selector({app: 'web'})})]), []);
 });
@@ -30,7 +30,7 @@ test('a podSelector peer looks only in the policy\'s namespace', t => {
 
 test('egress rules without Egress in policyTypes are ignored', t => {
 	const withEgress = policy('shop/db-policy', {app: 'db'}, {policyTypes: ['Ingress'], egress: [rule([], [port(53, 'UDP')])]});
-	t.deepEqual(notes([withEgress]), ['shop/db-policy: it has egress rules but policyTypes does not list Egress, so they are ignored.']);
+	t.deepEqual(notes([withEgress]), ['shop/db-policy: spec.egress: 1 egress rule is ignored: policyTypes does not list Egress; add Egress to policyTypes']);
 	t.deepEqual(notes([policy('shop/db-policy', {app: 'db'}, {egress: [rule([], [port(53, 'UDP')])]})]), []);
 });
 
@@ -48,7 +48,10 @@ test('a port without protocol is TCP, said when a UDP case on that port was deni
 });
 
 test('the asked-for policy in another namespace', t => {
-	t.deepEqual(notes([policy('default/db-policy', {app: 'db'})]), ['default/db-policy is in namespace default; the task asks for it in shop (metadata.namespace, or kubectl -n).']);
+	t.deepEqual(notes([policy('default/db-policy', {app: 'db'})]), [
+		'default/db-policy is in namespace default; the task asks for it in shop (metadata.namespace, or kubectl -n).',
+		'default/db-policy: metadata.namespace: namespace "default" has no pods in the files, so this policy selects nothing; a policy applies only to pods of its own namespace',
+	]);
 	t.deepEqual(notes([policy('shop/db-policy', {app: 'db'})]), []);
 });
 
@@ -59,4 +62,9 @@ test('Egress in policyTypes with no egress rule cuts what the selected pods send
 	t.deepEqual(recognizeMistakes([ingressOnlyTask], objects, required, [{port: 8080, protocol: 'TCP', from: 'shop/web'}]), [], 'web is not selected by the policy');
 	const withRule = policy('shop/db-policy', {app: 'db'}, {policyTypes: ['Ingress', 'Egress'], egress: [rule([], [port(443)])]});
 	t.deepEqual(recognizeMistakes([withRule], objects, required, [{port: 8080, protocol: 'TCP', from: 'shop/db'}]), []);
+});
+
+test('the lints that read a policy on its own are part of the feedback: a selector that selects no pod', t => {
+	t.deepEqual(notes([policy('shop/db-policy', {app: 'database'})]).map(note => note.split(': ').slice(0, 2).join(': ')), ['shop/db-policy: spec.podSelector']);
+	t.deepEqual(notes([policy('shop/db-policy', {app: 'db'})]), []);
 });

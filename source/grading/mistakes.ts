@@ -1,8 +1,10 @@
 // The classic NetworkPolicy mistakes, recognised in a submission so that grading feedback can
 // name them. Pure: a submission and the cluster in, sentences out.
-import type {ClusterObjects, LabelSelector, NetworkPolicy, Peer, Rule} from '../kube/types.js';
+import type {ClusterObjects, LabelSelector, NetworkPolicy, Rule} from '../kube/types.js';
 import type {RequiredPolicy} from '../content/challenge-types.js';
 import {selectorMatches} from '../evaluator/selector.js';
+import {formatFieldPath} from '../kube/issue.js';
+import {type LintCode, lintPolicies} from './lint.js';
 
 const isEmpty = (selector: LabelSelector | undefined) => selector !== undefined && Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
 
@@ -17,21 +19,6 @@ function rulesWithPeers(policy: NetworkPolicy): Array<{rule: Rule; field: 'from'
 function everyNamespace(policy: NetworkPolicy): string[] {
 	return rulesWithPeers(policy).some(({rule}) => rule.peers.some(peer => isEmpty(peer.namespaceSelector) && !peer.podSelector))
 		? [`${policyName(policy)}: namespaceSelector: {} matches every namespace, so that peer admits every pod in the cluster.`]
-		: [];
-}
-
-// A namespaceSelector peer next to a podSelector peer is an OR; one peer with both is the AND
-// people usually mean (the difference is one dash in YAML).
-function orInsteadOfAnd(policy: NetworkPolicy): string[] {
-	const hasSplitPeers = (peers: readonly Peer[]) => peers.some(peer => peer.namespaceSelector && !peer.podSelector) && peers.some(peer => peer.podSelector && !peer.namespaceSelector);
-	return rulesWithPeers(policy).some(({rule}) => hasSplitPeers(rule.peers))
-		? [`${policyName(policy)}: a namespaceSelector and a podSelector in separate peers (two dashes) admit either; in one peer (one dash) they must both match.`]
-		: [];
-}
-
-function ignoredEgress(policy: NetworkPolicy): string[] {
-	return policy.egress.length > 0 && !policy.policyTypes.includes('Egress')
-		? [`${policyName(policy)}: it has egress rules but policyTypes does not list Egress, so they are ignored.`]
 		: [];
 }
 
@@ -98,15 +85,26 @@ function wrongNamespace(submission: readonly NetworkPolicy[], required: readonly
 /** A case that should have passed but was denied: its port and protocol, and its source (`namespace/pod`, or an address). */
 export type DeniedFlow = {readonly port: number; readonly protocol: string; readonly from?: string};
 
+// The lints that read a policy on its own (and the pods), said in every failed grade. The lints
+// about DNS, protocols and policyTypes without rules are said above only when a denied case
+// shows them to matter: a task may well ask for no DNS, or for all egress denied.
+const gradingLints: ReadonlySet<LintCode> = new Set<LintCode>(['selects-no-pod', 'namespace-without-pods', 'or-instead-of-and', 'ip-block-covers-pods', 'ignored-rules']);
+
+function lintNotes(submission: readonly NetworkPolicy[], cluster: ClusterObjects): string[] {
+	const {warnings} = lintPolicies({namespaces: cluster.namespaces, pods: cluster.pods, policies: submission});
+	return warnings
+		.filter(warning => gradingLints.has(warning.code))
+		.map(warning => `${policyName(submission[warning.policy]!)}: ${formatFieldPath(warning.path)}: ${warning.message}`);
+}
+
 /** The classic mistakes in a submission, as sentences, given the cases it denied that should pass. */
 export function recognizeMistakes(submission: readonly NetworkPolicy[], cluster: ClusterObjects, required: readonly RequiredPolicy[], denied: readonly DeniedFlow[]): string[] {
 	return [
 		...wrongNamespace(submission, required),
+		...lintNotes(submission, cluster),
 		...submission.flatMap(policy => [
 			...everyNamespace(policy),
-			...orInsteadOfAnd(policy),
 			...podSelectorOutsideItsNamespace(policy, cluster),
-			...ignoredEgress(policy),
 			...egressCutByPolicyTypes(policy, cluster, denied),
 			...dnsCut(policy, denied),
 			...portsWithoutProtocol(policy, denied),
