@@ -38,7 +38,6 @@ function row(key: string, content: ReactElement | string, style: {color?: string
 }
 
 // Widths are counted without colour codes.
-// eslint-disable-next-line no-control-regex
 const stripAnsi = (text: string) => text.replaceAll(/\u001B\[[\d;]*m/g, '');
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
