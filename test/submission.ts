@@ -216,6 +216,7 @@ test('gradeWorkFile: the right answer for db-policy passes every case, and the t
 		report: {challenge: 'db-policy', passed: true, score: 1, cases: {total: 9, passed: 9}, missingPolicies: [], failures: [], mistakes: []},
 		notes: [],
 		text: readFileSync(rightAnswer, 'utf8'),
+		policies: dbPolicy.solution,
 	});
 });
 
