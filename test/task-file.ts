@@ -65,9 +65,10 @@ const footer = [
 
 test('the db-policy file starts with the challenge, its difficulty, minutes and topics, then its task', t => {
 	const lines = taskFileText(dbPolicy).split('\n');
-	t.deepEqual(lines.slice(0, 12), [
+	t.deepEqual(lines.slice(0, 13), [
 		'# Challenge db-policy: Only the API may reach the database',
-		'# easy, about 6 minutes; topics: ingress, podSelector, ports',
+		'# easy, about 6 minutes',
+		'# topics: ingress, podSelector, ports',
 		'#',
 		'# TASK',
 		'#   Namespace `default` runs three pods: `web` (label `name: web-pod`), `api` (label',
@@ -79,7 +80,7 @@ test('the db-policy file starts with the challenge, its difficulty, minutes and 
 		'#   Traffic to the other pods, and traffic leaving `db`, must not change.',
 		'#',
 	]);
-	t.is(lines[12], '# THE CLUSTER');
+	t.is(lines[13], '# THE CLUSTER');
 });
 
 test('the db-policy file ends its comments with the instructions, then a blank line and the skeleton', t => {
@@ -125,22 +126,44 @@ for (const challenge of challenges) {
 		const header = headerOf(text);
 		t.true(header.every(line => line === '#' || line.startsWith('# ')), 'every line before the body is a comment');
 		t.is(text.split('\n')[header.length], '');
-		t.deepEqual(header.slice(0, 2), [
+		t.deepEqual(header.slice(0, 3), [
 			`# Challenge ${challenge.id}: ${challenge.title}`,
-			`# ${challenge.difficulty}${challenge.minutes === undefined ? '' : `, about ${challenge.minutes} minutes`}; topics: ${challenge.topics.join(', ')}`,
+			`# ${challenge.difficulty}${challenge.minutes === undefined ? '' : `, about ${challenge.minutes} minutes`}`,
+			`# topics: ${challenge.topics.join(', ')}`,
 		]);
 		const taskLines = challenge.task.trimEnd().split('\n').map(line => (line.trim() === '' ? '#' : `#   ${line.trimEnd()}`));
-		t.deepEqual(header.slice(4, 4 + taskLines.length), taskLines);
+		t.deepEqual(header.slice(5, 5 + taskLines.length), taskLines);
 		t.deepEqual(header.slice(-4), footer);
 
+		// A pod is a table row, or, where a row would not fit 100 columns, a block: its name and IP,
+		// then its labels and ports on wrapped lines.
+		const blockOf = (head: string) => {
+			const start = header.indexOf(head);
+			if (start === -1) {
+				return undefined;
+			}
+
+			const rest = header.slice(start + 1);
+			const end = rest.findIndex(line => !line.startsWith('#       '));
+			return rest.slice(0, end === -1 ? rest.length : end).join(' ').replaceAll(/#\s+/g, ' ');
+		};
+
 		for (const item of challenge.cluster.pods) {
-			const expected = JSON.stringify(sorted([item.namespace, item.name, item.ips.join(',') || '<none>', item.ports.map(entry => `${entry.name ? `${entry.name}:` : ''}${entry.port}/${entry.protocol}`).join(',') || '<none>', Object.entries(item.labels).map(([key, value]) => `${key}=${value}`).join(',') || '<none>']));
-			t.true(header.some(line => JSON.stringify(sortedCells(line)) === expected), `${item.namespace}/${item.name}`);
+			const labels = Object.entries(item.labels).map(([key, value]) => `${key}=${value}`);
+			const ports = item.ports.map(entry => `${entry.name ? `${entry.name}:` : ''}${entry.port}/${entry.protocol}`);
+			const expected = JSON.stringify(sorted([item.namespace, item.name, item.ips.join(',') || '<none>', ports.join(',') || '<none>', labels.join(',') || '<none>']));
+			const block = blockOf(`#   pod ${item.namespace}/${item.name}  ${item.ips.join(', ') || 'no IP'}`);
+			const isShown = header.some(line => JSON.stringify(sortedCells(line)) === expected)
+				|| (block !== undefined && [...labels, ...ports].every(part => block.includes(part)));
+			t.true(isShown, `${item.namespace}/${item.name}`);
 		}
 
 		for (const name of namespacesOf(challenge.cluster).map(entry => entry.name)) {
-			t.true(header.some(line => line.startsWith(`#   ${name} `) && line.includes(`kubernetes.io/metadata.name=${name}`)), name);
+			const block = blockOf(`#   namespace ${name}`);
+			t.true(header.some(line => line.startsWith(`#   ${name} `) && line.includes(`kubernetes.io/metadata.name=${name}`)) || (block?.includes(`kubernetes.io/metadata.name=${name}`) ?? false), name);
 		}
+
+		t.deepEqual(header.filter(line => line.length > 100), [], 'the comments fit a 100-column editor');
 
 		const expected = challenge.starter === undefined
 			? challenge.policies.map(required => ({name: required.name, namespace: required.namespace}))
@@ -206,9 +229,10 @@ test('allow-all-ingress shows its two deny policies exactly', t => {
 
 test('a task file without minutes or topics says so; a task\'s blank and indented lines stay', t => {
 	const text = taskFileText(synthetic({task: 'First line.  \n\n  - an item\nLast.\n\n\n'}));
-	t.deepEqual(headerOf(text).slice(0, 10), [
+	t.deepEqual(headerOf(text).slice(0, 11), [
 		'# Challenge tiny: A tiny challenge',
-		'# easy; topics: none',
+		'# easy',
+		'# topics: none',
 		'#',
 		'# TASK',
 		'#   First line.',
@@ -230,7 +254,8 @@ test('the whole file of a small challenge, exactly', t => {
 	const {pods} = clusterTable(challenge.cluster);
 	t.is(taskFileText(challenge), [
 		'# Challenge tiny: A tiny challenge',
-		'# easy, about 4 minutes; topics: egress',
+		'# easy, about 4 minutes',
+		'# topics: egress',
 		'#',
 		'# TASK',
 		'#   Do it.',

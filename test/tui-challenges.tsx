@@ -48,7 +48,7 @@ test.serial('db-policy: a wrong policy from the editor gets the failed flow and 
 	await press(arrowDown, enter);
 	t.true(frame().includes('❯   easy    db-policy'), frame());
 	await press(enter);
-	t.true(frame().startsWith(' Only the API may reach the database  db-policy'), frame());
+	t.true(frame().startsWith(' Only the API may reach the database\n db-policy · easy'), frame());
 	t.true(frame().includes(`Your file: ${db.workFile}`));
 	t.true(frame().includes('Press e to write your policy in vi'));
 	env['FAKE_EDITOR_ANSWER'] = answerFile('wrong/db-policy/also-egress.yaml');
@@ -196,4 +196,23 @@ test('the app lists the --pack pack first, then the built-in one, then added pac
 	t.is(explicit.entries[0]!.name, 'clean/db-policy');
 	t.is(explicit.entries.filter(entry => entry.key === 'clean/db-policy').length, 1);
 	t.deepEqual(explicit.problems, [`Pack ${path.join(data, 'packs', 'clean')} left out: a pack with id clean is already listed`]);
+});
+
+test.serial('after the terminal is resized, the challenge list still describes and opens the highlighted challenge', async t => {
+	const {entries, press, frame, resize} = await renderChallenges(t, {columns: 80, rows: 24});
+	await press(arrowDown, enter);
+	for (let step = 0; step < 23; step++) {
+		// eslint-disable-next-line no-await-in-loop
+		await press('j');
+	}
+
+	resize({columns: 120, rows: 40});
+	await delay(100);
+	await press('k');
+	const highlighted = /❯ . \w+ +(\S+)/.exec(frame())?.[1];
+	const entry = entries.find(candidate => candidate.name === highlighted);
+	t.truthy(entry, frame());
+	t.true(frame().includes(entry!.challenge.topics.join(', ')), `the footer describes ${highlighted!}:\n${frame()}`);
+	await press(enter);
+	t.true(frame().startsWith(` ${entry!.challenge.title}`), frame());
 });

@@ -1,6 +1,7 @@
 // A cluster as a person reads it before writing a policy: `kubectl get pods -A --show-labels`
 // and `kubectl get ns --show-labels` in a few lines. Used in the task file and on the screens.
-import type {ClusterObjects, Labels, Namespace} from '../kube/types.js';
+import type {ClusterObjects, Labels, Namespace, Pod} from '../kube/types.js';
+import {wrapText} from './wrap.js';
 import {namespaceNameLabel} from '../kube/types.js';
 
 function labelText(labels: Labels): string {
@@ -32,23 +33,42 @@ export function namespacesOf(cluster: ClusterObjects): Namespace[] {
 	return [...byName.values()].sort((left, right) => left.name.localeCompare(right.name));
 }
 
-/** The namespaces and the pods as aligned table rows, header first. */
-export function clusterTable(cluster: ClusterObjects): {readonly namespaces: string[]; readonly pods: string[]} {
+function portText(pod: Pod): string {
+	return pod.ports.map(port => `${port.name ? `${port.name}:` : ''}${port.port}/${port.protocol}`).join(', ') || '<none>';
+}
+
+// A record per object when a table row would not fit: the name, then each field on its own
+// wrapped lines, so nothing a selector matches is ever cut off.
+function blocks(records: ReadonlyArray<{readonly head: string; readonly fields: ReadonlyArray<readonly [string, string]>}>, width: number): string[] {
+	return records.flatMap(record => [
+		record.head,
+		...record.fields.flatMap(([name, value]) => wrapText(value, Math.max(20, width - 12)).map((line, index) => `    ${(index === 0 ? `${name}:` : '').padEnd(8)}${line}`)),
+	]);
+}
+
+const fits = (lines: readonly string[], width: number) => lines.every(line => line.length <= width);
+
+/**
+The namespaces and the pods as `kubectl get --show-labels` shows them: aligned table rows,
+header first, or, when a row would be wider than `width`, a block per object.
+*/
+export function clusterTable(cluster: ClusterObjects, width = Number.POSITIVE_INFINITY): {readonly namespaces: string[]; readonly pods: string[]} {
+	const namespaceList = namespacesOf(cluster);
 	const namespaces = alignColumns([
 		['NAMESPACE', 'LABELS'],
-		...namespacesOf(cluster).map(namespace => [namespace.name, labelText(namespace.labels)]),
+		...namespaceList.map(namespace => [namespace.name, labelText(namespace.labels)]),
 	]);
 	const pods = [...cluster.pods].sort((left, right) => left.namespace.localeCompare(right.namespace) || left.name.localeCompare(right.name));
 	const podRows = alignColumns([
-		// Labels first: they are what selectors match, and a narrow screen cuts the last columns.
+		// Labels first: they are what selectors match.
 		['NAMESPACE', 'POD', 'LABELS', 'PORTS', 'IP'],
-		...pods.map(pod => [
-			pod.namespace,
-			pod.name,
-			labelText(pod.labels),
-			pod.ports.map(port => `${port.name ? `${port.name}:` : ''}${port.port}/${port.protocol}`).join(',') || '<none>',
-			pod.ips.join(',') || '<none>',
-		]),
+		...pods.map(pod => [pod.namespace, pod.name, labelText(pod.labels), portText(pod).replaceAll(', ', ','), pod.ips.join(',') || '<none>']),
 	]);
-	return {namespaces, pods: podRows};
+	return {
+		namespaces: fits(namespaces, width) ? namespaces : blocks(namespaceList.map(namespace => ({head: `namespace ${namespace.name}`, fields: [['labels', labelText(namespace.labels).replaceAll(',', ', ')]]})), width),
+		pods: fits(podRows, width) ? podRows : blocks(pods.map(pod => ({
+			head: `pod ${pod.namespace}/${pod.name}  ${pod.ips.join(', ') || 'no IP'}`,
+			fields: [['labels', labelText(pod.labels).replaceAll(',', ', ')], ['ports', portText(pod)]],
+		})), width),
+	};
 }

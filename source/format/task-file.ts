@@ -4,6 +4,7 @@
 import type {Challenge} from '../content/challenge-types.js';
 import {clusterTable} from './cluster-summary.js';
 import {policyYaml, yamlScalar} from './policy-yaml.js';
+import {wrapText} from './wrap.js';
 
 const comment = (line: string) => (line === '' ? '#' : `# ${line}`);
 
@@ -23,11 +24,13 @@ export function policySkeleton(challenge: Challenge): string {
 
 /** The whole first text of the learner's file. */
 export function taskFileText(challenge: Challenge): string {
-	const {namespaces, pods} = clusterTable(challenge.cluster);
+	// Comment lines fit a 100-column editor: `#   ` and 96 columns of table.
+	const {namespaces, pods} = clusterTable(challenge.cluster, 96);
 	const existing = challenge.cluster.policies;
 	const header = [
 		`Challenge ${challenge.id}: ${challenge.title}`,
-		`${challenge.difficulty}${challenge.minutes === undefined ? '' : `, about ${challenge.minutes} minutes`}; topics: ${challenge.topics.join(', ') || 'none'}`,
+		`${challenge.difficulty}${challenge.minutes === undefined ? '' : `, about ${challenge.minutes} minutes`}`,
+		...wrapText(`topics: ${challenge.topics.join(', ') || 'none'}`, 96),
 		'',
 		'TASK',
 		...challenge.task.trimEnd().split('\n').map(line => `  ${line}`.trimEnd()),

@@ -153,9 +153,9 @@ export function resultLines(result: GradeResult, width: number, key: string): Re
 }
 
 /** The cluster a task is about: namespaces, pods, and the policies already there. */
-function clusterLines(entry: ChallengeEntry, key: string): ReactElement[] {
+function clusterLines(entry: ChallengeEntry, key: string, width: number): ReactElement[] {
 	const {cluster} = entry.challenge;
-	const {namespaces, pods} = clusterTable(cluster);
+	const {namespaces, pods} = clusterTable(cluster, width - 2);
 	return [
 		row(`${key}.title`, 'The cluster', {bold: true, color: 'yellow'}),
 		...namespaces.map((line, index) => row(`${key}.ns.${index}`, `  ${line}`, index === 0 ? {dimColor: true} : {})),
@@ -270,15 +270,16 @@ export function challengeLines(state: State, screen: Screen<'challenge'>, width:
 	const {challenge} = entry;
 	const record = challengeProgress(state.progress, entry.key);
 	const status = [
+		entry.name,
 		challenge.difficulty,
 		...(challenge.minutes === undefined ? [] : [`about ${challenge.minutes} min`]),
 		record.isSolved ? 'solved ✓' : record.attempts > 0 ? `best ${percent(record.bestScore)}` : 'not tried yet',
 		`hints ${screen.hintsShown} of ${challenge.hints.length}`,
 	].join(' · ');
 	const lines: ReactElement[] = [
-		row('title', <Text><Text bold>{challenge.title}</Text><Text dimColor>{`  ${challenge.id} · ${entry.packTitle}`}</Text></Text>),
-		row('status', status, {dimColor: true}),
-		row('file', `Your file: ${entry.workFile}`, {dimColor: true}),
+		row('title', challenge.title, {bold: true}),
+		...wrapped(status, 'status', width, {dimColor: true}),
+		...wrapped(`Your file: ${entry.workFile}`, 'file', width, {dimColor: true}),
 	];
 	if (screen.isWatching) {
 		lines.push(row('watching', 'Watching your file: each save is graded (r grades by hand).', {color: 'cyan'}));
@@ -294,11 +295,11 @@ export function challengeLines(state: State, screen: Screen<'challenge'>, width:
 
 	lines.push(blank('before-result'));
 	if (screen.result) {
-		lines.push(row('graded-at', `Graded at ${timeOfDay(screen.gradedAt ?? state.now)}`, {dimColor: true}), ...resultLines(screen.result, width, 'result'));
+		lines.push(row('graded-at', `${screen.result.kind === 'graded' ? 'Graded' : 'Checked'} at ${timeOfDay(screen.gradedAt ?? state.now)}`, {dimColor: true}), ...resultLines(screen.result, width, 'result'));
 		if (isSolutionOffered(state, screen)) {
-			lines.push(row('offer', 'Press s to see a reference solution beside yours.', {color: 'green'}));
+			lines.push(...wrapped('Press s to see a reference solution with yours.', 'offer', width, {color: 'green'}));
 		} else if (screen.result.kind === 'graded') {
-			lines.push(row('offer', 'Press m to see the network your policies make beside the expected one.', {color: 'cyan'}));
+			lines.push(...wrapped('Press m to see the network your policies make beside the expected one.', 'offer', width, {color: 'cyan'}));
 		}
 	} else {
 		lines.push(...wrapped(`Press e to write your policy in ${state.editorName}; it is graded when you quit the editor. Or press w, edit the file in another window, and each save is graded.`, 'start', width, {color: 'cyan'}));
@@ -311,7 +312,7 @@ export function challengeLines(state: State, screen: Screen<'challenge'>, width:
 		}
 	}
 
-	lines.push(blank('before-task'), ...taskLines(entry, width, 'task'), blank('before-cluster'), ...clusterLines(entry, 'cluster'));
+	lines.push(blank('before-task'), ...taskLines(entry, width, 'task'), blank('before-cluster'), ...clusterLines(entry, 'cluster', width));
 	return lines;
 }
 
@@ -321,9 +322,10 @@ export function drillLines(state: State, screen: Screen<'drill'>, width: number)
 	const overall = drillProgress(state.progress);
 	const {flow} = question;
 	const lines: ReactElement[] = [
-		row('title', <Text><Text bold>Verdict drill</Text><Text dimColor>{`  this round: ${screen.session.correct} of ${screen.session.answered} right${overall.answered > 0 ? ` · all time: ${percent(overall.correct / overall.answered)} right, ${(overall.milliseconds / overall.answered / 1000).toFixed(1)} s an answer` : ''}`}</Text></Text>),
+		row('title', 'Verdict drill', {bold: true}),
+		...wrapped(`This round: ${screen.session.correct} of ${screen.session.answered} right${overall.answered > 0 ? `. All time: ${percent(overall.correct / overall.answered)} right, ${(overall.milliseconds / overall.answered / 1000).toFixed(1)} s an answer` : ''}.`, 'stats', width, {dimColor: true}),
 		blank('gap'),
-		row('flow', <Text>{'Flow: '}<Text bold>{`${flow.from} -> ${flow.to} on ${flow.port}/${flow.protocol}`}</Text></Text>),
+		...wrapped(`Flow: ${flow.from} -> ${flow.to} on ${flow.port}/${flow.protocol}`, 'flow', width, {bold: true}),
 	];
 	if (screen.answer) {
 		const {answer} = screen;
@@ -335,7 +337,7 @@ export function drillLines(state: State, screen: Screen<'drill'>, width: number)
 		lines.push(row('ask', 'Allowed or denied? Press a or d.', {color: 'cyan'}));
 	}
 
-	const {namespaces, pods} = clusterTable(question.cluster);
+	const {namespaces, pods} = clusterTable(question.cluster, width - 2);
 	lines.push(
 		blank('before-cluster'),
 		row('cluster', `The cluster (from the challenge "${entry.challenge.title}", solved):`, {dimColor: true}),
@@ -409,7 +411,7 @@ export function examTaskLines(state: State, screen: Screen<'examTask'>, width: n
 	const entry = state.challenges[task.challengeIndex]!;
 	const lines: ReactElement[] = [
 		row('title', <Text><Text bold>{`Task ${screen.task + 1} of ${screen.exam.tasks.length}: ${entry.challenge.title}`}</Text><Text color="cyan">{`  ${timeLeft(state, screen.exam)}`}</Text></Text>),
-		row('file', `Your file: ${task.file}`, {dimColor: true}),
+		...wrapped(`Your file: ${task.file}`, 'file', width, {dimColor: true}),
 	];
 	if (screen.isConfirmingFinish) {
 		lines.push(row('confirm', 'Finish the exam and grade every task now? y yes, n no', {color: 'yellow', bold: true}));
@@ -424,7 +426,7 @@ export function examTaskLines(state: State, screen: Screen<'examTask'>, width: n
 		lines.push(row('start', `Press e to write your answer in ${state.editorName}.`, {color: 'cyan'}));
 	}
 
-	lines.push(blank('before-task'), ...taskLines(entry, width, 'task'), blank('before-cluster'), ...clusterLines(entry, 'cluster'));
+	lines.push(blank('before-task'), ...taskLines(entry, width, 'task'), blank('before-cluster'), ...clusterLines(entry, 'cluster', width));
 	return lines;
 }
 
@@ -463,7 +465,7 @@ export function reviewTaskLines(state: State, screen: Screen<'examReviewTask'>, 
 	const reference = entry.challenge.solutionText ?? entry.challenge.solution.map(policy => policyYaml(policy)).join('\n---\n');
 	return [
 		row('title', <Text bold>{`Task ${screen.task + 1}: ${entry.challenge.title}`}</Text>),
-		row('file', `Your file: ${task.file}`, {dimColor: true}),
+		...wrapped(`Your file: ${task.file}`, 'file', width, {dimColor: true}),
 		blank('gap'),
 		...resultLines(result, width, 'result'),
 		blank('before-reference'),

@@ -18,8 +18,11 @@ export function ChoiceList({labels, selected, limit, onHighlight, onChoose}: Pro
 	}
 
 	const items = labels.map((label, index) => ({key: String(index), label, value: index}));
+	// ink-select-input keeps its scroll position when the limit changes (a resized terminal), and
+	// then reports another item than the one it marks: a new limit starts a new list at `selected`.
 	return (
 		<SelectInput
+			key={limit ?? 'all'}
 			items={items}
 			initialIndex={selected}
 			{...(limit === undefined ? {} : {limit})}

@@ -28,12 +28,16 @@ export async function driveApp(t: ExecutionContext, app: ReturnType<typeof rende
 	t.teardown(() => {
 		app.unmount();
 	});
-	if (size) {
-		// ink-testing-library's stdout reports 100 columns and no rows (the app then assumes 24);
-		// ink reads the width and the app the height on every render, so this is in time for the first key.
-		Object.defineProperty(app.stdout, 'columns', {value: size.columns});
-		Object.defineProperty(app.stdout, 'rows', {value: size.rows});
+	// ink-testing-library's stdout reports 100 columns and no rows (the app then assumes 24);
+	// ink reads the width and the app the height on every render, so this is in time for the next key.
+	const resize = (to: Size) => {
+		Object.defineProperty(app.stdout, 'columns', {value: to.columns, configurable: true});
+		Object.defineProperty(app.stdout, 'rows', {value: to.rows, configurable: true});
 		app.stdout.emit('resize');
+	};
+
+	if (size) {
+		resize(size);
 	}
 
 	const frame = () => stripVTControlCharacters(app.lastFrame() ?? '');
@@ -72,5 +76,5 @@ export async function driveApp(t: ExecutionContext, app: ReturnType<typeof rende
 
 	// Ink subscribes to input in effects that run after the first render.
 	await delay(50);
-	return {press, frame, lines, waitFor};
+	return {press, frame, lines, waitFor, resize};
 }
