@@ -202,7 +202,7 @@ test.serial('after the terminal is resized, the challenge list still describes a
 	const {entries, press, frame, resize} = await renderChallenges(t, {columns: 80, rows: 24});
 	await press(arrowDown, enter);
 	for (let step = 0; step < 23; step++) {
-		// eslint-disable-next-line no-await-in-loop
+		 
 		await press('j');
 	}
 
