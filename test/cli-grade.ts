@@ -1,5 +1,7 @@
 // grade and challenges, run as a child process.
 import {execFile} from 'node:child_process';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import test from 'ava';
@@ -66,4 +68,21 @@ test('a broken challenge is a warning on stderr; the others are listed', async t
 	t.is(outcome.code, 0);
 	t.regex(outcome.stderr, /^Warning: .*bad-difficulty\/challenge\.yaml:2:\d+: difficulty: Unsupported value/m);
 	t.true(outcome.stdout.includes('db-policy'));
+});
+
+test('grade refuses a policy with a misspelt kind or an old apiVersion, as kubectl would, at its line', async t => {
+	const folder = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-grade-kind-'));
+	const solution = readFileSync(path.join(pack, 'db-policy/solution.yaml'), 'utf8');
+	const misspelt = path.join(folder, 'kind.yaml');
+	writeFileSync(misspelt, solution.replace('kind: NetworkPolicy', 'kind: Networkpolicy'));
+	const kindLine = solution.split('\n').findIndex(line => line.startsWith('kind:')) + 1;
+	const outcome = await run(['grade', 'db-policy', misspelt, '--pack', pack]);
+	t.is(outcome.code, 2);
+	t.is(outcome.stdout, '');
+	t.is(outcome.stderr, `error: ${misspelt}:${kindLine}:7: Networkpolicy "default/db-policy": kind: did you mean kind: NetworkPolicy?\n`);
+	const old = path.join(folder, 'old.yaml');
+	writeFileSync(old, solution.replace('networking.k8s.io/v1', 'extensions/v1beta1'));
+	const oldOutcome = await run(['grade', 'db-policy', old, '--pack', pack]);
+	t.is(oldOutcome.code, 2);
+	t.regex(oldOutcome.stderr, /^error: .*old\.yaml:\d+:7: NetworkPolicy "default\/db-policy": kind: netpol-dojo reads NetworkPolicy as networking\.k8s\.io\/v1, not extensions\/v1beta1\n$/);
 });

@@ -1,6 +1,8 @@
 // explain, matrix, diff and lint end to end: the built CLI as a child process, its exit code,
 // stdout and stderr, on the fixtures in test/fixtures/traffic (a shop in prod, locked down).
 import {execFile} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 
@@ -215,4 +217,13 @@ test('--help lists the four commands, and a near miss is suggested', async t => 
 	const option = await run(['lint', '--jsn', 'cluster.yaml']);
 	t.is(option.code, 2);
 	t.regex(option.stderr, /unknown option --jsn \(did you mean --json\?\)/);
+});
+
+test('lint exits 1 when a policy was skipped for a misspelt kind, so CI does not pass a policy it never read', async t => {
+	const folder = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-lint-kind-'));
+	const file = path.join(folder, 'kind.yaml');
+	writeFileSync(file, 'apiVersion: networking.k8s.io/v1\nkind: Networkpolicy\nmetadata: {name: p, namespace: prod}\nspec:\n  podSelector: {}\n');
+	const outcome = await run(['lint', 'cluster.yaml', file]);
+	t.is(outcome.code, 1);
+	t.true(outcome.stderr.startsWith(`Warning: ${file}:2 Networkpolicy "prod/p" was skipped: did you mean kind: NetworkPolicy?\n`), outcome.stderr);
 });

@@ -118,12 +118,11 @@ test('a warning (a CIDR with host bits set) becomes a note, the policy is still 
 // (source/commands/io.ts printSkipped: "did you mean kind: NetworkPolicy?"); readSubmission only
 // counts it as "not a NetworkPolicy", so in the app a misspelt kind silently drops the policy.
 // BUG source/content/submission.ts readSubmission: `skipped` is only counted, never checked.
-test('a misspelt kind beside a policy is pointed out, as the grade command does', t => {
-	const submission = readSubmission(fileWith(t, `${policyText.replace('kind: NetworkPolicy', 'kind: Networkpolicy').replace('name: p', 'name: mine')}---\n${policyText}`));
-	t.is(submission.kind, 'policies');
-	if (submission.kind === 'policies') {
-		t.true(submission.notes.some(note => note.includes('did you mean kind: NetworkPolicy?')), JSON.stringify(submission.notes));
-	}
+test('a misspelt kind beside a policy makes the file invalid at its kind, as kubectl would refuse it', t => {
+	const file = fileWith(t, `${policyText}---\n${policyText.replace('kind: NetworkPolicy', 'kind: Networkpolicy').replace('name: p', 'name: mine')}`);
+	const submission = readSubmission(file);
+	const kindLine = policyText.split('\n').length + policyText.split('\n').findIndex(line => line.startsWith('kind:')) + 1;
+	t.deepEqual(submission, {kind: 'invalid', problems: [`${file}:${kindLine}:7: Networkpolicy "default/mine": kind: did you mean kind: NetworkPolicy?`]});
 });
 
 // --- control characters never reach the screen

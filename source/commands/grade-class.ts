@@ -5,7 +5,7 @@
 import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import type {Challenge} from '../content/challenge-types.js';
-import {loadClusterFiles} from '../content/cluster-files.js';
+import {readSubmission} from '../content/submission.js';
 import {formatProblem, InputError} from '../content/input-error.js';
 import {loadPack} from '../content/pack.js';
 import {stripControlSequences} from '../content/sanitize.js';
@@ -59,22 +59,30 @@ export function runGradeClass(options: GradeClassOptions, io: CommandIo): number
 }
 
 function gradeOne(challenge: Challenge, options: GradeClassOptions): ClassResult {
-	const file = path.join(options.submissionsDirectory, `${challenge.id}.yaml`);
-	if (!isFile(file)) {
-		return {kind: 'missing', challenge, reason: `no submission (${file} does not exist)`};
+	const file = submissionFile(options.submissionsDirectory, challenge.id);
+	if (!file) {
+		return {kind: 'missing', challenge, reason: `no submission (${path.join(options.submissionsDirectory, `${challenge.id}.yaml`)} does not exist)`};
 	}
 
-	try {
-		const submission = loadClusterFiles([file], options.maxBytes);
-		return {kind: 'graded', challenge, report: grade(challenge, submission.objects.policies)};
-	} catch (error) {
-		if (!(error instanceof InputError)) {
-			throw error;
+	const submission = readSubmission(file, options.maxBytes);
+	switch (submission.kind) {
+		case 'policies': {
+			return {kind: 'graded', challenge, report: grade(challenge, submission.policies)};
 		}
 
-		const reasons = error.problems.map(problem => stripControlSequences(formatProblem(problem)));
-		return {kind: 'unreadable', challenge, reason: `the submission cannot be read: ${reasons.join('; ')}`};
+		case 'empty': {
+			return {kind: 'unreadable', challenge, reason: `the submission cannot be read: ${file}: has no NetworkPolicy in it`};
+		}
+
+		case 'invalid': {
+			return {kind: 'unreadable', challenge, reason: `the submission cannot be read: ${submission.problems.join('; ')}`};
+		}
 	}
+}
+
+// `<id>.yaml`, or `<id>.yml` as some editors name YAML files.
+function submissionFile(directory: string, challengeId: string): string | undefined {
+	return ['.yaml', '.yml'].map(extension => path.join(directory, `${challengeId}${extension}`)).find(file => isFile(file));
 }
 
 /** The feedback a learner gets: gradeText for a graded submission, else why it was not graded. */
@@ -116,8 +124,9 @@ function noteStrayFiles(directory: string, challenges: readonly Challenge[], io:
 	}
 
 	const ids = challenges.map(challenge => challenge.id);
-	for (const name of names.filter(name => name.endsWith('.yaml') && !ids.includes(name.slice(0, -'.yaml'.length))).sort()) {
-		const [guess] = similarTo(name.slice(0, -'.yaml'.length), ids);
+	const idOf = (name: string) => name.replace(/\.ya?ml$/, '');
+	for (const name of names.filter(name => /\.ya?ml$/.test(name) && !ids.includes(idOf(name))).sort()) {
+		const [guess] = similarTo(idOf(name), ids);
 		io.stderr(`note: ${stripControlSequences(path.join(directory, name))} is named after no challenge of the pack${guess ? ` (did you mean ${guess}.yaml?)` : ''}; it is not graded\n`);
 	}
 }

@@ -5,7 +5,8 @@ import {InputError} from '../content/input-error.js';
 import {loadPack} from '../content/pack.js';
 import {describeFailure, grade, type GradeReport} from '../grading/grade.js';
 import {similarTo} from '../format/similar.js';
-import {type CommandIo, printWarnings} from './io.js';
+import {skippedKindProblems} from '../content/skipped-kinds.js';
+import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
 export type GradeOptions = {
 	readonly challengeId: string;
@@ -24,7 +25,15 @@ export function runGrade(options: GradeOptions, io: CommandIo): number {
 	}
 
 	const submission = loadClusterFiles([options.submissionFile], options.maxBytes);
+	// A misspelt kind or an old apiVersion: kubectl would refuse the file, and grading without
+	// the policy would only say it is missing.
+	const refused = skippedKindProblems(submission.skipped);
+	if (refused.length > 0) {
+		throw new InputError(refused);
+	}
+
 	printWarnings(io, submission.warnings);
+	printSkipped(io, submission.skipped);
 	const others = submission.objects.pods.length + submission.objects.namespaces.length;
 	if (others > 0) {
 		io.stderr(`note: ${options.submissionFile}: ${others} Pod or Namespace ${others === 1 ? 'object was' : 'objects were'} ignored; grading applies only your NetworkPolicies to the challenge's cluster\n`);

@@ -1,10 +1,11 @@
 // `netpol-dojo lint [--json] FILE...`: likely mistakes in the NetworkPolicies of the files, each at
-// its line. Exit 0 no warnings, 1 warnings, 2 bad input.
+// its line. Exit 0 no warnings, 1 warnings (an object skipped for a misspelt kind included), 2 bad input.
 import {loadClusterFilesWithSources} from '../content/cluster-files.js';
 import {formatFieldPath} from '../kube/issue.js';
 import {lintPolicies} from '../grading/lint.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {type LocatedWarning, lintJson, lintText} from '../format/lint-output.js';
+import {skippedKindProblems} from '../content/skipped-kinds.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
 export type LintOptions = {
@@ -37,5 +38,8 @@ export function runLint(options: LintOptions, io: CommandIo): number {
 	}
 
 	io.stdout(options.isJson ? lintJson(warnings, policies.length, report.hasCheckedPods) : lintText(warnings, policies.length, io.isColor ? ansiColors : noColors, io.columns));
-	return warnings.length > 0 ? 1 : 0;
+	// An object that was surely meant to be a NetworkPolicy (a misspelt kind, an old apiVersion)
+	// was warned about above; it is a finding too, or a CI job would pass a policy it never read.
+	const misread = skippedKindProblems(loaded.skipped).length;
+	return warnings.length > 0 || misread > 0 ? 1 : 0;
 }

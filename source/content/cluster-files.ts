@@ -16,8 +16,16 @@ export type LoadedCluster = {
 	readonly skipped: readonly SkippedKind[];
 };
 
-/** Objects of a kind netpol-dojo does not read: how many, and the first one's file and name. */
-export type SkippedKind = {readonly kind: string; readonly apiVersion: string; readonly count: number; readonly first: string};
+/** Objects of a kind netpol-dojo does not read: how many, and the first one's file, line and name. */
+export type SkippedKind = {
+	readonly kind: string;
+	readonly apiVersion: string;
+	readonly count: number;
+	/** `file:line Kind "name"`. */
+	readonly first: string;
+	/** Where the first one's `kind` is written. */
+	readonly firstAt: Problem;
+};
 
 // Where an object was first seen; its line is looked up only if it is defined twice.
 type Seen = {file: string; document: SourceDocument; path: readonly PathSegment[]};
@@ -53,7 +61,7 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 	const policies: NetworkPolicy[] = [];
 	const errors: Problem[] = [];
 	const warnings: Problem[] = [];
-	const skipped = new Map<string, {kind: string; apiVersion: string; count: number; first: string}>();
+	const skipped = new Map<string, {kind: string; apiVersion: string; count: number; first: string; firstAt: Problem}>();
 	const seen = new Map<string, Seen>();
 	for (const {file, documents} of sources) {
 		let fileObjects = 0;
@@ -69,7 +77,8 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 
 				if (result.skipped) {
 					const key = `${result.skipped.apiVersion}/${result.skipped.kind}`;
-					const entry = skipped.get(key) ?? {...result.skipped, count: 0, first: `${file} ${result.label}`};
+					// Located only for the first of each kind: the line may take the YAML parser.
+					const entry = skipped.get(key) ?? skippedEntry(result.skipped, at({path: ['kind'], message: '', severity: 'warning'}), result.label);
 					entry.count++;
 					skipped.set(key, entry);
 				}
@@ -121,4 +130,8 @@ function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
 	}
 
 	return current;
+}
+
+function skippedEntry(kind: {readonly kind: string; readonly apiVersion: string}, firstAt: Problem, label: string): {kind: string; apiVersion: string; count: number; first: string; firstAt: Problem} {
+	return {...kind, count: 0, first: `${firstAt.file}${firstAt.line === undefined ? '' : `:${firstAt.line}`} ${label}`, firstAt};
 }

@@ -4,7 +4,7 @@ import type {NetworkPolicy} from '../kube/types.js';
 import {loadClusterFiles} from './cluster-files.js';
 import {formatProblem, InputError} from './input-error.js';
 import {stripControlSequences} from './sanitize.js';
-import {skippedKindWarnings} from './skipped-kinds.js';
+import {skippedKindProblems} from './skipped-kinds.js';
 
 export type Submission =
 	| {readonly kind: 'policies'; readonly policies: readonly NetworkPolicy[]; readonly notes: readonly string[]}
@@ -28,10 +28,14 @@ export function readSubmission(file: string, maxBytes?: number): Submission {
 	}
 
 	const {objects, warnings, skipped} = loaded;
+	const refused = skippedKindProblems(skipped);
+	if (refused.length > 0) {
+		return {kind: 'invalid', problems: refused.map(problem => stripControlSequences(formatProblem(problem)))};
+	}
+
 	const ignored = objects.pods.length + objects.namespaces.length + skipped.reduce((sum, entry) => sum + entry.count, 0);
 	const notes = [
 		...warnings.map(problem => `Warning: ${formatProblem(problem)}`),
-		...skippedKindWarnings(skipped),
 		...(ignored > 0 ? [`${ignored} object${ignored === 1 ? ' that is not a NetworkPolicy was' : 's that are not NetworkPolicies were'} ignored: grading applies only your NetworkPolicies.`] : []),
 	].map(note => stripControlSequences(note));
 	if (objects.policies.length === 0) {
