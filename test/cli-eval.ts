@@ -589,3 +589,21 @@ test('FORCE_COLOR=1 output has escape sequences, but --json never does', async t
 	t.false(json.stdout.includes('\u001B'));
 	t.is(parseEvalJson(json.stdout).failed, 1);
 });
+
+test('a policy in a later file replaces the one of the same name in an earlier file, as kubectl apply would', async t => {
+	const folder = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-apply-'));
+	const cluster = readFileSync(path.join(root, 'test/fixtures/seed/cluster.yaml'), 'utf8');
+	writeFileSync(path.join(folder, 'cluster.yaml'), cluster);
+	writeFileSync(path.join(folder, 'flows.yaml'), readFileSync(path.join(root, 'test/fixtures/seed/flows.yaml'), 'utf8'));
+	const policy = `apiVersion: networking.k8s.io/v1\n${cluster.slice(cluster.indexOf('kind: NetworkPolicy'))}`.replace('name: api-pod', 'name: web-pod');
+	writeFileSync(path.join(folder, 'my-policy.yaml'), policy);
+	const policyLine = cluster.split('\n').findIndex(line => line === 'kind: NetworkPolicy');
+	const outcome = await run(['eval', '--json', '--flows', 'flows.yaml', 'cluster.yaml', 'my-policy.yaml'], {cwd: folder});
+	t.is(outcome.code, 1, 'the edited policy lets web in and keeps api out, against the expectations');
+	t.is(outcome.stderr, `Warning: my-policy.yaml:1:1: NetworkPolicy "default/db-policy" replaces the one at cluster.yaml:${policyLine}, as kubectl apply would\n`);
+	const results = (JSON.parse(outcome.stdout) as {results: Array<{from: string; to: string; port: number; verdict: string}>}).results;
+	t.is(results.find(result => result.from === 'default/web' && result.port === 3306)?.verdict, 'allow');
+	t.is(results.find(result => result.from === 'default/api' && result.port === 3306)?.verdict, 'deny');
+	const twice = await run(['eval', '--flows', 'flows.yaml', 'my-policy.yaml', 'my-policy.yaml'], {cwd: folder});
+	t.is(twice.code, 2, 'the same file twice is still a mistake');
+});

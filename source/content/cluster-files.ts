@@ -28,7 +28,7 @@ export type SkippedKind = {
 };
 
 // Where an object was first seen; its line is looked up only if it is defined twice.
-type Seen = {file: string; document: SourceDocument; path: readonly PathSegment[]};
+type Seen = {file: string; document: SourceDocument; path: readonly PathSegment[]; policyIndex?: number};
 
 /** Where a NetworkPolicy was written, for messages about it found after loading (lint). */
 export type PolicySource = {
@@ -91,11 +91,28 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 				const earlier = seen.get(result.label);
 				if (earlier) {
 					const first = locateIssue(earlier.file, earlier.document, earlier.path, {path: [], message: '', severity: 'error'});
+					// A policy in a later file replaces the one of the same name in an earlier file,
+					// as kubectl apply would: a cluster dump and the edited policy can be given together.
+					// Within one file, or for other kinds, a second definition is a mistake.
+					if (object.kind === 'NetworkPolicy' && earlier.policyIndex !== undefined && earlier.file !== file) {
+						policies[earlier.policyIndex] = object.policy;
+						if (policySources) {
+							policySources[earlier.policyIndex] = {
+								written: valueAt(document.value, result.path),
+								locate: path => locateIssue(file, document, result.path, {path, message: '', severity: 'error', isAtKey: true}),
+							};
+						}
+
+						warnings.push({...at({path: [], message: '', severity: 'warning'}), message: `${result.label} replaces the one at ${first.file}:${first.line ?? 0}, as kubectl apply would`});
+						seen.set(result.label, {file, document, path: result.path, policyIndex: earlier.policyIndex});
+						continue;
+					}
+
 					errors.push({...at({path: [], message: '', severity: 'error'}), message: `${result.label} is defined twice (first at ${first.file}:${first.line ?? 0})`});
 					continue;
 				}
 
-				seen.set(result.label, {file, document, path: result.path});
+				seen.set(result.label, {file, document, path: result.path, ...(object.kind === 'NetworkPolicy' ? {policyIndex: policies.length} : {})});
 
 				if (object.kind === 'Namespace') {
 					namespaces.push(object.namespace);
