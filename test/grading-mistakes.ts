@@ -6,7 +6,7 @@ import {cluster, pod, policy, port, rule, selector} from './helpers/builders.js'
 
 const objects = cluster({pods: [pod('shop/web', {app: 'web'}), pod('shop/db', {app: 'db'}), pod('backend/api', {app: 'api'})]});
 const required = [{name: 'db-policy', namespace: 'shop'}];
-const notes = (submission: NetworkPolicy[], denied: Array<{port: number; protocol: string}> = []) => recognizeMistakes(submission, objects, required, denied);
+const notes = (submission: NetworkPolicy[], denied: Array<{port: number; protocol: string; from?: string}> = []) => recognizeMistakes(submission, objects, required, denied);
 const ingressFrom = (...peers: Peer[]) => policy('shop/db-policy', {app: 'db'}, {ingress: [rule(peers, [port(5432)])]});
 
 test('namespaceSelector: {} matches every namespace', t => {
@@ -34,17 +34,28 @@ test('egress rules without Egress in policyTypes are ignored', t => {
 	t.deepEqual(notes([policy('shop/db-policy', {app: 'db'}, {egress: [rule([], [port(53, 'UDP')])]})]), []);
 });
 
-test('an egress lockdown without port 53 cuts DNS, said only when a DNS case was denied', t => {
+test('an egress lockdown without port 53 cuts DNS, said only when a DNS case from a pod it selects was denied', t => {
 	const lockdown = policy('shop/db-policy', {app: 'db'}, {policyTypes: ['Egress']});
-	t.deepEqual(notes([lockdown], [{port: 53, protocol: 'UDP'}]), ['shop/db-policy: it isolates egress and allows nothing on port 53, so the selected pods cannot resolve names (DNS is UDP and TCP 53 to kube-dns).']);
-	t.deepEqual(notes([lockdown], [{port: 443, protocol: 'TCP'}]), []);
+	const [note] = notes([lockdown], [{port: 53, protocol: 'UDP', from: 'shop/db'}]);
+	t.regex(note ?? '', /^shop\/db-policy: spec\.policyTypes\[0\]: .*DNS/);
+	t.deepEqual(notes([lockdown], [{port: 443, protocol: 'TCP', from: 'shop/db'}]), []);
+	t.deepEqual(notes([lockdown], [{port: 53, protocol: 'UDP', from: 'shop/web'}]), [], 'web is not selected');
 });
 
-test('a port without protocol is TCP, said when a UDP case on that port was denied', t => {
+test('DNS allowed by another policy that selects the same pods is not called cut (the lint reads every policy)', t => {
+	const lockdown = policy('shop/db-policy', {app: 'db'}, {policyTypes: ['Egress']});
+	const dns = policy('shop/allow-dns', {}, {policyTypes: ['Egress'], egress: [rule([], [port(53, 'UDP'), port(53)])]});
+	t.deepEqual(recognizeMistakes([lockdown, dns], objects, [...required, {name: 'allow-dns', namespace: 'shop'}], [{port: 8080, protocol: 'TCP', from: 'shop/db', to: 'backend/api'}]), []);
+});
+
+test('a port without protocol is TCP, said when a UDP case was denied', t => {
 	const tcpOnly = policy('shop/db-policy', {app: 'db'}, {egress: [rule([], [port(53)])]});
-	t.deepEqual(notes([tcpOnly], [{port: 53, protocol: 'UDP'}]), ['shop/db-policy: a port without protocol means TCP; UDP traffic needs protocol: UDP.']);
+	t.deepEqual(notes([tcpOnly], [{port: 53, protocol: 'UDP', from: 'shop/db'}]), [
+		'shop/db-policy: spec.egress: isolates egress, and allows port 53 over TCP only: DNS queries are mostly UDP (a port without protocol is TCP); add port 53 with protocol: UDP',
+		'shop/db-policy: spec.egress[0].ports[0].port: port 53 has no protocol, so it means TCP only; 53 is DNS, which is UDP: add protocol: UDP (and keep a TCP entry: DNS uses both)',
+	]);
 	const both = policy('shop/db-policy', {app: 'db'}, {egress: [rule([], [port(53), port(53, 'UDP')])]});
-	t.deepEqual(notes([both], [{port: 53, protocol: 'UDP'}]), []);
+	t.deepEqual(notes([both], [{port: 53, protocol: 'UDP', from: 'shop/db'}]), []);
 });
 
 test('the asked-for policy in another namespace', t => {
@@ -57,7 +68,7 @@ test('the asked-for policy in another namespace', t => {
 
 test('Egress in policyTypes with no egress rule cuts what the selected pods send, said when a case from one was denied', t => {
 	const ingressOnlyTask = policy('shop/db-policy', {app: 'db'}, {policyTypes: ['Ingress', 'Egress'], ingress: [rule([{podSelector: selector({app: 'web'})}], [port(5432)])]});
-	const expected = 'shop/db-policy: policyTypes lists Egress and there is no egress rule, so the pods it selects can send nothing; list Egress only when the task limits outgoing traffic.';
+	const expected = 'shop/db-policy: spec.policyTypes[1]: lists Egress but the policy has no egress rules, so it denies all egress of the pods it selects (their DNS lookups too). Intended? If not, remove Egress from policyTypes or add egress rules';
 	t.deepEqual(recognizeMistakes([ingressOnlyTask], objects, required, [{port: 8080, protocol: 'TCP', from: 'shop/db'}]), [expected]);
 	t.deepEqual(recognizeMistakes([ingressOnlyTask], objects, required, [{port: 8080, protocol: 'TCP', from: 'shop/web'}]), [], 'web is not selected by the policy');
 	const withRule = policy('shop/db-policy', {app: 'db'}, {policyTypes: ['Ingress', 'Egress'], egress: [rule([], [port(443)])]});

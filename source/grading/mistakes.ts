@@ -4,7 +4,7 @@ import type {ClusterObjects, LabelSelector, NetworkPolicy, Rule} from '../kube/t
 import type {RequiredPolicy} from '../content/challenge-types.js';
 import {selectorMatches} from '../evaluator/selector.js';
 import {formatFieldPath} from '../kube/issue.js';
-import {type LintCode, lintPolicies} from './lint.js';
+import {type LintCode, type LintWarning, lintPolicies} from './lint.js';
 
 const isEmpty = (selector: LabelSelector | undefined) => selector !== undefined && Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
 
@@ -40,41 +40,6 @@ function podSelectorOutsideItsNamespace(policy: NetworkPolicy, cluster: ClusterO
 	return notes;
 }
 
-// An egress policy that isolates pods but allows nothing on port 53 cuts name resolution; said
-// only when a DNS case that should pass was denied (a task may well ask for no DNS at all).
-function dnsCut(policy: NetworkPolicy, denied: readonly DeniedFlow[]): string[] {
-	if (!policy.policyTypes.includes('Egress') || !denied.some(flow => flow.port === 53)) {
-		return [];
-	}
-
-	const allowsDns = policy.egress.some(rule => rule.ports.length === 0 || rule.ports.some(port => port.port === undefined || port.port === 53 || (typeof port.port === 'number' && port.endPort !== undefined && port.port <= 53 && port.endPort >= 53)));
-	return allowsDns ? [] : [`${policyName(policy)}: it isolates egress and allows nothing on port 53, so the selected pods cannot resolve names (DNS is UDP and TCP 53 to kube-dns).`];
-}
-
-// A UDP flow that should pass was denied, and its port is written in a TCP entry (the default
-// when no protocol is given) but in no UDP entry.
-function portsWithoutProtocol(policy: NetworkPolicy, denied: readonly DeniedFlow[]): string[] {
-	const entries = rulesWithPeers(policy).flatMap(({rule}) => rule.ports);
-	const covers = (protocol: string, port: number) => entries.some(entry => entry.protocol === protocol && typeof entry.port === 'number' && entry.port <= port && port <= (entry.endPort ?? entry.port));
-	return denied.some(flow => flow.protocol === 'UDP' && covers('TCP', flow.port) && !covers('UDP', flow.port))
-		? [`${policyName(policy)}: a port without protocol means TCP; UDP traffic needs protocol: UDP.`]
-		: [];
-}
-
-// Egress written into policyTypes with no egress rule denies all the selected pods send: often
-// copied from a default-deny example into a task about ingress. Said when a case from such a pod,
-// which should pass, was denied.
-function egressCutByPolicyTypes(policy: NetworkPolicy, cluster: ClusterObjects, denied: readonly DeniedFlow[]): string[] {
-	if (policy.isPolicyTypesDefaulted || !policy.policyTypes.includes('Egress') || policy.egress.length > 0) {
-		return [];
-	}
-
-	const isSelected = (reference: string | undefined) => cluster.pods.some(pod => `${pod.namespace}/${pod.name}` === reference && pod.namespace === policy.namespace && selectorMatches(policy.podSelector, pod.labels));
-	return denied.some(flow => isSelected(flow.from))
-		? [`${policyName(policy)}: policyTypes lists Egress and there is no egress rule, so the pods it selects can send nothing; list Egress only when the task limits outgoing traffic.`]
-		: [];
-}
-
 function wrongNamespace(submission: readonly NetworkPolicy[], required: readonly RequiredPolicy[]): string[] {
 	return required.flatMap(wanted => {
 		const sameName = submission.filter(policy => policy.name === wanted.name && policy.namespace !== wanted.namespace);
@@ -82,8 +47,44 @@ function wrongNamespace(submission: readonly NetworkPolicy[], required: readonly
 	});
 }
 
-/** A case that should have passed but was denied: its port and protocol, and its source (`namespace/pod`, or an address). */
-export type DeniedFlow = {readonly port: number; readonly protocol: string; readonly from?: string};
+/** A case that should have passed but was denied: its port and protocol, and its ends (`namespace/pod`, or an address). */
+export type DeniedFlow = {readonly port: number; readonly protocol: string; readonly from?: string; readonly to?: string};
+
+// The lints whose warning matters only when a failed case shows it: a task may well ask for no
+// DNS, for all egress denied, or for TCP only. They are run over the cluster's policies with the
+// submission applied, so a DNS rule in another policy that selects the same pods counts.
+function contextLintNotes(submission: readonly NetworkPolicy[], cluster: ClusterObjects, denied: readonly DeniedFlow[]): string[] {
+	const submitted = new Set(submission.map(policy => policyName(policy)));
+	const applied = [...cluster.policies.filter(policy => !submitted.has(policyName(policy))), ...submission];
+	const offset = applied.length - submission.length;
+	const {warnings} = lintPolicies({namespaces: cluster.namespaces, pods: cluster.pods, policies: applied});
+	const isSelected = (policy: NetworkPolicy, reference: string | undefined) => cluster.pods.some(pod => `${pod.namespace}/${pod.name}` === reference && pod.namespace === policy.namespace && selectorMatches(policy.podSelector, pod.labels));
+	const matters = (warning: LintWarning): boolean => {
+		const policy = applied[warning.policy]!;
+		switch (warning.code) {
+			case 'no-dns-egress': {
+				return denied.some(flow => flow.port === 53 && isSelected(policy, flow.from));
+			}
+
+			case 'port-without-protocol': {
+				return denied.some(flow => flow.protocol === 'UDP');
+			}
+
+			case 'direction-without-rules': {
+				const type = policy.policyTypes[warning.path[2] as number];
+				return denied.some(flow => isSelected(policy, type === 'Egress' ? flow.from : flow.to));
+			}
+
+			default: {
+				return false;
+			}
+		}
+	};
+
+	return warnings
+		.filter(warning => warning.policy >= offset && matters(warning))
+		.map(warning => `${policyName(applied[warning.policy]!)}: ${formatFieldPath(warning.path)}: ${warning.message}`);
+}
 
 // The lints that read a policy on its own (and the pods), said in every failed grade. The lints
 // about DNS, protocols and policyTypes without rules are said above only when a denied case
@@ -102,12 +103,10 @@ export function recognizeMistakes(submission: readonly NetworkPolicy[], cluster:
 	return [
 		...wrongNamespace(submission, required),
 		...lintNotes(submission, cluster),
+		...contextLintNotes(submission, cluster, denied),
 		...submission.flatMap(policy => [
 			...everyNamespace(policy),
 			...podSelectorOutsideItsNamespace(policy, cluster),
-			...egressCutByPolicyTypes(policy, cluster, denied),
-			...dnsCut(policy, denied),
-			...portsWithoutProtocol(policy, denied),
 		]),
 	];
 }
