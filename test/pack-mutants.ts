@@ -59,9 +59,10 @@ test('an except, an endPort and the Egress policy type can each be dropped', t =
 	t.true(descriptions.includes('egress: egress[0].to[0] ipBlock except 169.254.169.254/32 dropped'));
 	t.true(descriptions.includes('egress: egress[0].ports[0] endPort 20000 dropped (only port 10000 is left)'));
 	t.true(descriptions.includes('egress: egress[0].ports[0] protocol UDP changed to TCP'));
-	const dropped = nearMissMutants(solution).find(mutant => mutant.description === 'egress: policyTypes: Egress dropped');
+	const dropped = nearMissMutants(solution).find(mutant => mutant.description === 'egress: policyTypes removed (the API server defaults them to Ingress, Egress)');
 	// policyTypes left empty default as the API server defaults them: Egress, since there are egress rules.
 	t.deepEqual(dropped?.policies[0]?.policyTypes, ['Ingress', 'Egress']);
+	t.false(descriptions.includes('egress: policyTypes: Ingress added'), 'the same policy as the one above, counted once');
 });
 
 test('dropping the last egress rule of a policy with defaulted policyTypes stops isolating egress', t => {

@@ -45,8 +45,9 @@ function policyLabel(solution: readonly NetworkPolicy[], policy: NetworkPolicy):
 }
 
 // Policies that mean the same: whether policyTypes were written or defaulted changes nothing.
+// Nor does the order policyTypes are written in.
 function keyOf(policies: readonly NetworkPolicy[]): string {
-	return JSON.stringify(policies.map(({isPolicyTypesDefaulted: _, ...meaning}) => meaning));
+	return JSON.stringify(policies.map(({isPolicyTypesDefaulted: _, ...meaning}) => ({...meaning, policyTypes: [...meaning.policyTypes].sort()})));
 }
 
 function policyChanges(policy: NetworkPolicy): Change[] {
@@ -57,7 +58,10 @@ function policyChanges(policy: NetworkPolicy): Change[] {
 
 	if (!policy.isPolicyTypesDefaulted) {
 		for (const type of policy.policyTypes) {
-			changes.push({what: `policyTypes: ${type} dropped`, policy: withPolicyTypes(policy, policy.policyTypes.filter(other => other !== type))});
+			const mutant = withPolicyTypes(policy, policy.policyTypes.filter(other => other !== type));
+			// Dropping the only type leaves the API server to default them, which may add one back.
+			const what = mutant.isPolicyTypesDefaulted ? `policyTypes removed (the API server defaults them to ${mutant.policyTypes.join(', ')})` : `policyTypes: ${type} dropped`;
+			changes.push({what, policy: mutant});
 		}
 	}
 
