@@ -1,6 +1,6 @@
 // The headless lessons and progress commands, run as a child process.
 import {execFile} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
@@ -86,4 +86,14 @@ test('the app with --pack: an unreadable pack is exit 2 before anything starts; 
 	const extra = await run(['--pack', 'x', 'y'], directory);
 	t.is(extra.code, 2);
 	t.regex(extra.stderr, /^error: netpol-dojo takes no arguments, got "y"\n/);
+});
+
+test('the app refuses a --pack whose id is built-in: its files and progress would be the built-in pack\'s', async t => {
+	const directory = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-app-builtin-'));
+	const pack = path.join(directory, 'pack');
+	mkdirSync(pack);
+	writeFileSync(path.join(pack, 'pack.yaml'), 'id: built-in\ntitle: T\nversion: 1.0.0\nauthor: A\ndescription: D\n');
+	const outcome = await run(['--pack', pack], directory);
+	t.is(outcome.code, 2);
+	t.is(outcome.stderr, `error: ${pack}: has the pack id "built-in", which is the built-in pack's; give the pack another id in pack.yaml\n`);
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {challengeServices} from '../source/commands/challenge-services.js';
 import {createFileExclusive, writeFileAtomic} from '../source/progress/atomic-file.js';
-import {examDirectory, prepareWorkFile, readWorkFile, resetWorkFile, workFile} from '../source/progress/workspace.js';
+import {examDirectory, prepareWorkFile, readWorkFile, resetWorkFile, workFile, examTaskFile} from '../source/progress/workspace.js';
 
 const now = new Date('2024-05-01T10:00:00.000Z');
 const keptName = 'db-policy.yaml.before-reset-2024-05-01T10-00-00.000Z';
@@ -321,4 +321,11 @@ test.serial('createFileExclusive whose write fails halfway throws and removes th
 		t.throws(() => createFileExclusive(file, 'first text\n'), {code: 'ENOSPC'});
 	});
 	t.deepEqual(readdirSync(directory), []);
+});
+
+test('exam task files are named by pack and challenge, so two packs\' challenges of one id never share a file', t => {
+	const folder = path.join('/data', 'exams', 'x');
+	t.is(examTaskFile(folder, 'built-in/db-policy'), path.join(folder, 'built-in', 'db-policy.yaml'));
+	t.is(examTaskFile(folder, 'my-pack/db-policy'), path.join(folder, 'my-pack', 'db-policy.yaml'));
+	t.is(path.dirname(path.dirname(examTaskFile(folder, '../x/..'))), folder, 'a hostile key stays inside the exam folder');
 });

@@ -5,11 +5,10 @@ import type {Challenge} from '../content/challenge-types.js';
 import {readSubmission} from '../content/submission.js';
 import {grade} from '../grading/grade.js';
 import {describeError} from '../progress/store.js';
-import {examDirectory, prepareWorkFile, readWorkFile, resetWorkFile} from '../progress/workspace.js';
+import {examDirectory, examTaskFile, prepareWorkFile, readWorkFile, resetWorkFile} from '../progress/workspace.js';
 import type {GradeResult} from '../tui/challenge-state.js';
 import {openInEditor, type Terminal} from './editor.js';
 import {watchForChanges, type WatchOptions} from './watch.js';
-import path from 'node:path';
 
 export type ChallengeServices = {
 	/** Creates the file if it is missing, then opens it in the editor; returns why the editor could not be used. */
@@ -18,7 +17,7 @@ export type ChallengeServices = {
 	/** Starts the file afresh, keeping the old one; returns a sentence for the screen. */
 	readonly resetFile: (file: string, initialText: string) => string;
 	/** Creates an exam's files, one per task; returns their paths in task order. */
-	readonly startExam: (tasks: ReadonlyArray<{readonly id: string; readonly initialText: string}>) => string[];
+	readonly startExam: (tasks: ReadonlyArray<{readonly key: string; readonly initialText: string}>) => string[];
 	/** Creates the file if it is missing and calls onChange at each save; returns the function that stops. */
 	readonly watchFile: (file: string, initialText: string, onChange: () => void) => () => void;
 };
@@ -75,7 +74,7 @@ export function challengeServices(dataDirectory: string, env: Readonly<Record<st
 		startExam(tasks) {
 			const directory = examDirectory(dataDirectory, new Date());
 			return tasks.map(task => {
-				const file = path.join(directory, `${task.id}.yaml`);
+				const file = examTaskFile(directory, task.key);
 				prepareWorkFile(file, task.initialText);
 				return file;
 			});

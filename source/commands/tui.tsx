@@ -30,6 +30,11 @@ export type TuiEnvironment = {
 export async function runTui(environment: TuiEnvironment, io: CommandIo): Promise<number> {
 	// A pack asked for by name must be readable before the app starts: a typo is exit 2, not a notice.
 	const explicitPack = environment.packDirectory === undefined ? undefined : loadPack(environment.packDirectory);
+	if (explicitPack?.pack.id === 'built-in') {
+		// Its learner files and progress would be those of the built-in challenges.
+		throw new InputError([{file: environment.packDirectory!, message: 'has the pack id "built-in", which is the built-in pack\'s; give the pack another id in pack.yaml'}]);
+	}
+
 	if (!environment.isInteractive) {
 		io.stderr('netpol-dojo: the app needs an interactive terminal. Without one, use the headless commands:\n'
 			+ '  netpol-dojo challenges   netpol-dojo grade CHALLENGE POLICY.yaml   netpol-dojo eval --flows FLOWS FILE...   (netpol-dojo --help)\n');

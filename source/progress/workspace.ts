@@ -16,6 +16,12 @@ export function workFile(dataDirectory: string, packId: string, challengeId: str
 	return path.join(dataDirectory, 'work', safeSegment(packId), `${safeSegment(challengeId)}.yaml`);
 }
 
+/** An exam task's file: `<exam folder>/<pack id>/<challenge id>.yaml`, from the progress key, so two packs' challenges of one id never share a file. */
+export function examTaskFile(examFolder: string, key: string): string {
+	const [packId = '', ...rest] = key.split('/');
+	return path.join(examFolder, safeSegment(packId), `${safeSegment(rest.join('/'))}.yaml`);
+}
+
 /** The folder of one exam's files, named after the time it started. */
 export function examDirectory(dataDirectory: string, startedAt: Date): string {
 	return path.join(dataDirectory, 'exams', startedAt.toISOString().replaceAll(':', '-'));

@@ -72,7 +72,7 @@ function perform(effect: Effect, state: State, services: ChallengeServices | und
 			}
 
 			case 'startExam': {
-				const tasks = effect.plan.tasks.map(task => ({id: challengeAt(task.challengeIndex).id, initialText: state.challenges[task.challengeIndex]!.initialText}));
+				const tasks = effect.plan.tasks.map(task => ({key: state.challenges[task.challengeIndex]!.key, initialText: initialTextAt(task.challengeIndex)}));
 				return [{type: 'examStarted', files: services.startExam(tasks)}];
 			}
 
