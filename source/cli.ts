@@ -7,6 +7,7 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {InputError} from './content/input-error.js';
 import {packageRoot} from './content/paths.js';
+import {stripControlSequences} from './content/sanitize.js';
 import {UsageError} from './usage-error.js';
 import type {CommandIo} from './commands/io.js';
 import {shouldUseColor} from './format/color.js';
@@ -482,18 +483,20 @@ const io: CommandIo = {
 try {
 	process.exitCode = await run(process.argv.slice(2), io);
 } catch (error) {
+	// Messages quote file names and input (a pack's keys, a label value): never with the terminal
+	// control sequences they may hold.
 	if (error instanceof UsageError) {
-		io.stderr(`error: ${error.problems.map(problem => problem.message).join('\n')}`);
+		io.stderr(stripControlSequences(`error: ${error.problems.map(problem => problem.message).join('\n')}`));
 		process.exitCode = 2;
 	} else if (error instanceof InputError) {
-		io.stderr(`${error.message.split('\n').map(line => `error: ${line}`).join('\n')}\n`);
+		io.stderr(`${stripControlSequences(error.message).split('\n').map(line => `error: ${line}`).join('\n')}\n`);
 		process.exitCode = 2;
 	} else if (error instanceof RangeError && /call stack/.test(error.message)) {
 		io.stderr('error: the input is nested too deeply to be a Kubernetes object or a flows file\n');
 		process.exitCode = 2;
 	} else {
 		const detail = process.env['NETPOL_DOJO_DEBUG'] ? (error as Error).stack : (error as Error).message;
-		io.stderr(`netpol-dojo: internal error, a bug in netpol-dojo: ${detail}\nPlease report it with the command you ran.\n`);
+		io.stderr(`netpol-dojo: internal error, a bug in netpol-dojo: ${stripControlSequences(detail ?? '')}\nPlease report it with the command you ran.\n`);
 		process.exitCode = 70;
 	}
 }

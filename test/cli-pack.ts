@@ -198,3 +198,26 @@ test('--help lists the pack commands and class grading', async t => {
 	t.is(unknown.code, 2);
 	t.regex(unknown.stderr, /^error: unknown pack action "valdate" \(did you mean validate\?\)/);
 });
+
+test('a policy name with escape sequences is refused as the API server would, and no message carries them', async t => {
+	const folder = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-hostile-'));
+	cpSync(path.join(packs, 'clean'), folder, {recursive: true});
+	const challengeFile = path.join(folder, 'db-policy/challenge.yaml');
+	writeFileSync(challengeFile, readFileSync(challengeFile, 'utf8').replace(/policies:[^\n]*\n(?:\s+-[^\n]*\n)*/, 'policies:\n  - {name: "\\e[2Jx\\e]0;PWNED\\a", namespace: default}\n'));
+	writeFileSync(path.join(folder, 'pack.yaml'), `${readFileSync(path.join(folder, 'pack.yaml'), 'utf8')}"\\x9b2Jbad": 1\n`);
+	const hostile = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+	for (const args of [['challenges', '--pack', folder], ['pack', 'validate', folder], ['grade', 'db-policy', path.join(folder, 'db-policy/solution.yaml'), '--pack', folder]]) {
+		// eslint-disable-next-line no-await-in-loop
+		const outcome = await run(args);
+		t.is(outcome.code, 2, args.join(' '));
+		t.false(hostile.test(outcome.stderr), JSON.stringify(outcome.stderr));
+		t.false(hostile.test(outcome.stdout), JSON.stringify(outcome.stdout));
+		t.regex(outcome.stderr, /pack\.yaml:\d+:\d+: unknown field "bad"/);
+	}
+
+	writeFileSync(path.join(folder, 'pack.yaml'), readFileSync(path.join(packs, 'clean/pack.yaml'), 'utf8'));
+	const listed = await run(['challenges', '--pack', folder]);
+	t.is(listed.code, 0);
+	t.regex(listed.stderr, /challenge\.yaml:\d+:\d+: policies\[0\]\.name: Invalid value: "x": a lowercase RFC 1123 subdomain/);
+	t.false(hostile.test(listed.stderr), JSON.stringify(listed.stderr));
+});

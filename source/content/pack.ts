@@ -7,6 +7,7 @@ import path from 'node:path';
 import {formatFieldPath, type Issue} from '../kube/issue.js';
 import {type Schema, checkSchema} from '../kube/schema.js';
 import {asRecord, listAt} from '../kube/values.js';
+import {dns1123LabelErrors, dns1123SubdomainErrors} from '../kube/names.js';
 import {compileCluster, resolveEndpoint} from '../evaluator/index.js';
 import type {Challenge, Difficulty, PackInfo, RequiredPolicy} from './challenge-types.js';
 import {loadClusterSources} from './cluster-files.js';
@@ -159,6 +160,23 @@ function loadChallenge(folder: string, id: string): Challenge {
 	const policies = listAt(value, 'policies').map(entry => asRecord(entry) ?? {});
 	if (policies.length === 0) {
 		problems.push(at(fieldProblem(['policies'], 'Required value: name the policies the submission must create')));
+	}
+
+	// The names reach the screen, the learner's skeleton and the grade: they must be names a
+	// NetworkPolicy can have, as the API server checks them.
+	for (const [index, policy] of policies.entries()) {
+		const checks: Array<[string, (text: string) => string[]]> = [['name', dns1123SubdomainErrors], ['namespace', dns1123LabelErrors]];
+		for (const [field, errorsOf] of checks) {
+			const text = policy[field];
+			if (field === 'name' && typeof text !== 'string') {
+				problems.push(at(fieldProblem(['policies', index, field], 'Required value')));
+			} else if (typeof text === 'string') {
+				const errors = errorsOf(text);
+				if (errors.length > 0) {
+					problems.push(at(fieldProblem(['policies', index, field], `Invalid value: ${JSON.stringify(stripControlSequences(text))}: ${errors.join('; ')}`)));
+				}
+			}
+		}
 	}
 
 	if (problems.length > 0) {
