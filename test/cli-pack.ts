@@ -207,7 +207,7 @@ test('a policy name with escape sequences is refused as the API server would, an
 	writeFileSync(path.join(folder, 'pack.yaml'), `${readFileSync(path.join(folder, 'pack.yaml'), 'utf8')}"\\x9b2Jbad": 1\n`);
 	const hostile = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 	for (const args of [['challenges', '--pack', folder], ['pack', 'validate', folder], ['grade', 'db-policy', path.join(folder, 'db-policy/solution.yaml'), '--pack', folder]]) {
-		// eslint-disable-next-line no-await-in-loop
+		 
 		const outcome = await run(args);
 		t.is(outcome.code, 2, args.join(' '));
 		t.false(hostile.test(outcome.stderr), JSON.stringify(outcome.stderr));
