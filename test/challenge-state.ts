@@ -254,3 +254,8 @@ test('m opens the matrix after a grade, on the first failed case\'s port; â†/â†
 	t.like(run(shown, {type: 'matrix'}).screen, {name: 'challenge', matrixPort: undefined});
 	t.like(run(shown, gradedWith(db.challenge.solution)).screen, {matrixPort: 0}, 'a new grade keeps the matrix open, from its first port');
 });
+
+test('an exam that could not start says why on its introduction', t => {
+	const intro = run(start(3), {type: 'down'}, {type: 'down'}, {type: 'down'}, {type: 'open'});
+	t.like(run(intro, {type: 'notice', text: 'The exam could not start: EROFS'}).screen, {name: 'examIntro', notice: 'The exam could not start: EROFS'});
+});

@@ -216,3 +216,42 @@ test.serial('after the terminal is resized, the challenge list still describes a
 	await press(enter);
 	t.true(frame().startsWith(` ${entry!.challenge.title}`), frame());
 });
+
+test.serial('an exam whose files cannot be written says so on its introduction, and a task that cannot be graded does not stop the others', async t => {
+	const data = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-app-'));
+	const entries = challengeEntries(data);
+	const real = challengeServices(data, {}, {});
+	let isFull = true;
+	const app = render(<App
+		initialState={initialState([], emptyProgress(), new Map(), {challenges: entries, drillQuestions: [], seed: 11, editorName: 'vi'})}
+		services={{
+			saveProgress: () => undefined,
+			challenges: {
+				...real,
+				startExam(tasks) {
+					if (isFull) {
+						throw new Error('no space left on the device, ENOSPC');
+					}
+
+					return real.startExam(tasks);
+				},
+				gradeFile(challenge, file, initialText) {
+					if (challenge.difficulty === 'easy') {
+						throw new Error('a bug');
+					}
+
+					return real.gradeFile(challenge, file, initialText);
+				},
+			},
+		}}
+	/>);
+	const {press, frame, waitFor} = await driveApp(t, app);
+	await press(arrowDown, arrowDown, arrowDown, enter, enter);
+	await waitFor('The exam could not start: no space left on the device, ENOSPC');
+	isFull = false;
+	await press(enter);
+	await waitFor('(not started)');
+	await press('f', 'y');
+	await waitFor('Exam result');
+	t.true(frame().includes('0%: not passed'), frame());
+});

@@ -45,6 +45,8 @@ function reducer(state: State, {actions, now}: Dispatch): State {
 	return current;
 }
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 const unavailable: GradeResult = {kind: 'editorFailed', message: 'editing is not available here'};
 
 // Does the work an effect asks for and returns the actions that answer it. Errors become
@@ -77,12 +79,19 @@ function perform(effect: Effect, state: State, services: ChallengeServices | und
 			}
 
 			case 'gradeExam': {
-				return [{type: 'examGraded', results: effect.files.map((file, index) => services.gradeFile(challengeAt(effect.challengeIndexes[index]!), file, initialTextAt(effect.challengeIndexes[index]!)))}];
+				// One task that cannot be graded must not keep the others from their grade.
+				return [{type: 'examGraded', results: effect.files.map((file, index): GradeResult => {
+					try {
+						return services.gradeFile(challengeAt(effect.challengeIndexes[index]!), file, initialTextAt(effect.challengeIndexes[index]!));
+					} catch (error) {
+						return {kind: 'invalid', problems: [`${file}: could not be graded (${messageOf(error)})`]};
+					}
+				})}];
 			}
 		}
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		return effect.kind === 'reset' ? [{type: 'notice', text: message}] : [{type: 'graded', result: {kind: 'editorFailed', message}}];
+		const message = messageOf(error);
+		return effect.kind === 'reset' || effect.kind === 'startExam' ? [{type: 'notice', text: effect.kind === 'startExam' ? `The exam could not start: ${message}` : message}] : [{type: 'graded', result: {kind: 'editorFailed', message}}];
 	}
 }
 

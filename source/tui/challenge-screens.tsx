@@ -362,6 +362,7 @@ export function ExamIntroScreen({state, screen}: {readonly state: State; readonl
 				<Text>No hints and no grades until the end: after each edit you only see whether</Text>
 				<Text>kubectl would accept your file. Finish early with f.</Text>
 			</Box>
+			{screen.notice && <Text color="red">{screen.notice}</Text>}
 			{plan.tasks.map((task, index) => {
 				const {challenge} = state.challenges[task.challengeIndex]!;
 				return <Text key={challenge.id} wrap="truncate-end">{`  ${index + 1}. ${percent(task.weight / total).padStart(4)}  ${challenge.difficulty.padEnd(6)}  ${challenge.title}`}</Text>;

@@ -84,7 +84,7 @@ export type ChallengeScreen =
 		readonly notice?: string | undefined;
 	}
 	| {readonly name: 'drill'; readonly question: number; readonly askedAt: number; readonly scroll: number; readonly answer?: {readonly verdict: Verdict; readonly isCorrect: boolean; readonly milliseconds: number}; readonly session: {readonly answered: number; readonly correct: number}}
-	| {readonly name: 'examIntro'; readonly plan: ExamPlan}
+	| {readonly name: 'examIntro'; readonly plan: ExamPlan; readonly notice?: string}
 	| {readonly name: 'exam'; readonly exam: Exam; readonly selected: number; readonly isConfirmingFinish: boolean}
 	| {readonly name: 'examTask'; readonly exam: Exam; readonly task: number; readonly scroll: number; readonly isConfirmingFinish: boolean}
 	| {readonly name: 'examGrading'; readonly exam: Exam}
@@ -350,6 +350,10 @@ export function reduceExam(state: State, screen: ChallengeScreen & {name: 'examI
 			if (action.type === 'examStarted') {
 				const exam: Exam = {startedAt: now, deadline: now + (screen.plan.minutes * 60_000), tasks: screen.plan.tasks.map((task, index) => ({...task, file: action.files[index]!}))};
 				return {...state, screen: {name: 'exam', exam, selected: 0, isConfirmingFinish: false}};
+			}
+
+			if (action.type === 'notice') {
+				return {...state, screen: {...screen, notice: action.text}};
 			}
 
 			return action.type === 'back' ? home('Exam') : state;
