@@ -143,3 +143,13 @@ test('pack text is cleaned of terminal control sequences when loaded', t => {
 	t.like(pack, {title: 'A pack with escapes', version: '1.0.0', description: 'Cursor moves, a window title, hidden text and colours.'});
 	t.like(challenges[0], {title: 'Only the API may reach the database', topics: ['ingress'], hints: ['Select the db pods; let the api pods in on TCP 5432.']});
 });
+
+test('a case between two outside addresses is refused, as eval refuses it; the other challenges load', t => {
+	const directory = scratchPack(t);
+	writeFileSync(path.join(directory, 'second/cases.yaml'), 'flows:\n  - {from: default/api, to: default/db, port: 5432, expect: allow}\n  - {from: 203.0.113.7, to: 198.51.100.1, port: 443, expect: deny}\n');
+	t.deepEqual(loaded(directory), {
+		ids: ['db-policy'],
+		problems: ['second/cases.yaml: flows[1]: neither 203.0.113.7 nor 198.51.100.1 is a pod of cluster.yaml; at least one end of a flow must be a pod'],
+	});
+	t.is(loadPack(directory).problems[0]!.line, 3);
+});

@@ -222,11 +222,17 @@ function checkCases(cluster: Challenge['cluster'], cases: FlowsFile): void {
 			problems.push({...cases.locate(index, 'from'), message: `flows[${index}]: Required value: expect (allow or deny); every hidden case needs one`});
 		}
 
-		for (const field of ['from', 'to'] as const) {
+		const ends = (['from', 'to'] as const).map(field => {
 			const end = resolveEndpoint(compiled, flow[field]);
 			if (typeof end === 'string') {
 				problems.push({...cases.locate(index, field), message: `flows[${index}].${field}: ${JSON.stringify(flow[field])} is not a pod of cluster.yaml nor an IP address`});
 			}
+
+			return end;
+		});
+		// As in eval (CONTRACT.md, Flows): no policy decides traffic between two outside addresses.
+		if (ends.every(end => typeof end !== 'string' && end.kind === 'outside')) {
+			problems.push({...cases.locate(index, 'from'), message: `flows[${index}]: neither ${flow.from} nor ${flow.to} is a pod of cluster.yaml; at least one end of a flow must be a pod`});
 		}
 	}
 
