@@ -243,16 +243,20 @@ test('m opens the matrix after a grade, on the first failed case\'s port; â†/â†
 	t.deepEqual(actionFor(graded, 'm', {}), {type: 'matrix'});
 	const shown = run(graded, {type: 'matrix'});
 	t.like(shown.screen, {matrixPort: 0});
-	const ports = matrixPorts(db.challenge, (graded.screen as {result?: GradeResult}).result);
-	const failure = ((graded.screen as {result: GradeResult & {kind: 'graded'}}).result).report.failures[0]!.flow;
-	t.deepEqual(ports[0], {port: failure.port, protocol: failure.protocol});
-	t.is(new Set(ports.map(port => `${port.port}/${port.protocol}`)).size, ports.length, 'each port once');
+	const result = (graded.screen as {result: GradeResult & {kind: 'graded'}}).result;
+	const ports = matrixPorts(db.challenge, result, false);
+	const failures = result.report.failures.map(failure => `${failure.flow.port}/${failure.flow.protocol}`);
+	t.deepEqual(ports.map(port => `${port.port}/${port.protocol}`), [...new Set(failures)], 'before a solve, only the failed cases\' ports, each once, the first failure\'s first');
+	const all = matrixPorts(db.challenge, result, true);
+	t.deepEqual(new Set(all.map(port => `${port.port}/${port.protocol}`)), new Set(db.challenge.cases.map(flow => `${flow.port}/${flow.protocol}`)), 'once solved, every case\'s port');
 	t.deepEqual(actionFor(shown, '', {rightArrow: true}), {type: 'next'});
 	t.like(run(shown, {type: 'next'}).screen, {matrixPort: 1 % ports.length});
 	t.like(run(shown, {type: 'previous'}).screen, {matrixPort: ports.length - 1});
 	t.like(run(shown, {type: 'back'}).screen, {name: 'challenge', matrixPort: undefined});
 	t.like(run(shown, {type: 'matrix'}).screen, {name: 'challenge', matrixPort: undefined});
 	t.like(run(shown, gradedWith(db.challenge.solution)).screen, {matrixPort: 0}, 'a new grade keeps the matrix open, from its first port');
+	const passedAtOnce = run(openDb(), gradedWith(db.challenge.solution));
+	t.deepEqual(actionFor(passedAtOnce, 'm', {}), {type: 'matrix'}, 'a pass opens every port');
 });
 
 test('an exam that could not start says why on its introduction', t => {

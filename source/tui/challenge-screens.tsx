@@ -11,7 +11,7 @@ import {wrapText} from '../format/wrap.js';
 import {challengeProgress, challengeSummary, drillProgress} from '../progress/challenge-model.js';
 import type {Progress} from '../progress/model.js';
 import type {ChallengeEntry, ChallengeScreen, Exam, GradeResult} from './challenge-state.js';
-import {isSolutionOffered, matrixPorts} from './challenge-state.js';
+import {isSolutionOffered, screenMatrixPorts} from './challenge-state.js';
 import {compileCluster} from '../evaluator/index.js';
 import {compareGrids, reachabilityGrid} from '../evaluator/grid.js';
 import {appliedPolicies} from '../grading/grade.js';
@@ -214,7 +214,7 @@ failed grade.
 function matrixViewLines(state: State, screen: Screen<'challenge'>, width: number): ReactElement[] {
 	const entry = state.challenges[screen.index]!;
 	const {challenge} = entry;
-	const ports = matrixPorts(challenge, screen.result);
+	const ports = screenMatrixPorts(state, screen);
 	const {port, protocol} = ports[screen.matrixPort ?? 0] ?? ports[0]!;
 	const policies = screen.result?.kind === 'graded' ? screen.result.policies : [];
 	const gridOf = (submission: readonly NetworkPolicy[]) => reachabilityGrid(compileCluster({...challenge.cluster, policies: appliedPolicies(challenge, submission)}), port, protocol);
@@ -298,8 +298,8 @@ export function challengeLines(state: State, screen: Screen<'challenge'>, width:
 		lines.push(row('graded-at', `${screen.result.kind === 'graded' ? 'Graded' : 'Checked'} at ${timeOfDay(screen.gradedAt ?? state.now)}`, {dimColor: true}), ...resultLines(screen.result, width, 'result'));
 		if (isSolutionOffered(state, screen)) {
 			lines.push(...wrapped('Press s to see a reference solution with yours.', 'offer', width, {color: 'green'}));
-		} else if (screen.result.kind === 'graded') {
-			lines.push(...wrapped('Press m to see the network your policies make beside the expected one.', 'offer', width, {color: 'cyan'}));
+		} else if (screen.result.kind === 'graded' && screenMatrixPorts(state, screen).length > 0) {
+			lines.push(...wrapped('Press m to see the network your policies make beside the expected one, on the ports of the failed cases.', 'offer', width, {color: 'cyan'}));
 		}
 	} else {
 		lines.push(...wrapped(`Press e to write your policy in ${state.editorName}; it is graded when you quit the editor. Or press w, edit the file in another window, and each save is graded.`, 'start', width, {color: 'cyan'}));

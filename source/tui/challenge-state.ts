@@ -155,21 +155,27 @@ export function isSolutionOffered(state: State, screen: Screen<'challenge'>): bo
 }
 
 /**
-The ports the matrix view shows, one at a time: each port and protocol of the hidden cases,
-that of the first failed case first (the most telling one, as grading orders them).
+The ports the matrix view shows, one at a time: those of the failed cases, the first (most
+telling) failure's first. Once the challenge is solved, every port of the hidden cases: before,
+the ports of passing cases stay hidden as the cases themselves do.
 */
-export function matrixPorts(challenge: Challenge, result: GradeResult | undefined): Array<{readonly port: number; readonly protocol: Protocol}> {
-	const first = result?.kind === 'graded' ? result.report.failures[0]?.flow : undefined;
+export function matrixPorts(challenge: Challenge, result: GradeResult | undefined, isSolved: boolean): Array<{readonly port: number; readonly protocol: Protocol}> {
+	const failures = result?.kind === 'graded' ? result.report.failures.map(failure => failure.flow) : [];
 	const ports = new Map<string, {port: number; protocol: Protocol}>();
-	for (const flow of [...(first ? [first] : []), ...challenge.cases]) {
+	for (const flow of [...failures, ...(isSolved ? challenge.cases : [])]) {
 		ports.set(`${flow.port}/${flow.protocol}`, {port: flow.port, protocol: flow.protocol});
 	}
 
 	return [...ports.values()];
 }
 
+/** The matrix ports of the challenge on screen. */
+export function screenMatrixPorts(state: State, screen: Screen<'challenge'>): ReturnType<typeof matrixPorts> {
+	return matrixPorts(state.challenges[screen.index]!.challenge, screen.result, isSolutionOffered(state, screen));
+}
+
 function reduceMatrix(state: State, screen: Screen<'challenge'> & {matrixPort: number}, action: Action): State | undefined {
-	const count = matrixPorts(state.challenges[screen.index]!.challenge, screen.result).length;
+	const count = Math.max(1, screenMatrixPorts(state, screen).length);
 	switch (action.type) {
 		case 'next':
 		case 'previous': {
@@ -207,7 +213,7 @@ export function reduceChallenge(state: State, screen: Screen<'challenge'>, actio
 
 	switch (action.type) {
 		case 'matrix': {
-			return screen.result?.kind === 'graded' ? {...state, screen: {...screen, matrixPort: 0, isShowingSolution: false, scroll: 0}} : state;
+			return screen.result?.kind === 'graded' && screenMatrixPorts(state, screen).length > 0 ? {...state, screen: {...screen, matrixPort: 0, isShowingSolution: false, scroll: 0}} : state;
 		}
 
 		case 'edit': {

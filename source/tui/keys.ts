@@ -1,7 +1,7 @@
 // One table of keys: it turns key presses into actions and draws the footer, so the footer
 // cannot drift from what the keys do (as rustlings' list.rs does it).
 import {isCheckpoint} from '../content/lesson-types.js';
-import {isSolutionOffered} from './challenge-state.js';
+import {isSolutionOffered, screenMatrixPorts} from './challenge-state.js';
 import type {KeyActionType, State} from './state.js';
 
 /** The parts of ink's key object the table reads. */
@@ -40,7 +40,7 @@ const scrolling: readonly Context[] = ['page', 'checkpoint', 'challenge', 'examT
 const hintsLeft = (state: State) => state.screen.name === 'challenge' && state.screen.hintsShown < (state.challenges[state.screen.index]?.challenge.hints.length ?? 0);
 const solutionOffered = (state: State) => state.screen.name === 'challenge' && isSolutionOffered(state, state.screen);
 const solutionShown = (state: State) => state.screen.name === 'challenge' && state.screen.isShowingSolution;
-const isGraded = (state: State) => state.screen.name === 'challenge' && state.screen.result?.kind === 'graded' && state.screen.matrixPort === undefined;
+const isGraded = (state: State) => state.screen.name === 'challenge' && state.screen.result?.kind === 'graded' && state.screen.matrixPort === undefined && screenMatrixPorts(state, state.screen).length > 0;
 const matrixShown = (state: State) => state.screen.name === 'challenge' && state.screen.matrixPort !== undefined;
 
 const bindings: readonly Binding[] = [
