@@ -208,19 +208,19 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 
 		refuseArguments('progress', positionals, progressUsage);
 
-		const [{runProgress}, {dataDirectory}, {loadLessons}, {lessonShape}, {builtInLessonsDirectory, builtInChallengesDirectory}, {loadPack}, {challengeKey}] = await Promise.all([
+		const [{runProgress}, {dataDirectory}, {loadLessons}, {lessonShape}, {builtInLessonsDirectory}, {loadChallengeEntries}] = await Promise.all([
 			import('./commands/progress.js'),
 			import('./progress/store.js'),
 			import('./content/lessons.js'),
 			import('./content/lesson-types.js'),
 			import('./content/paths.js'),
-			import('./content/pack.js'),
-			import('./progress/challenge-model.js'),
+			import('./commands/challenge-entries.js'),
 		]);
 		const lessons = loadLessons(builtInLessonsDirectory()).lessons.map(lesson => ({...lessonShape(lesson), title: lesson.title}));
-		const pack = loadPack(builtInChallengesDirectory());
-		const challenges = pack.challenges.map(challenge => ({key: challengeKey(pack.pack.id, challenge.id), title: challenge.title}));
-		return runProgress({isJson: values['json'] === true, isReset: values['reset'] === true, dataDirectory: dataDirectory(process.env), lessons, challenges}, io);
+		const directory = dataDirectory(process.env);
+		// The challenges the app lists: the built-in pack and the packs added with pack add.
+		const challenges = loadChallengeEntries(directory).entries.map(entry => ({key: entry.key, title: entry.challenge.title}));
+		return runProgress({isJson: values['json'] === true, isReset: values['reset'] === true, dataDirectory: directory, lessons, challenges}, io);
 	}
 
 	if (command === 'explain') {

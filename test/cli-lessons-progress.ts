@@ -97,3 +97,17 @@ test('the app refuses a --pack whose id is built-in: its files and progress woul
 	t.is(outcome.code, 2);
 	t.is(outcome.stderr, `error: ${pack}: has the pack id "built-in", which is the built-in pack's; give the pack another id in pack.yaml\n`);
 });
+
+test('progress lists the challenges of added packs beside the built-in ones', async t => {
+	const directory = home();
+	const added = await run(['pack', 'add', path.join(root, 'test/fixtures/packs/clean')], directory);
+	t.is(added.code, 0, added.stderr);
+	const outcome = await run(['progress', '--json'], directory);
+	t.is(outcome.code, 0, outcome.stderr);
+	const challenges = (JSON.parse(outcome.stdout) as {challenges: Array<{challenge: string; attempts: number}>}).challenges;
+	t.is(challenges[0]?.challenge, 'built-in/db-policy');
+	t.is(challenges.at(-1)?.challenge, 'clean/db-policy');
+	t.true(challenges.every(challenge => challenge.attempts === 0));
+	const text = await run(['progress'], directory);
+	t.regex(text.stdout, new RegExp(`\\n0 of ${challenges.length} challenges solved\\.\\n`));
+});

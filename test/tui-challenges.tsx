@@ -6,7 +6,7 @@ import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
 import {challengeServices} from '../source/commands/challenge-services.js';
-import {loadChallengeEntries} from '../source/commands/tui.js';
+import {loadChallengeEntries} from '../source/commands/challenge-entries.js';
 import {installPack} from '../source/content/installed-packs.js';
 import {loadPack} from '../source/content/pack.js';
 import {challengeProgress} from '../source/progress/challenge-model.js';

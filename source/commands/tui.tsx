@@ -1,20 +1,15 @@
 // `netpol-dojo` with no command: the full-screen app. Loads lessons, progress and the answers
 // to predict pages, then hands them to the app; without a terminal it says where to go instead.
-import {formatProblem} from '../content/input-error.js';
+import {formatProblem, InputError} from '../content/input-error.js';
 import {loadLessons} from '../content/lessons.js';
+import {loadPack} from '../content/pack.js';
+import {builtInLessonsDirectory} from '../content/paths.js';
 import {stripControlSequences} from '../content/sanitize.js';
-import {builtInChallengesDirectory, builtInLessonsDirectory} from '../content/paths.js';
-import {type LoadedPack, loadPack} from '../content/pack.js';
-import {installedPackDirectories} from '../content/installed-packs.js';
-import {InputError} from '../content/input-error.js';
-import {taskFileText} from '../format/task-file.js';
-import {challengeKey} from '../progress/challenge-model.js';
 import {dataDirectory, loadProgress, saveProgressMerged} from '../progress/store.js';
-import {workFile} from '../progress/workspace.js';
-import type {ChallengeEntry} from '../tui/challenge-state.js';
 import {drillQuestions} from '../tui/drill.js';
 import {predictAll} from '../tui/predictions.js';
 import {type ChallengeData, initialState} from '../tui/state.js';
+import {loadChallengeEntries} from './challenge-entries.js';
 import {challengeServices} from './challenge-services.js';
 import {editorCommand} from './editor.js';
 import type {CommandIo} from './io.js';
@@ -96,49 +91,4 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 	}
 
 	return 0;
-}
-
-/**
-The challenges as the app lists them: the `--pack` pack first (already read), then the
-built-in pack, then the packs added with `pack add`, each learner file's path with them. A pack
-that cannot be read, or a second pack with an id already listed, is left out with a sentence.
-*/
-export function loadChallengeEntries(directory: string, explicit?: LoadedPack): {entries: ChallengeEntry[]; problems: string[]} {
-	const entries: ChallengeEntry[] = [];
-	const problems: string[] = [];
-	const seen = new Set<string>();
-	const sources: Array<LoadedPack | string> = [...(explicit ? [explicit] : []), builtInChallengesDirectory(), ...installedPackDirectories(directory)];
-	for (const source of sources) {
-		let loaded: LoadedPack;
-		try {
-			loaded = typeof source === 'string' ? loadPack(source) : source;
-		} catch (error) {
-			if (!(error instanceof InputError)) {
-				throw error;
-			}
-
-			problems.push(`Pack left out: ${error.problems.map(problem => formatProblem(problem)).join('; ')}`);
-			continue;
-		}
-
-		const {pack, challenges} = loaded;
-		if (seen.has(pack.id)) {
-			problems.push(`Pack ${typeof source === 'string' ? source : pack.id} left out: a pack with id ${pack.id} is already listed`);
-			continue;
-		}
-
-		seen.add(pack.id);
-		const isBuiltIn = typeof source === 'string' && source === builtInChallengesDirectory();
-		problems.push(...loaded.problems.map(problem => `Challenge left out: ${formatProblem(problem)}`));
-		entries.push(...challenges.map(challenge => ({
-			key: challengeKey(pack.id, challenge.id),
-			name: isBuiltIn ? challenge.id : challengeKey(pack.id, challenge.id),
-			packTitle: pack.title,
-			challenge,
-			workFile: workFile(directory, pack.id, challenge.id),
-			initialText: taskFileText(challenge),
-		})));
-	}
-
-	return {entries, problems};
 }
