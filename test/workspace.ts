@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {challengeServices} from '../source/commands/challenge-services.js';
-import {createFileExclusive, writeFileAtomic} from '../source/progress/atomic-file.js';
+import {createFileExclusive, writeFileAtomic} from '../source/content/atomic-file.js';
 import {examDirectory, prepareWorkFile, readWorkFile, resetWorkFile, workFile, examTaskFile} from '../source/progress/workspace.js';
 
 const now = new Date('2024-05-01T10:00:00.000Z');

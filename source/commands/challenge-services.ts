@@ -4,7 +4,7 @@
 import type {Challenge} from '../content/challenge-types.js';
 import {readSubmission} from '../content/submission.js';
 import {grade} from '../grading/grade.js';
-import {describeError} from '../progress/store.js';
+import {describeError} from '../content/file-errors.js';
 import {examDirectory, examTaskFile, prepareWorkFile, readWorkFile, resetWorkFile} from '../progress/workspace.js';
 import type {GradeResult} from '../tui/challenge-state.js';
 import {openInEditor, type Terminal} from './editor.js';

@@ -1,7 +1,7 @@
 // Writing a report file (JUnit XML) so that a reader, such as a CI step that runs next, finds
 // either the previous file or the whole new one, never half of it.
-import {writeFileAtomic} from '../progress/atomic-file.js';
-import {describeError} from '../progress/store.js';
+import {writeFileAtomic} from './atomic-file.js';
+import {describeError} from './file-errors.js';
 import {InputError} from './input-error.js';
 
 /** Writes `text` to `file` atomically; throws InputError naming the file when it cannot. */

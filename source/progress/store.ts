@@ -7,7 +7,8 @@ import {closeSync, fstatSync, lstatSync, openSync, readFileSync, renameSync, unl
 import path from 'node:path';
 import envPaths from 'env-paths';
 import {InputError} from '../content/input-error.js';
-import {writeFileAtomic} from './atomic-file.js';
+import {writeFileAtomic} from '../content/atomic-file.js';
+import {describeError, errorCode} from '../content/file-errors.js';
 import {type Progress, emptyProgress, mergeProgress, parseProgress} from './model.js';
 
 /** The progress file's name inside the data directory. */
@@ -175,28 +176,4 @@ function unusedPath(candidate: string): string {
 			return attempt;
 		}
 	}
-}
-
-function errorCode(error: unknown): string | undefined {
-	const code = (error as {code?: unknown} | undefined)?.code;
-	return typeof code === 'string' ? code : undefined;
-}
-
-const errorWords: Readonly<Record<string, string>> = {
-	EACCES: 'permission denied',
-	EPERM: 'permission denied',
-	EROFS: 'read-only file system',
-	ENOSPC: 'no space left on the device',
-	EISDIR: 'it is a folder',
-	ENOTDIR: 'a parent of it is not a folder',
-	EEXIST: 'a parent of it is not a folder',
-};
-
-export function describeError(error: unknown): string {
-	const code = errorCode(error);
-	if (code === undefined) {
-		return error instanceof Error ? error.message : String(error);
-	}
-
-	return Object.hasOwn(errorWords, code) ? `${errorWords[code]!}, ${code}` : code;
 }

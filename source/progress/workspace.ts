@@ -3,7 +3,7 @@
 // keeps the old text beside the new file.
 import {constants, copyFileSync, existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {createFileExclusive, writeFileAtomic} from './atomic-file.js';
+import {createFileExclusive, writeFileAtomic} from '../content/atomic-file.js';
 
 // A pack id is author text: it becomes one safe path segment, never `..` or a path.
 function safeSegment(text: string): string {
