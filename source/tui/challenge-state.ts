@@ -6,9 +6,8 @@ import type {Challenge} from '../content/challenge-types.js';
 import type {Verdict} from '../evaluator/types.js';
 import type {GradeReport} from '../grading/grade.js';
 import type {NetworkPolicy, Protocol} from '../kube/types.js';
-import {addChallengeTime, challengeProgress, recordDrillAnswer, recordExam, recordGrade, recordHints} from '../progress/challenge-model.js';
-import {pickQuestion} from './drill.js';
-import {type ExamPlan, planExam, scoreExam} from './exam.js';
+import {addChallengeTime, challengeProgress, recordGrade, recordHints} from '../progress/challenge-model.js';
+import {type ExamPlan} from './exam.js';
 import type {Action, State} from './state.js';
 
 /** A challenge as the app lists it: where it comes from and where the learner's file is. */
@@ -91,21 +90,21 @@ export type ChallengeScreen =
 	| {readonly name: 'examReview'; readonly exam: Exam; readonly results: ExamResults; readonly selected: number}
 	| {readonly name: 'examReviewTask'; readonly exam: Exam; readonly results: ExamResults; readonly task: number; readonly scroll: number};
 
-type Screen<Name extends ChallengeScreen['name']> = ChallengeScreen & {readonly name: Name};
+export type Screen<Name extends ChallengeScreen['name']> = ChallengeScreen & {readonly name: Name};
 
-function clamp(value: number, count: number): number {
+export function clamp(value: number, count: number): number {
 	return Math.max(0, Math.min(value, count - 1));
 }
 
-function move(selected: number, action: Action, count: number): number {
+export function move(selected: number, action: Action, count: number): number {
 	return clamp(selected + (action.type === 'up' ? -1 : 1), count);
 }
 
-function scrolled(current: number, action: Action & {type: 'scroll'}): number {
+export function scrolled(current: number, action: Action & {type: 'scroll'}): number {
 	return Math.max(0, Math.min(Math.min(current, action.max) + action.by, action.max));
 }
 
-function withEffect(state: State, effect: Effect): State {
+export function withEffect(state: State, effect: Effect): State {
 	return {...state, effects: [...state.effects, effect]};
 }
 
@@ -278,208 +277,4 @@ function reduceChallengeAnswer(state: State, screen: Screen<'challenge'>, action
 	// right after must not hide where their old work went.
 	const matrixPort = screen.matrixPort === undefined || result.kind !== 'graded' ? undefined : 0;
 	return {...state, progress, screen: {...screen, result, gradedAt: now, scroll: 0, matrixPort}};
-}
-
-export function reduceDrill(state: State, screen: Screen<'drill'>, action: Action, now: number, home: HomeIndex): State {
-	const question = state.drillQuestions[screen.question]!;
-	switch (action.type) {
-		case 'allow':
-		case 'deny': {
-			if (screen.answer) {
-				return state;
-			}
-
-			const verdict: Verdict = action.type;
-			const isCorrect = verdict === question.verdict;
-			const milliseconds = Math.max(0, now - screen.askedAt);
-			return {
-				...state,
-				progress: recordDrillAnswer(state.progress, isCorrect, milliseconds),
-				screen: {...screen, answer: {verdict, isCorrect, milliseconds}, session: {answered: screen.session.answered + 1, correct: screen.session.correct + (isCorrect ? 1 : 0)}},
-			};
-		}
-
-		case 'open':
-		case 'next': {
-			return screen.answer ? askQuestion(state, now, screen.session, screen.question) : state;
-		}
-
-		case 'scroll': {
-			return {...state, screen: {...screen, scroll: scrolled(screen.scroll, action)}};
-		}
-
-		case 'back': {
-			return home('Verdict drill');
-		}
-
-		default: {
-			return state;
-		}
-	}
-}
-
-/** A new drill question, drawn with the state's seed. */
-export function askQuestion(state: State, now: number, session = {answered: 0, correct: 0}, previous?: number): State {
-	if (state.drillQuestions.length === 0) {
-		return state;
-	}
-
-	const {seed, index} = pickQuestion(state.drillQuestions.length, state.seed, previous);
-	return {...state, seed, screen: {name: 'drill', question: index, askedAt: now, scroll: 0, session}};
-}
-
-/** The exam's introduction, with its tasks drawn. */
-export function introduceExam(state: State): State {
-	const plan = planExam(state.challenges.map(entry => entry.challenge), state.seed);
-	return {...state, seed: (state.seed + 1) | 0, screen: {name: 'examIntro', plan}};
-}
-
-function gradeExamEffect(exam: Exam): Effect {
-	return {kind: 'gradeExam', files: exam.tasks.map(task => task.file), challengeIndexes: exam.tasks.map(task => task.challengeIndex)};
-}
-
-function finishExam(state: State, exam: Exam): State {
-	return withEffect({...state, screen: {name: 'examGrading', exam}}, gradeExamEffect(exam));
-}
-
-export function reduceExam(state: State, screen: ChallengeScreen & {name: 'examIntro' | 'exam' | 'examTask' | 'examGrading' | 'examReview' | 'examReviewTask'}, action: Action, now: number, home: HomeIndex): State {
-	if (action.type === 'tick') {
-		return (screen.name === 'exam' || screen.name === 'examTask') && now >= screen.exam.deadline ? finishExam(state, screen.exam) : state;
-	}
-
-	switch (screen.name) {
-		case 'examIntro': {
-			if (action.type === 'open' || action.type === 'next') {
-				return withEffect(state, {kind: 'startExam', plan: screen.plan});
-			}
-
-			if (action.type === 'examStarted') {
-				const exam: Exam = {startedAt: now, deadline: now + (screen.plan.minutes * 60_000), tasks: screen.plan.tasks.map((task, index) => ({...task, file: action.files[index]!}))};
-				return {...state, screen: {name: 'exam', exam, selected: 0, isConfirmingFinish: false}};
-			}
-
-			if (action.type === 'notice') {
-				return {...state, screen: {...screen, notice: action.text}};
-			}
-
-			return action.type === 'back' ? home('Exam') : state;
-		}
-
-		case 'exam': {
-			if (screen.isConfirmingFinish) {
-				return action.type === 'confirm' ? finishExam(state, screen.exam) : {...state, screen: {...screen, isConfirmingFinish: false}};
-			}
-
-			switch (action.type) {
-				case 'up':
-				case 'down': {
-					return {...state, screen: {...screen, selected: move(screen.selected, action, screen.exam.tasks.length)}};
-				}
-
-				case 'open':
-				case 'next': {
-					return {...state, screen: {name: 'examTask', exam: screen.exam, task: screen.selected, scroll: 0, isConfirmingFinish: false}};
-				}
-
-				case 'finish':
-				case 'back': {
-					return {...state, screen: {...screen, isConfirmingFinish: true}};
-				}
-
-				default: {
-					return state;
-				}
-			}
-		}
-
-		case 'examTask': {
-			return reduceExamTask(state, screen, action);
-		}
-
-		case 'examGrading': {
-			if (action.type !== 'examGraded') {
-				return state;
-			}
-
-			const passed = action.results.map(result => result.kind === 'graded' && result.report.passed);
-			const {score, isPassed} = scoreExam(screen.exam.tasks.map(task => task.weight), passed);
-			const results: ExamResults = {results: action.results, score, isPassed, finishedAt: now};
-			const progress = recordExam(state.progress, {
-				startedAt: new Date(screen.exam.startedAt).toISOString(),
-				score,
-				isPassed,
-				tasks: screen.exam.tasks.length,
-				minutes: Math.ceil(Math.max(0, Math.min(now, screen.exam.deadline) - screen.exam.startedAt) / 60_000),
-			});
-			return {...state, progress, screen: {name: 'examReview', exam: screen.exam, results, selected: 0}};
-		}
-
-		case 'examReview': {
-			switch (action.type) {
-				case 'up':
-				case 'down': {
-					return {...state, screen: {...screen, selected: move(screen.selected, action, screen.exam.tasks.length)}};
-				}
-
-				case 'open':
-				case 'next': {
-					return {...state, screen: {name: 'examReviewTask', exam: screen.exam, results: screen.results, task: screen.selected, scroll: 0}};
-				}
-
-				case 'back': {
-					return home('Exam');
-				}
-
-				default: {
-					return state;
-				}
-			}
-		}
-
-		case 'examReviewTask': {
-			if (action.type === 'scroll') {
-				return {...state, screen: {...screen, scroll: scrolled(screen.scroll, action)}};
-			}
-
-			return action.type === 'back' || action.type === 'previous'
-				? {...state, screen: {name: 'examReview', exam: screen.exam, results: screen.results, selected: screen.task}}
-				: state;
-		}
-	}
-}
-
-function reduceExamTask(state: State, screen: Screen<'examTask'>, action: Action): State {
-	if (screen.isConfirmingFinish) {
-		return action.type === 'confirm' ? finishExam(state, screen.exam) : {...state, screen: {...screen, isConfirmingFinish: false}};
-	}
-
-	const task = screen.exam.tasks[screen.task]!;
-	switch (action.type) {
-		case 'edit': {
-			const entry = state.challenges[task.challengeIndex]!;
-			return withEffect(state, {kind: 'edit', file: task.file, initialText: entry.initialText, challengeIndex: task.challengeIndex});
-		}
-
-		case 'graded': {
-			const tasks = screen.exam.tasks.map((other, index) => (index === screen.task ? {...other, check: action.result} : other));
-			return {...state, screen: {...screen, exam: {...screen.exam, tasks}, scroll: 0}};
-		}
-
-		case 'scroll': {
-			return {...state, screen: {...screen, scroll: scrolled(screen.scroll, action)}};
-		}
-
-		case 'finish': {
-			return {...state, screen: {...screen, isConfirmingFinish: true}};
-		}
-
-		case 'back':
-		case 'previous': {
-			return {...state, screen: {name: 'exam', exam: screen.exam, selected: screen.task, isConfirmingFinish: false}};
-		}
-
-		default: {
-			return state;
-		}
-	}
 }

@@ -5,8 +5,10 @@ import type {Lesson} from '../content/lesson-types.js';
 import {lessonShape} from '../content/lesson-types.js';
 import {challengeSummary} from '../progress/challenge-model.js';
 import {lessonSummary, overallSummary, type Progress} from '../progress/model.js';
-import {progressLines} from './challenge-screens.js';
 import {homeItems, type State} from './state.js';
+import type {ChallengeEntry} from './challenge-state.js';
+import {drillProgress} from '../progress/challenge-model.js';
+import {percent} from './screen-lines.js';
 
 type MenuProps = {
 	readonly selected: number;
@@ -113,4 +115,16 @@ export function HelpScreen() {
 			</Box>
 		</Box>
 	);
+}
+
+function progressLines(progress: Progress, challenges: readonly ChallengeEntry[]): string[] {
+	const summary = challengeSummary(progress, challenges.map(entry => entry.key));
+	const drill = drillProgress(progress);
+	const exams = progress.exams ?? [];
+	const last = exams.at(-1);
+	return [
+		`Challenges: ${summary.solved} of ${summary.count} solved, ${summary.attempted} tried.`,
+		drill.answered === 0 ? 'Verdict drill: not tried yet.' : `Verdict drill: ${drill.correct} of ${drill.answered} right (${percent(drill.correct / drill.answered)}), ${(drill.milliseconds / drill.answered / 1000).toFixed(1)} s an answer.`,
+		last ? `Exams: ${exams.length} taken, ${exams.filter(exam => exam.isPassed).length} passed; the last scored ${percent(last.score)}.` : 'Exams: none taken yet.',
+	];
 }

@@ -3,7 +3,9 @@
 import type {Lesson} from '../content/lesson-types.js';
 import {checkpointPages, choicesOf, isCheckpoint} from '../content/lesson-types.js';
 import {markPageSeen, type Progress, recordAnswer} from '../progress/model.js';
-import {type ChallengeEntry, type ChallengeScreen, type Effect, type GradeResult, askQuestion, introduceExam, reduceChallenge, reduceChallengeList, reduceDrill, reduceExam} from './challenge-state.js';
+import {type ChallengeEntry, type ChallengeScreen, type Effect, type GradeResult, reduceChallenge, reduceChallengeList} from './challenge-state.js';
+import {askQuestion, reduceDrill} from './drill-state.js';
+import {introduceExam, reduceExam} from './exam-state.js';
 import type {DrillQuestion} from './drill.js';
 import {correctChoice, pageKey, type Prediction} from './predictions.js';
 

@@ -1,0 +1,236 @@
+// A challenge's screen as lines: the grade first (the score, each failed case with its reason,
+// the notes), revealed hints, the task and the cluster; or the reference solution beside the
+// learner's policies; or the matrix of both.
+import type {ReactElement} from 'react';
+import {Text} from 'ink';
+import {describeFailure} from '../grading/grade.js';
+import {clusterTable} from '../format/cluster-summary.js';
+import {policyYaml} from '../format/policy-yaml.js';
+import {reflowParagraphs} from '../format/reflow.js';
+import {challengeProgress} from '../progress/challenge-model.js';
+import type {ChallengeEntry, GradeResult} from './challenge-state.js';
+import {isSolutionOffered, screenMatrixPorts} from './challenge-state.js';
+import {compileCluster} from '../evaluator/index.js';
+import {compareGrids, reachabilityGrid} from '../evaluator/grid.js';
+import {appliedPolicies} from '../grading/grade.js';
+import type {NetworkPolicy} from '../kube/types.js';
+import {ansiColors, noColors} from '../format/color.js';
+import {podGridLines} from '../format/matrix-text.js';
+import {richTextLines, yamlLines} from './rich-text.js';
+import type {State} from './state.js';
+import {type Screen, blank, percent, row, stripAnsi, timeOfDay, wrapped} from './screen-lines.js';
+
+export function resultLines(result: GradeResult, width: number, key: string): ReactElement[] {
+	switch (result.kind) {
+		case 'editorFailed': {
+			return wrapped(`The editor did not open: ${result.message}`, `${key}.editor`, width, {color: 'red'});
+		}
+
+		case 'empty': {
+			return wrapped('Your file has no NetworkPolicy yet: press e to write one below the comments.', `${key}.empty`, width, {color: 'yellow'});
+		}
+
+		case 'unchanged': {
+			return wrapped('Your file is as it started, so it is not graded: change the policy below the comments (the skeleton is only a start).', `${key}.unchanged`, width, {color: 'yellow'});
+		}
+
+		case 'invalid': {
+			return [
+				row(`${key}.invalid`, 'Not graded: kubectl would refuse your file.', {color: 'red', bold: true}),
+				...result.problems.flatMap((problem, index) => wrapped(problem, `${key}.problem.${index}`, width, {color: 'red'}, '  ')),
+			];
+		}
+
+		case 'graded': {
+			const {report} = result;
+			const {total, passed} = report.cases;
+			const lines: ReactElement[] = [report.passed
+				? row(`${key}.score`, `Passed: all ${total} hidden cases hold.`, {color: 'green', bold: true})
+				: row(`${key}.score`, `Not passed: ${passed} of ${total} hidden cases hold (${percent(report.score)}).`, {color: 'red', bold: true})];
+			for (const [index, policy] of report.missingPolicies.entries()) {
+				lines.push(...wrapped(`missing: NetworkPolicy ${policy.namespace}/${policy.name}, which the task asks for`, `${key}.missing.${index}`, width, {color: 'red'}, '  '));
+			}
+
+			for (const [index, failure] of report.failures.entries()) {
+				lines.push(
+					...wrapped(`✗ ${describeFailure(failure)}`, `${key}.failure.${index}`, width, {}, '  '),
+					...wrapped(failure.reason, `${key}.reason.${index}`, width, {dimColor: true}, '      '),
+				);
+			}
+
+			for (const [index, mistake] of report.mistakes.entries()) {
+				lines.push(...wrapped(`note: ${mistake}`, `${key}.mistake.${index}`, width, {color: 'yellow'}, '  '));
+			}
+
+			for (const [index, note] of result.notes.entries()) {
+				lines.push(...wrapped(note, `${key}.note.${index}`, width, {dimColor: true}, '  '));
+			}
+
+			return lines;
+		}
+	}
+}
+
+/** The cluster a task is about: namespaces, pods, and the policies already there. */
+export function clusterLines(entry: ChallengeEntry, key: string, width: number): ReactElement[] {
+	const {cluster} = entry.challenge;
+	const {namespaces, pods} = clusterTable(cluster, width - 2);
+	return [
+		row(`${key}.title`, 'The cluster', {bold: true, color: 'yellow'}),
+		...namespaces.map((line, index) => row(`${key}.ns.${index}`, `  ${line}`, index === 0 ? {dimColor: true} : {})),
+		blank(`${key}.gap`),
+		...pods.map((line, index) => row(`${key}.pod.${index}`, `  ${line}`, index === 0 ? {dimColor: true} : {})),
+		blank(`${key}.gap2`),
+		row(`${key}.policies`, cluster.policies.length === 0 ? 'No NetworkPolicy exists in the cluster yet.' : 'NetworkPolicies already in the cluster:', {dimColor: true}),
+		...cluster.policies.flatMap((policy, index) => truncatedYaml(policyYaml(policy), `${key}.policy.${index}`)),
+	];
+}
+
+export function truncatedYaml(text: string, key: string, indent = '  '): ReactElement[] {
+	return yamlLines(text, key, indent).map(element => <Text key={element.key} wrap="truncate-end">{element}</Text>);
+}
+
+export function taskLines(entry: ChallengeEntry, width: number, key: string): ReactElement[] {
+	return [row(`${key}.title`, 'Task', {bold: true, color: 'yellow'}), ...richTextLines(reflowParagraphs(entry.challenge.task), `${key}.body`, width)];
+}
+
+/** The learner's policies without the task comments the file starts with. */
+function policiesOf(text: string): string {
+	const lines = text.split('\n');
+	const first = lines.findIndex(line => line.trim() !== '' && !line.trimStart().startsWith('#'));
+	return first === -1 ? '' : lines.slice(first).join('\n');
+}
+
+/** The learner's file and the reference solution, side by side when there is room. */
+function solutionLines(entry: ChallengeEntry, screen: Screen<'challenge'>, width: number): ReactElement[] {
+	const mine = screen.result?.kind === 'graded' ? policiesOf(screen.result.text) : '(grade your file to see it here: press r)';
+	const reference = entry.challenge.solutionText ?? entry.challenge.solution.map(policy => policyYaml(policy)).join('\n---\n');
+	const mineLines = mine.replace(/\s+$/, '').split('\n');
+	const referenceLines = reference.replace(/\s+$/, '').split('\n');
+	const header = row('solution.title', `${entry.challenge.id}: your policies and a reference solution`, {bold: true});
+	const note = wrapped('Other answers can be as right as the reference: yours passed the same hidden cases.', 'solution.note', width, {dimColor: true});
+	if (width < 84) {
+		return [header, ...note, blank('solution.gap'), row('mine.title', 'Yours', {bold: true, color: 'yellow'}), ...truncatedYaml(mineLines.join('\n'), 'mine'), blank('solution.gap2'), row('reference.title', 'Reference', {bold: true, color: 'yellow'}), ...truncatedYaml(referenceLines.join('\n'), 'reference')];
+	}
+
+	const column = Math.floor((width - 3) / 2);
+	const cell = (text: string | undefined) => (text ?? '').slice(0, column).padEnd(column);
+	const rows = Math.max(mineLines.length, referenceLines.length);
+	return [
+		header,
+		...note,
+		blank('solution.gap'),
+		row('solution.heads', `${cell('Yours')} │ Reference`, {bold: true, color: 'yellow'}),
+		...Array.from({length: rows}, (_unused, index) => row(`solution.${index}`, `${cell(mineLines[index])} │ ${(referenceLines[index] ?? '').slice(0, column)}`)),
+	];
+}
+
+/**
+The network the learner's policies make beside the one the reference solution makes, on one
+port of the hidden cases, with the cells where they differ marked: where to look after a
+failed grade.
+*/
+function matrixViewLines(state: State, screen: Screen<'challenge'>, width: number): ReactElement[] {
+	const entry = state.challenges[screen.index]!;
+	const {challenge} = entry;
+	const ports = screenMatrixPorts(state, screen);
+	const {port, protocol} = ports[screen.matrixPort ?? 0] ?? ports[0]!;
+	const policies = screen.result?.kind === 'graded' ? screen.result.policies : [];
+	const gridOf = (submission: readonly NetworkPolicy[]) => reachabilityGrid(compileCluster({...challenge.cluster, policies: appliedPolicies(challenge, submission)}), port, protocol);
+	const yours = gridOf(policies);
+	const expected = gridOf(challenge.solution);
+	const {differences, differing} = compareGrids(yours, expected);
+	const palette = state.isColor ? ansiColors : noColors;
+	const half = Math.floor((width - 3) / 2);
+	const mine = podGridLines(yours, palette, {differing, width: half});
+	const theirs = podGridLines(expected, palette, {differing, width: half});
+	const lines: ReactElement[] = [
+		row('matrix.title', `Who may connect to whom on ${port}/${protocol} (rows: from, columns: to) · port ${(screen.matrixPort ?? 0) + 1} of ${ports.length}`, {bold: true}),
+		row('matrix.count', differences.length === 0 ? 'Your policies make the same network as the reference on this port.' : `${differences.length} ${differences.length === 1 ? 'pair differs' : 'pairs differ'} from the reference (marked *):`, differences.length === 0 ? {color: 'green'} : {color: 'red'}),
+		...differences.slice(0, 6).map((difference, index) => {
+			const from = yours.pods[difference.source]!;
+			const to = yours.pods[difference.destination]!;
+			return row(`matrix.difference.${index}`, `  ${from.namespace}/${from.name} -> ${to.namespace}/${to.name}: yours ${difference.isAllowedActually ? 'allow' : 'deny'}, expected ${difference.isAllowedActually ? 'deny' : 'allow'}`);
+		}),
+		...(differences.length > 6 ? [row('matrix.more', `  and ${differences.length - 6} more`, {dimColor: true})] : []),
+		blank('matrix.gap'),
+	];
+	// podGridLines ends with a blank line and the legend, shown once below both grids.
+	const legend = mine.at(-1) ?? '';
+	const mineGrid = mine.slice(0, -2);
+	const theirsGrid = theirs.slice(0, -2);
+	const column = Math.max('Yours'.length, ...mineGrid.map(line => stripAnsi(line).length));
+	if (width >= (2 * column) + 3) {
+		const pad = (line: string) => `${line}${' '.repeat(Math.max(0, column - stripAnsi(line).length))}`;
+		lines.push(row('matrix.heads', `${pad('Yours')} │ Expected`, {bold: true, color: 'yellow'}));
+		for (let index = 0; index < Math.max(mineGrid.length, theirsGrid.length); index++) {
+			lines.push(row(`matrix.row.${index}`, `${pad(mineGrid[index] ?? '')} │ ${theirsGrid[index] ?? ''}`));
+		}
+	} else {
+		lines.push(row('matrix.mine', 'Yours', {bold: true, color: 'yellow'}), ...mineGrid.map((line, index) => row(`matrix.mine.${index}`, line)));
+		lines.push(blank('matrix.gap2'), row('matrix.theirs', 'Expected', {bold: true, color: 'yellow'}), ...theirsGrid.map((line, index) => row(`matrix.theirs.${index}`, line)));
+	}
+
+	lines.push(blank('matrix.gap3'), row('matrix.legend', legend));
+	return lines;
+}
+
+/** Every line of a challenge's screen: status, the grade, hints, the task, the cluster. */
+export function challengeLines(state: State, screen: Screen<'challenge'>, width: number): ReactElement[] {
+	const entry = state.challenges[screen.index]!;
+	if (screen.isShowingSolution) {
+		return solutionLines(entry, screen, width);
+	}
+
+	if (screen.matrixPort !== undefined && screen.result?.kind === 'graded') {
+		return matrixViewLines(state, screen, width);
+	}
+
+	const {challenge} = entry;
+	const record = challengeProgress(state.progress, entry.key);
+	const status = [
+		entry.name,
+		challenge.difficulty,
+		...(challenge.minutes === undefined ? [] : [`about ${challenge.minutes} min`]),
+		record.isSolved ? 'solved ✓' : record.attempts > 0 ? `best ${percent(record.bestScore)}` : 'not tried yet',
+		`hints ${screen.hintsShown} of ${challenge.hints.length}`,
+	].join(' · ');
+	const lines: ReactElement[] = [
+		row('title', challenge.title, {bold: true}),
+		...wrapped(status, 'status', width, {dimColor: true}),
+		...wrapped(`Your file: ${entry.workFile}`, 'file', width, {dimColor: true}),
+	];
+	if (screen.isWatching) {
+		lines.push(row('watching', 'Watching your file: each save is graded (r grades by hand).', {color: 'cyan'}));
+	}
+
+	if (screen.notice) {
+		lines.push(...wrapped(screen.notice, 'notice', width, {color: 'yellow'}));
+	}
+
+	if (screen.isConfirmingReset) {
+		lines.push(...wrapped('Start this challenge afresh? Your file is kept beside the new one. y yes, n no', 'confirm', width, {color: 'yellow', bold: true}));
+	}
+
+	lines.push(blank('before-result'));
+	if (screen.result) {
+		lines.push(row('graded-at', `${screen.result.kind === 'graded' ? 'Graded' : 'Checked'} at ${timeOfDay(screen.gradedAt ?? state.now)}`, {dimColor: true}), ...resultLines(screen.result, width, 'result'));
+		if (isSolutionOffered(state, screen)) {
+			lines.push(...wrapped('Press s to see a reference solution with yours.', 'offer', width, {color: 'green'}));
+		} else if (screen.result.kind === 'graded' && screenMatrixPorts(state, screen).length > 0) {
+			lines.push(...wrapped('Press m to see the network your policies make beside the expected one, on the ports of the failed cases.', 'offer', width, {color: 'cyan'}));
+		}
+	} else {
+		lines.push(...wrapped(`Press e to write your policy in ${state.editorName}; it is graded when you quit the editor. Or press w, edit the file in another window, and each save is graded.`, 'start', width, {color: 'cyan'}));
+	}
+
+	if (screen.hintsShown > 0) {
+		lines.push(blank('before-hints'));
+		for (const [index, hint] of challenge.hints.slice(0, screen.hintsShown).entries()) {
+			lines.push(...richTextLines(`**Hint ${index + 1}:** ${hint}`, `hint.${index}`, width));
+		}
+	}
+
+	lines.push(blank('before-task'), ...taskLines(entry, width, 'task'), blank('before-cluster'), ...clusterLines(entry, 'cluster', width));
+	return lines;
+}

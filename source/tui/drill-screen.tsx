@@ -1,0 +1,43 @@
+// The verdict drill's screen as lines: the flow first, then the answer with the evaluator's
+// reason, then the cluster and its policies.
+import type {ReactElement} from 'react';
+import {clusterTable} from '../format/cluster-summary.js';
+import {policyYaml} from '../format/policy-yaml.js';
+import {drillProgress} from '../progress/challenge-model.js';
+import type {State} from './state.js';
+import {type Screen, blank, percent, row, wrapped} from './screen-lines.js';
+import {truncatedYaml} from './challenge-screen.js';
+
+export function drillLines(state: State, screen: Screen<'drill'>, width: number): ReactElement[] {
+	const question = state.drillQuestions[screen.question]!;
+	const entry = state.challenges[question.challengeIndex]!;
+	const overall = drillProgress(state.progress);
+	const {flow} = question;
+	const lines: ReactElement[] = [
+		row('title', 'Verdict drill', {bold: true}),
+		...wrapped(`This round: ${screen.session.correct} of ${screen.session.answered} right${overall.answered > 0 ? `. All time: ${percent(overall.correct / overall.answered)} right, ${(overall.milliseconds / overall.answered / 1000).toFixed(1)} s an answer` : ''}.`, 'stats', width, {dimColor: true}),
+		blank('gap'),
+		...wrapped(`Flow: ${flow.from} -> ${flow.to} on ${flow.port}/${flow.protocol}`, 'flow', width, {bold: true}),
+	];
+	if (screen.answer) {
+		const {answer} = screen;
+		lines.push(
+			row('verdict', `${answer.isCorrect ? 'Right' : 'Not quite'}: it is ${question.verdict === 'allow' ? 'allowed' : 'denied'} (you said ${answer.verdict === 'allow' ? 'allowed' : 'denied'}, in ${(answer.milliseconds / 1000).toFixed(1)} s).`, {bold: true, color: answer.isCorrect ? 'green' : 'red'}),
+			...wrapped(`The evaluator: ${question.reason}`, 'reason', width, {dimColor: true}),
+		);
+	} else {
+		lines.push(row('ask', 'Allowed or denied? Press a or d.', {color: 'cyan'}));
+	}
+
+	const {namespaces, pods} = clusterTable(question.cluster, width - 2);
+	lines.push(
+		blank('before-cluster'),
+		row('cluster', `The cluster (from the challenge "${entry.challenge.title}", solved):`, {dimColor: true}),
+		...namespaces.map((line, index) => row(`ns.${index}`, `  ${line}`)),
+		...pods.map((line, index) => row(`pod.${index}`, `  ${line}`)),
+		blank('before-policies'),
+		row('policies', question.cluster.policies.length === 0 ? 'No NetworkPolicies.' : 'NetworkPolicies:', {dimColor: true}),
+		...question.cluster.policies.flatMap((policy, index) => [...truncatedYaml(policyYaml(policy), `policy.${index}`), ...(index < question.cluster.policies.length - 1 ? [row(`policy.${index}.end`, '  ---', {dimColor: true})] : [])]),
+	);
+	return lines;
+}

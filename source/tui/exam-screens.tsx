@@ -1,0 +1,139 @@
+// The exam: its introduction, the task list under the clock, a task, and the review.
+import type {ReactElement} from 'react';
+import {Box, Text} from 'ink';
+import {policyYaml} from '../format/policy-yaml.js';
+import type {Exam, GradeResult} from './challenge-state.js';
+import {ChoiceList} from './choice-list.js';
+import {passMark} from './exam.js';
+import type {State} from './state.js';
+import {type Screen, blank, clock, fitLabel, percent, row, wrapped} from './screen-lines.js';
+import {clusterLines, resultLines, taskLines, truncatedYaml} from './challenge-screen.js';
+
+export function ExamIntroScreen({state, screen}: {readonly state: State; readonly screen: Screen<'examIntro'>}) {
+	const {plan} = screen;
+	const total = plan.tasks.reduce((sum, task) => sum + task.weight, 0);
+	return (
+		<Box flexDirection="column">
+			<Text bold>Exam</Text>
+			<Box marginY={1} flexDirection="column">
+				<Text>{`${plan.tasks.length} tasks in ${plan.minutes} minutes, as in the CKS (about 6 minutes a task).`}</Text>
+				<Text>{`A task counts when all its hidden cases hold; the score is weighted, and ${percent(passMark)} passes.`}</Text>
+				<Text>No hints and no grades until the end: after each edit you only see whether</Text>
+				<Text>kubectl would accept your file. Finish early with f.</Text>
+			</Box>
+			{screen.notice && <Text color="red">{screen.notice}</Text>}
+			{plan.tasks.map((task, index) => {
+				const {challenge} = state.challenges[task.challengeIndex]!;
+				return <Text key={challenge.id} wrap="truncate-end">{`  ${index + 1}. ${percent(task.weight / total).padStart(4)}  ${challenge.difficulty.padEnd(6)}  ${challenge.title}`}</Text>;
+			})}
+		</Box>
+	);
+}
+
+function timeLeft(state: State, exam: Exam): string {
+	return `${clock(exam.deadline - state.now)} left`;
+}
+
+function checkLabel(check: GradeResult | undefined): string {
+	if (!check || check.kind === 'empty' || check.kind === 'unchanged') {
+		return 'not started';
+	}
+
+	return check.kind === 'graded' ? 'accepted by kubectl' : check.kind === 'invalid' ? 'kubectl would refuse it' : 'editor failed';
+}
+
+export function ExamListScreen({state, screen, width, onHighlight, onChoose}: {
+	readonly state: State;
+	readonly screen: Screen<'exam'>;
+	readonly width: number;
+	readonly onHighlight: (index: number) => void;
+	readonly onChoose: (index: number) => void;
+}) {
+	const {exam} = screen;
+	const total = exam.tasks.reduce((sum, task) => sum + task.weight, 0);
+	const labels = exam.tasks.map((task, index) => {
+		const {challenge} = state.challenges[task.challengeIndex]!;
+		return fitLabel(`${index + 1}. ${percent(task.weight / total).padStart(4)}  ${challenge.title}  (${checkLabel(task.check)})`, width);
+	});
+	return (
+		<Box flexDirection="column">
+			<Text bold>Exam <Text color="cyan">{timeLeft(state, exam)}</Text></Text>
+			<Box marginY={1}>
+				<ChoiceList labels={labels} selected={screen.selected} onHighlight={onHighlight} onChoose={onChoose}/>
+			</Box>
+			{screen.isConfirmingFinish && <Text color="yellow" bold>Finish the exam and grade every task now? y yes, n no</Text>}
+		</Box>
+	);
+}
+
+export function examTaskLines(state: State, screen: Screen<'examTask'>, width: number): ReactElement[] {
+	const task = screen.exam.tasks[screen.task]!;
+	const entry = state.challenges[task.challengeIndex]!;
+	const lines: ReactElement[] = [
+		row('title', <Text><Text bold>{`Task ${screen.task + 1} of ${screen.exam.tasks.length}: ${entry.challenge.title}`}</Text><Text color="cyan">{`  ${timeLeft(state, screen.exam)}`}</Text></Text>),
+		...wrapped(`Your file: ${task.file}`, 'file', width, {dimColor: true}),
+	];
+	if (screen.isConfirmingFinish) {
+		lines.push(row('confirm', 'Finish the exam and grade every task now? y yes, n no', {color: 'yellow', bold: true}));
+	}
+
+	const {check} = task;
+	if (check?.kind === 'graded') {
+		lines.push(row('check', `kubectl would accept your file (${check.report.cases.total > 0 ? 'it is graded when the exam ends' : 'no cases'}).`, {color: 'green'}));
+	} else if (check) {
+		lines.push(...resultLines(check, width, 'check'));
+	} else {
+		lines.push(row('start', `Press e to write your answer in ${state.editorName}.`, {color: 'cyan'}));
+	}
+
+	lines.push(blank('before-task'), ...taskLines(entry, width, 'task'), blank('before-cluster'), ...clusterLines(entry, 'cluster', width));
+	return lines;
+}
+
+export function ExamReviewScreen({state, screen, width, onHighlight, onChoose}: {
+	readonly state: State;
+	readonly screen: Screen<'examReview'>;
+	readonly width: number;
+	readonly onHighlight: (index: number) => void;
+	readonly onChoose: (index: number) => void;
+}) {
+	const {exam, results} = screen;
+	const total = exam.tasks.reduce((sum, task) => sum + task.weight, 0);
+	const labels = exam.tasks.map((task, index) => {
+		const {challenge} = state.challenges[task.challengeIndex]!;
+		const result = results.results[index];
+		const isPassed = result?.kind === 'graded' && result.report.passed;
+		return fitLabel(`${isPassed ? '✓' : '✗'} ${percent(task.weight / total).padStart(4)}  ${challenge.title}`, width);
+	});
+	const used = Math.min(results.finishedAt, exam.deadline) - exam.startedAt;
+	return (
+		<Box flexDirection="column">
+			<Text bold>Exam result</Text>
+			<Box marginY={1} flexDirection="column">
+				<Text bold color={results.isPassed ? 'green' : 'red'}>{`${percent(results.score)}: ${results.isPassed ? 'passed' : 'not passed'} (the pass mark is ${percent(passMark)}).`}</Text>
+				<Text dimColor>{`Time used: ${clock(used)} of ${clock(exam.deadline - exam.startedAt)}. Open a task to see what its grader found.`}</Text>
+			</Box>
+			<ChoiceList labels={labels} selected={screen.selected} onHighlight={onHighlight} onChoose={onChoose}/>
+		</Box>
+	);
+}
+
+export function reviewTaskLines(state: State, screen: Screen<'examReviewTask'>, width: number): ReactElement[] {
+	const task = screen.exam.tasks[screen.task]!;
+	const entry = state.challenges[task.challengeIndex]!;
+	const result = screen.results.results[screen.task]!;
+	const reference = entry.challenge.solutionText ?? entry.challenge.solution.map(policy => policyYaml(policy)).join('\n---\n');
+	return [
+		row('title', <Text bold>{`Task ${screen.task + 1}: ${entry.challenge.title}`}</Text>),
+		...wrapped(`Your file: ${task.file}`, 'file', width, {dimColor: true}),
+		blank('gap'),
+		...resultLines(result, width, 'result'),
+		blank('before-reference'),
+		row('reference', 'A reference solution', {bold: true, color: 'yellow'}),
+		...truncatedYaml(reference, 'reference'),
+		blank('before-task'),
+		...taskLines(entry, width, 'task'),
+	];
+}
+
+/** The lines of the screens that scroll, or undefined for the others. */
