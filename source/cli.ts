@@ -239,8 +239,9 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 		return runLintCommand(rest, io);
 	}
 
-	const guess = similarTo(command, commands);
-	throw usageError(`unknown command ${JSON.stringify(command)}${guess.length > 0 ? ` (did you mean ${guess[0]!}?)` : ''}`);
+	// An option before any command is one of the app's, or --help, --version, misspelt.
+	const guess = command.startsWith('-') ? similarTo(command.replace(/^-+/, ''), ['pack', 'help', 'version']).map(option => `--${option}`) : similarTo(command, commands);
+	throw usageError(`unknown ${command.startsWith('-') ? 'option' : 'command'} ${JSON.stringify(command)}${guess.length > 0 ? ` (did you mean ${guess[0]!}?)` : ''}`);
 }
 
 type OptionSpec = Record<string, {type: 'boolean' | 'string'}>;
@@ -257,6 +258,11 @@ async function runGradeClassCommand({values, positionals}: ParsedArgs, io: Comma
 
 	const maxBytes = parseMaxSize(values['max-size'] as string | undefined, gradeUsage);
 	const [{runGradeClass}, {builtInChallengesDirectory}] = await Promise.all([import('./commands/grade-class.js'), import('./content/paths.js')]);
+	if (typeof values['pack'] !== 'string') {
+		// Most often a forgotten --pack: say which challenges these files are graded against.
+		io.stderr('note: no --pack given, so the files are graded against the built-in challenges\n');
+	}
+
 	return runGradeClass({
 		packDirectory: typeof values['pack'] === 'string' ? values['pack'] : builtInChallengesDirectory(),
 		submissionsDirectory: values['submissions'],

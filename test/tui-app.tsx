@@ -145,7 +145,7 @@ test.serial('? opens help over a lesson page, and ? or Esc closes it on the same
 	const secondPage = frame();
 	await press('?');
 	t.is(lines()[0], ' Help');
-	hasLine(t, frame(), ' Esc or q goes back, ? shows this help. Progress is saved as you go.');
+	hasLine(t, frame(), ' PgDn/PgUp (d/u) scroll, Esc or q goes back, ? shows this help.');
 	t.is(lines().at(-1), ' Esc/q back  ? help');
 	await press('?');
 	t.is(frame(), secondPage);
