@@ -53,13 +53,13 @@ export function resultLines(result: GradeResult, width: number, key: string): Re
 
 			for (const [index, failure] of report.failures.entries()) {
 				lines.push(
-					...wrapped(`✗ ${describeFailure(failure)}`, `${key}.failure.${index}`, width, {}, '  '),
+					...wrapped(`✗ ${describeFailure(failure)}`, `${key}.failure.${index}`, width, {}, '  ', '  '),
 					...wrapped(failure.reason, `${key}.reason.${index}`, width, {dimColor: true}, '      '),
 				);
 			}
 
 			for (const [index, mistake] of report.mistakes.entries()) {
-				lines.push(...wrapped(`note: ${mistake}`, `${key}.mistake.${index}`, width, {color: 'yellow'}, '  '));
+				lines.push(...wrapped(`note: ${mistake}`, `${key}.mistake.${index}`, width, {color: 'yellow'}, '  ', '      '));
 			}
 
 			for (const [index, note] of result.notes.entries()) {

@@ -10,8 +10,11 @@ export type Screen<Name extends ChallengeScreen['name']> = ChallengeScreen & {re
 export const blank = (key: string) => <Text key={key}> </Text>;
 
 /** Text wrapped to the width, a row an element. */
-export function wrapped(text: string, key: string, width: number, style: {color?: string; dimColor?: boolean; bold?: boolean} = {}, indent = ''): ReactElement[] {
-	return wrapText(text, Math.max(20, width - indent.length)).map((line, index) => <Text key={`${key}.${index}`} {...style}>{indent}{line}</Text>);
+export function wrapped(text: string, key: string, width: number, style: {color?: string; dimColor?: boolean; bold?: boolean} = {}, indent = '', hang = ''): ReactElement[] {
+	// The first row starts at the indent, the others at indent and hang: under the text of `✗ `.
+	const [first = '', ...rest] = wrapText(text, Math.max(20, width - indent.length - hang.length));
+	const others = rest.length === 0 ? [] : wrapText(rest.join(' '), Math.max(20, width - indent.length - hang.length));
+	return [`${indent}${first}`, ...others.map(line => `${indent}${hang}${line}`)].map((line, index) => <Text key={`${key}.${index}`} {...style}>{line}</Text>);
 }
 
 /** One row, cut at the edge rather than wrapped, so a row stays a row. */
