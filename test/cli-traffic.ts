@@ -54,7 +54,7 @@ test('explain --from --to --port explains one flow; --json has the trace as data
 	const text = await run(['explain', '--from', 'dev/web', '--to', 'prod/db', '--port', '3306', ...cluster]);
 	t.is(text.code, 0);
 	t.is(text.stdout.split('\n')[0], 'dev/web -> prod/db on 3306/TCP: deny');
-	t.true(text.stdout.includes('      peer 1: podSelector app=api looks only in the policy\'s namespace prod, and dev/web is in dev (a namespaceSelector in the same peer would reach it)\n'));
+	t.true(text.stdout.includes('      peer 1: podSelector app=api looks only in the policy\'s namespace prod, and dev/web is in dev (and its labels app=web do not match either)\n'));
 	const json = await run(['explain', '--json', '--from', 'monitoring/prometheus', '--to', 'prod/db', '--port', '9153', ...cluster]);
 	t.is(json.code, 0);
 	const document = JSON.parse(json.stdout) as {results: Array<{verdict: string; ingress: {allowed: boolean; policies: Array<{policy: string; rules: Array<{field: string; admits: boolean}>}>}; explanation: string[]}>; passed: number; failed: number};
@@ -142,7 +142,7 @@ test('diff names what a change opens, and exits 0', async t => {
 	const outcome = await run(['diff', '--before', ...cluster, '--after', 'cluster.yaml', 'policies-after.yaml']);
 	t.is(outcome.code, 0, outcome.stderr);
 	t.is(outcome.stdout, [
-		'Pod-to-pod flows whose verdict changes from before to after, on every port of TCP, UDP and SCTP:',
+		'Flows whose verdict changes from before to after, on every port of TCP, UDP and SCTP:',
 		'',
 		'Opened (denied before, allowed after):',
 		'  monitoring/grafana -> prod/db  9100-9200/TCP',
@@ -155,6 +155,28 @@ test('diff names what a change opens, and exits 0', async t => {
 		changes: [{from: 'monitoring/grafana', to: 'prod/db', protocol: 'TCP', port: 9100, before: 'deny', after: 'allow'}],
 		opened: 1,
 		closed: 0,
+		podsOnlyBefore: [],
+		podsOnlyAfter: [],
+	});
+});
+
+test('diff compares flows from outside addresses too: an except added to an ipBlock closes it', async t => {
+	const outcome = await run(['diff', '--before', 'cluster.yaml', 'office.yaml', '--after', 'cluster.yaml', 'office-after.yaml']);
+	t.is(outcome.code, 0, outcome.stderr);
+	t.is(outcome.stdout, [
+		'Flows whose verdict changes from before to after, on every port of TCP, UDP and SCTP:',
+		'',
+		'Closed (allowed before, denied after):',
+		'  10.0.0.99/32 -> prod/web  8080/TCP',
+		'',
+		'1 address range changes: 0 opened, 1 closed',
+		'',
+	].join('\n'));
+	const json = await run(['diff', '--json', '--before', 'cluster.yaml', 'office.yaml', '--after', 'cluster.yaml', 'office-after.yaml']);
+	t.deepEqual(JSON.parse(json.stdout), {
+		changes: [{from: '10.0.0.99/32', to: 'prod/web', outside: 'from', protocol: 'TCP', port: 8080, before: 'allow', after: 'deny'}],
+		opened: 0,
+		closed: 1,
 		podsOnlyBefore: [],
 		podsOnlyAfter: [],
 	});

@@ -5,7 +5,7 @@ import test from 'ava';
 import fc from 'fast-check';
 import type {ClusterObjects, ContainerPort, IpBlock, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Requirement, Rule} from '../source/kube/types.js';
 import {namespaceNameLabel} from '../source/kube/types.js';
-import {type Cluster, bitsetHas, compileCluster, decide, formatAddress, isAllowed, reachability, referenceVerdict, resolveEndpoint} from '../source/evaluator/index.js';
+import {type Cluster, bitsetHas, compileCluster, decide, formatAddress, isAllowed, parseCidr, reachability, referenceVerdict, resolveEndpoint} from '../source/evaluator/index.js';
 import type {Decision, Direction, Endpoint, Flow} from '../source/evaluator/types.js';
 import {cluster, namespace, parsedPolicy, policy, rule, selector} from './helpers/builders.js';
 import {traceFlow} from '../source/evaluator/explain.js';
@@ -415,5 +415,71 @@ test('verdictChanges() lists exactly the pod pairs and ports whose verdict diffe
 			}
 		}
 	}), {numRuns: 200});
+	t.pass();
+});
+
+// After: some policies kept, some edited in place (the same name) or added, and now and then a
+// pod relabelled, so that shared policies, differing ones and changed pods all meet.
+const editsArbitrary = fc.integer({min: 0, max: 3}).chain(count => fc.tuple(...Array.from({length: count}, (_, index) => policyArbitrary(`policy-${index}`))));
+const changeArbitrary = fc.record({
+	kept: fc.array(fc.boolean(), {minLength: 5, maxLength: 5}),
+	edits: editsArbitrary,
+	relabelled: fc.option(fc.tuple(fc.nat({max: 6}), labelsArbitrary(podLabelDomain, 2)), {nil: undefined, freq: 3}),
+});
+
+// Outside addresses to try: the fixed ones, and each end of every ipBlock CIDR and except of
+// either cluster with the addresses beside them; pod IPs are the pods' own.
+function addressesToTry(compiled: readonly Cluster[]): Endpoint[] {
+	const texts = new Set(outsideAddresses);
+	for (const {policy: written} of compiled.flatMap(cluster => cluster.policies)) {
+		for (const {ipBlock} of [...written.ingress, ...written.egress].flatMap(rule => rule.peers)) {
+			for (const block of ipBlock ? [ipBlock.cidr, ...ipBlock.except].map(text => parseCidr(text)!) : []) {
+				const width = block.family === 4 ? 32 : 128;
+				const last = block.network + (1n << BigInt(width - block.prefix)) - 1n;
+				for (const value of [block.network - 1n, block.network, last, last + 1n].filter(value => value >= 0n && value < (1n << BigInt(width)))) {
+					texts.add(formatAddress({family: block.family, value}));
+				}
+			}
+		}
+	}
+
+	return [...texts].map(text => resolveEndpoint(compiled[0]!, text)).filter((end): end is Endpoint => typeof end !== 'string' && end.kind === 'outside');
+}
+
+test('verdictChanges() lists exactly the flows, between pods and with outside addresses, whose verdict differs when some policies and pods change', t => {
+	fc.assert(fc.property(clusterArbitrary, changeArbitrary, (objects, {kept, edits, relabelled}) => {
+		const editedKeys = new Set(edits.map(edit => `${edit.namespace}/${edit.name}`));
+		const pods = objects.pods.map((pod, index) => (relabelled && relabelled[0] === index ? {...pod, labels: relabelled[1]} : pod));
+		const policies = [...objects.policies.filter((policy, index) => kept[index] && !editedKeys.has(`${policy.namespace}/${policy.name}`)), ...edits];
+		const before = compileCluster(objects);
+		const after = compileCluster({...objects, pods, policies});
+		const diff = verdictChanges(before, after);
+		const numbers = new Set([1, 65_535, ...flowPortNumbers, ...[...policyPortNumbers, ...objects.pods.flatMap(pod => pod.ports.map(entry => entry.port))].flatMap(port => [port - 1, port, port + 1, port + 101])]);
+		const podEnds: Endpoint[] = objects.pods.map((_, pod) => ({kind: 'pod', pod}));
+		const addressEnds = addressesToTry([before, after]);
+		const isListed = (flow: Flow) => {
+			const inPorts = (ports: {protocol: Protocol; first: number; last: number}) => ports.protocol === flow.protocol && ports.first <= flow.port && flow.port <= ports.last;
+			const {source, destination} = flow;
+			if (source.kind === 'pod' && destination.kind === 'pod') {
+				return diff.changes.some(change => change.from === showEnd(before, source) && change.to === showEnd(before, destination) && inPorts(change.ports));
+			}
+
+			const [pod, address, direction] = source.kind === 'pod' ? [source, destination, 'egress'] : [destination, source, 'ingress'];
+			return address.kind === 'outside' && diff.outsideChanges.some(change => change.pod === showEnd(before, pod) && change.direction === direction && inPorts(change.ports)
+				&& change.addresses.family === address.address.family && change.addresses.first <= address.address.value && address.address.value <= change.addresses.last);
+		};
+
+		for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) {
+			for (const port of numbers) {
+				const pairs = [...podEnds.flatMap(source => [...podEnds, ...addressEnds].map(destination => [source, destination] as const)), ...addressEnds.flatMap(source => podEnds.map(destination => [source, destination] as const))];
+				for (const [source, destination] of pairs) {
+					const flow: Flow = {source, destination, port, protocol};
+					const differs = decide(before, flow).verdict !== decide(after, flow).verdict;
+					const listed = isListed(flow);
+					check(differs === listed, () => `${showFlow(before, flow)}: the verdicts ${differs ? 'differ' : 'agree'}, and verdictChanges() ${listed ? 'lists' : 'does not list'} it`);
+				}
+			}
+		}
+	}), {numRuns: 150});
 	t.pass();
 });

@@ -75,6 +75,15 @@ test('podSelector alone looks only in the policy\'s namespace: a matching pod el
 	]);
 });
 
+test('podSelector alone, a pod elsewhere whose labels do not match either: no hint that a namespaceSelector would reach it', t => {
+	const objects = world(dbIngress(rule([{podSelector: selector({app: 'api'})}])));
+	t.deepEqual(traced(t, objects, 'dev/web', 'prod/db', 3306).slice(3), [
+		'    prod/db-in ingress rule #1 does not admit it:',
+		'      peer 1: podSelector app=api looks only in the policy\'s namespace prod, and dev/web is in dev (and its labels app=web do not match either)',
+		'      ports: none, so every port matches',
+	]);
+});
+
 test('namespaceSelector: a namespace without the labels is named with the labels it has', t => {
 	const objects = world(dbIngress(rule([{namespaceSelector: selector({team: 'x'})}], [port(3306)])));
 	t.deepEqual(traced(t, objects, 'dev/web', 'prod/db', 3306).slice(4, 5), [

@@ -64,6 +64,34 @@ test('an egress-isolating policy without DNS to port 53, UDP and TCP', t => {
 	t.deepEqual(warnings(world(dbFromWeb), 'no-dns-egress'), [], 'an ingress-only policy');
 });
 
+test('DNS to a podSelector alone in another namespace than kube-system reaches no DNS pod, with or without ports', t => {
+	const dnsPeer = {podSelector: selector({'k8s-app': 'kube-dns'})};
+	const local = policy('prod/web-out', {app: 'web'}, {policyTypes: ['Egress'], egress: [rule([dnsPeer], [port(53, 'UDP'), port(53)])]});
+	t.deepEqual(warnings(world(local), 'no-dns-egress'), [
+		'web-out spec.policyTypes.0: isolates egress, and the egress rules to port 53 do not reach the DNS pods (kube-system/coredns): a podSelector alone looks only in the policy\'s own namespace, prod, so the pods it selects cannot resolve names. Add a namespaceSelector for kube-system to that peer, beside its podSelector',
+	]);
+	t.deepEqual(warnings({...world(local), pods: []}, 'no-dns-egress'), [
+		'web-out spec.policyTypes.0: isolates egress, and the egress rules to port 53 do not reach the cluster\'s DNS (kube-dns, in kube-system): a podSelector alone looks only in the policy\'s own namespace, prod, so the pods it selects cannot resolve names. Add a namespaceSelector for kube-system to that peer, beside its podSelector',
+	], 'without pods, by the peer alone');
+	const kubeSystem = {namespaceSelector: selector({'kubernetes.io/metadata.name': 'kube-system'}), podSelector: selector({'k8s-app': 'kube-dns'})};
+	const fixed = policy('prod/web-out', {app: 'web'}, {policyTypes: ['Egress'], egress: [rule([kubeSystem], [port(53, 'UDP'), port(53)])]});
+	t.deepEqual(warnings(world(fixed), 'no-dns-egress'), []);
+	t.deepEqual(warnings({...world(fixed), pods: []}, 'no-dns-egress'), []);
+	const inKubeSystem = policy('kube-system/coredns-out', {'k8s-app': 'kube-dns'}, {policyTypes: ['Egress'], egress: [rule([dnsPeer], [port(53, 'UDP'), port(53)]), rule([], [port(443)])]});
+	t.deepEqual(warnings(world(inKubeSystem), 'no-dns-egress'), [], 'in kube-system the podSelector finds the DNS pods');
+	t.deepEqual(warnings({...world(inKubeSystem), pods: []}, 'no-dns-egress'), []);
+});
+
+test('with pods, a namespaceSelector peer to port 53 must match the DNS pods\' namespace', t => {
+	const monitoring = policy('prod/web-out', {app: 'web'}, {policyTypes: ['Egress'], egress: [rule([{namespaceSelector: selector({purpose: 'monitoring'})}], [port(53, 'UDP'), port(53)])]});
+	t.deepEqual(warnings(world(monitoring), 'no-dns-egress'), [
+		'web-out spec.policyTypes.0: isolates egress, and the egress rules to port 53 do not reach the DNS pods (kube-system/coredns), so the pods it selects cannot resolve names: select them in the peer (namespaceSelector for kube-system and podSelector k8s-app=kube-dns, in one peer)',
+	]);
+	t.deepEqual(warnings({...world(monitoring), pods: []}, 'no-dns-egress'), [], 'without pods, a namespaceSelector may be the DNS\'s');
+	const toAddress = policy('prod/web-out', {app: 'web'}, {policyTypes: ['Egress'], egress: [rule([{ipBlock: {cidr: '169.254.20.10/32', except: []}}], [port(53, 'UDP'), port(53)])]});
+	t.deepEqual(warnings(world(toAddress), 'no-dns-egress'), [], 'an address may be a node-local DNS cache');
+});
+
 test('without pods, the DNS check counts the policies that surely select the same pods', t => {
 	const objects = {...world(policy('prod/deny-egress', {}, {policyTypes: ['Egress']}), policy('prod/allow-dns', {}, {policyTypes: ['Egress'], egress: [rule([], [port(53, 'UDP'), port(53)])]})), pods: []};
 	t.deepEqual(warnings(objects, 'no-dns-egress'), []);

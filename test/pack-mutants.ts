@@ -89,6 +89,15 @@ test('a mutant that differs only towards an address no case names is still told 
 	t.false(decidesAlike(clean!, [everyPod], [everyone]));
 });
 
+test('answers that differ only just above a named port are told apart (the port after each named port is probed)', t => {
+	// db's container port pg is 9000. Both admit every TCP port up to 9000; above it only the second.
+	const withPg = {...clean!, cluster: {...clean!.cluster, pods: clean!.cluster.pods.map(pod => (pod.name === 'db' ? {...pod, ports: [{name: 'pg', port: 9000, protocol: 'TCP' as const}]} : pod))}};
+	const upToPg = parsedPolicy('default/db-policy', {podSelector: {matchLabels: {app: 'db'}}, ingress: [{ports: [{port: 1, endPort: 8999}, {port: 'pg'}]}]});
+	const everyTcpPort = parsedPolicy('default/db-policy', {podSelector: {matchLabels: {app: 'db'}}, ingress: [{ports: [{protocol: 'TCP'}]}]});
+	t.false(decidesAlike(withPg, [upToPg], [everyTcpPort]));
+	t.true(decidesAlike(withPg, [upToPg], [parsedPolicy('default/db-policy', {podSelector: {matchLabels: {app: 'db'}}, ingress: [{ports: [{port: 1, endPort: 9000}]}]})]));
+});
+
 test('a namespaceSelector widened in a cluster whose every pod it already matched is equivalent', t => {
 	const solution = [parsedPolicy('default/db-policy', {
 		podSelector: {matchLabels: {app: 'db'}},

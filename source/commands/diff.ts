@@ -1,5 +1,6 @@
 // `netpol-dojo diff [--json] [--port P] [--protocol T] --before FILE... --after FILE...`: the
-// pod-to-pod flows whose verdict changes between two sets of objects. Exit 0, or 2 for bad input.
+// flows between pods, and between pods and outside addresses, whose verdict changes between two
+// sets of objects. Exit 0, or 2 for bad input.
 import {loadClusterFiles} from '../content/cluster-files.js';
 import {compileCluster} from '../evaluator/index.js';
 import {type DiffScope, verdictChanges} from '../evaluator/diff.js';

@@ -11,7 +11,13 @@ import type {Direction, Endpoint} from './types.js';
 export type CompiledPort =
 	| {readonly kind: 'any'; readonly protocol: Protocol}
 	| {readonly kind: 'range'; readonly protocol: Protocol; readonly first: number; readonly last: number}
-	| {readonly kind: 'named'; readonly protocol: Protocol; readonly name: string};
+	| {
+		readonly kind: 'named';
+		readonly protocol: Protocol;
+		readonly name: string;
+		/** namedPortNumbers for this name and protocol, kept here on first use: flows look it up a lot. */
+		numbers?: Int32Array;
+	};
 
 export type CompiledIpBlock = {readonly cidr: Cidr; readonly except: readonly Cidr[]};
 
@@ -326,6 +332,12 @@ export function namedPortNumbers(cluster: Cluster, protocol: Protocol, name: str
 	}
 
 	return numbers;
+}
+
+/** namedPortNumbers of a named port entry, kept on the entry after the first call. */
+export function entryPortNumbers(cluster: Cluster, entry: CompiledPort & {readonly kind: 'named'}): Int32Array {
+	entry.numbers ??= namedPortNumbers(cluster, entry.protocol, entry.name);
+	return entry.numbers;
 }
 
 /** An address in the block's CIDR and in none of its `except` CIDRs. */

@@ -4,7 +4,7 @@
 // peer on the port. Rules only ever add: there are no deny rules.
 import type {Protocol} from '../kube/types.js';
 import {bitsetHas} from './bitset.js';
-import {type Cluster, type CompiledPort, type CompiledRule, ipBlockContains, namedPortNumbers, peerMembers} from './compile.js';
+import {type Cluster, type CompiledPort, type CompiledRule, entryPortNumbers, ipBlockContains, peerMembers} from './compile.js';
 import type {Decision, Direction, DirectionDecision, Endpoint, Flow, RuleMatch} from './types.js';
 
 /** Decides one flow and says why, on both sides. */
@@ -155,7 +155,7 @@ export function portAdmits(cluster: Cluster, entry: CompiledPort, port: number, 
 				return false;
 			}
 
-			const number = namedPortNumbers(cluster, entry.protocol, entry.name)[destinationPod]!;
+			const number = entryPortNumbers(cluster, entry)[destinationPod]!;
 			return number === port || (number === -1 && cluster.pods[destinationPod]!.ports.some(container =>
 				container.name === entry.name && container.protocol === protocol && container.port === port));
 		}

@@ -8,14 +8,25 @@ import {type Cluster, type CompiledPeer, type CompiledPolicy, type CompiledPort,
 import {decide, portAdmits} from './decide.js';
 import {endpointName} from './describe.js';
 import {selectorMatches} from './selector.js';
-import type {Direction, Endpoint, Flow, Verdict} from './types.js';
+import {type Direction, type Endpoint, type Flow, type Verdict, policyTypeOf} from './types.js';
 
 /** Why one peer of a rule matches the flow's other end, or not. */
 export type PeerReason =
 	/** A podSelector alone, looking in the policy's own namespace, where this pod is. */
 	| {readonly kind: 'pod-labels'; readonly selector: LabelSelector; readonly pod: string; readonly labels: Labels}
-	/** A podSelector alone looks only in the policy's namespace, and this pod is in another. */
-	| {readonly kind: 'other-namespace'; readonly selector: LabelSelector; readonly policyNamespace: string; readonly pod: string; readonly namespace: string}
+	/**
+	A podSelector alone looks only in the policy's namespace, and this pod is in another;
+	`isPodMatch` tells whether the selector would match the pod's labels, were it looking there.
+	*/
+	| {
+		readonly kind: 'other-namespace';
+		readonly selector: LabelSelector;
+		readonly policyNamespace: string;
+		readonly pod: string;
+		readonly namespace: string;
+		readonly labels: Labels;
+		readonly isPodMatch: boolean;
+	}
 	/** A namespaceSelector alone: every pod of the namespaces it matches. */
 	| {readonly kind: 'namespace-labels'; readonly selector: LabelSelector; readonly namespace: string; readonly labels: Labels}
 	/** Both selectors in one peer: the namespace must match AND the pod must match. */
@@ -136,8 +147,6 @@ export function traceFlow(cluster: Cluster, flow: Flow): FlowTrace {
 	};
 }
 
-const policyTypeOf: Readonly<Record<Direction, PolicyType>> = {ingress: 'Ingress', egress: 'Egress'};
-
 function traceSide(cluster: Cluster, direction: Direction, self: Endpoint, peer: Endpoint, flow: Flow): SideTrace {
 	const endpoint = endpointName(cluster, self);
 	if (self.kind === 'outside') {
@@ -202,7 +211,8 @@ function checkPeer(cluster: Cluster, compiled: CompiledPeer, index: number, endp
 
 	// A podSelector alone looks only in the policy's own namespace.
 	if (pod.namespace !== compiled.policyNamespace) {
-		return {index, isMatch: false, reason: {kind: 'other-namespace', selector: podSelector!, policyNamespace: compiled.policyNamespace, pod: podName, namespace: pod.namespace}};
+		const isPodMatch = selectorMatches(podSelector!, pod.labels);
+		return {index, isMatch: false, reason: {kind: 'other-namespace', selector: podSelector!, policyNamespace: compiled.policyNamespace, pod: podName, namespace: pod.namespace, labels: pod.labels, isPodMatch}};
 	}
 
 	return {index, isMatch: selectorMatches(podSelector!, pod.labels), reason: {kind: 'pod-labels', selector: podSelector!, pod: podName, labels: pod.labels}};

@@ -3,7 +3,7 @@
 // a rule scan per pair. Decides exactly as decide() does (the tests hold them to it).
 import type {Protocol} from '../kube/types.js';
 import {type Bitset, bitsetAdd, bitsetHas, bitsetUnionInto, bitsetUnionIntersectionInto, createBitset, fullBitset} from './bitset.js';
-import {type Cluster, type CompiledRule, peerMembers} from './compile.js';
+import {type Cluster, type CompiledPort, type CompiledRule, entryPortNumbers, peerMembers} from './compile.js';
 import {portAdmits} from './decide.js';
 import type {Direction} from './types.js';
 
@@ -26,17 +26,26 @@ export function reachability(cluster: Cluster, port: number, protocol: Protocol)
 	return allowed;
 }
 
-// The peers one side admits. For ingress the port is checked on this pod (it is the
-// destination); for egress a named port depends on each destination, so it narrows the peers.
-function admittedPeers(cluster: Cluster, direction: Direction, pod: number, port: number, protocol: Protocol): Bitset {
+/**
+The pods one side of a pod admits on this port: the sources its ingress admits, or the
+destinations its egress does; every pod when no policy isolates it for the direction. With
+`isCounted`, only the rules of the isolating policies it accepts (by index) count.
+*/
+export function admittedPeers(cluster: Cluster, direction: Direction, pod: number, port: number, protocol: Protocol, isCounted?: (policy: number) => boolean): Bitset {
 	const count = cluster.pods.length;
 	const isolating = cluster.isolatingPolicies[direction][pod]!;
 	if (isolating.length === 0) {
 		return fullBitset(count);
 	}
 
+	// For ingress the port is checked on this pod (it is the destination); for egress a named
+	// port depends on each destination, so it narrows the peers.
 	const admitted = createBitset(count);
 	for (const policyIndex of isolating) {
+		if (isCounted && !isCounted(policyIndex)) {
+			continue;
+		}
+
 		for (const rule of cluster.policies[policyIndex]![direction]) {
 			const destinations = direction === 'ingress'
 				? (ruleAdmitsPort(rule, port, protocol, cluster, pod) ? fullBitset(count) : undefined)
@@ -69,14 +78,19 @@ function destinationsAdmittedByPorts(cluster: Cluster, rule: CompiledRule, port:
 		return fullBitset(count);
 	}
 
-	if (!rule.ports.some(entry => entry.kind === 'named' && entry.protocol === protocol)) {
+	const named = rule.ports.filter((entry): entry is CompiledPort & {kind: 'named'} => entry.kind === 'named' && entry.protocol === protocol);
+	if (named.length === 0) {
 		return undefined;
 	}
 
+	// Each name's number per pod, looked up once per entry rather than once per pod.
 	const destinations = createBitset(count);
-	for (let pod = 0; pod < count; pod++) {
-		if (ruleAdmitsPort(rule, port, protocol, cluster, pod)) {
-			bitsetAdd(destinations, pod);
+	for (const entry of named) {
+		const numbers = entryPortNumbers(cluster, entry);
+		for (let pod = 0; pod < count; pod++) {
+			if (numbers[pod] === port || (numbers[pod] === -1 && portAdmits(cluster, entry, port, protocol, pod))) {
+				bitsetAdd(destinations, pod);
+			}
 		}
 	}
 

@@ -1,4 +1,4 @@
-import type {Protocol} from '../kube/types.js';
+import type {PolicyType, Protocol} from '../kube/types.js';
 import type {Address} from '../kube/ip.js';
 
 /** One end of a flow: a pod of the cluster (by index), or an address outside it. */
@@ -15,6 +15,12 @@ export type Flow = {
 };
 
 export type Direction = 'ingress' | 'egress';
+
+/** The field of a rule that lists its peers, per direction: `from` for ingress, `to` for egress. */
+export const peersField: Readonly<Record<Direction, 'from' | 'to'>> = {ingress: 'from', egress: 'to'};
+
+/** The policyTypes entry that makes a policy isolate the pods it selects in a direction. */
+export const policyTypeOf: Readonly<Record<Direction, PolicyType>> = {ingress: 'Ingress', egress: 'Egress'};
 
 /** Which rule admitted a flow: 0-based indexes into the policy as written. */
 export type RuleMatch = {

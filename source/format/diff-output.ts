@@ -1,5 +1,8 @@
-// `diff` output: what a change opens and closes, pod pair by pod pair, for people and as JSON.
-import type {ClusterDiff, DiffScope, PortRange, VerdictChange} from '../evaluator/diff.js';
+// `diff` output: what a change opens and closes, pod pair by pod pair (and between pods and
+// ranges of outside addresses), for people and as JSON.
+import type {AddressRange, ClusterDiff, DiffScope, OutsideChange, PortRange} from '../evaluator/diff.js';
+import type {Verdict} from '../evaluator/types.js';
+import {formatAddress} from '../kube/ip.js';
 import {protocols} from '../kube/values.js';
 import type {Palette} from './color.js';
 
@@ -48,14 +51,39 @@ function scopeText(scope: DiffScope): string {
 	return scope.protocol === undefined ? 'on every port of TCP, UDP and SCTP' : `on every ${scope.protocol} port`;
 }
 
-type PairChange = {readonly from: string; readonly to: string; readonly ranges: PortRange[]};
+/**
+A range of addresses as its CIDR when it is one (`10.0.0.99/32`, `0.0.0.0/0`), otherwise as
+`first-last` (`10.0.0.0-10.0.0.98`).
+*/
+export function addressRangeText({family, first, last}: AddressRange): string {
+	const size = last - first + 1n;
+	if ((size & (size - 1n)) === 0n && first % size === 0n) {
+		const hostBits = size.toString(2).length - 1;
+		return `${formatAddress({family, value: first})}/${(family === 4 ? 32 : 128) - hostBits}`;
+	}
 
-// Changes of one direction (opened or closed), one entry per pod pair, in order.
-function byPair(changes: readonly VerdictChange[]): PairChange[] {
+	return `${formatAddress({family, value: first})}-${formatAddress({family, value: last})}`;
+}
+
+// Each change as its two ends in words: a pod pair, or a range of addresses and a pod.
+type EndsChange = {readonly from: string; readonly to: string; readonly ports: PortRange; readonly before: Verdict; readonly after: Verdict; readonly outside?: 'from' | 'to'};
+
+function outsideEnds(change: OutsideChange): EndsChange {
+	const addresses = addressRangeText(change.addresses);
+	const {ports, before, after} = change;
+	return change.direction === 'ingress'
+		? {from: addresses, to: change.pod, ports, before, after, outside: 'from'}
+		: {from: change.pod, to: addresses, ports, before, after, outside: 'to'};
+}
+
+type PairChange = {readonly from: string; readonly to: string; readonly isOutside: boolean; readonly ranges: PortRange[]};
+
+// Changes of one direction (opened or closed), one entry per pair of ends, in order.
+function byPair(changes: readonly EndsChange[]): PairChange[] {
 	const pairs = new Map<string, PairChange>();
 	for (const change of changes) {
 		const key = `${change.from} ${change.to}`;
-		const pair = pairs.get(key) ?? {from: change.from, to: change.to, ranges: []};
+		const pair = pairs.get(key) ?? {from: change.from, to: change.to, isOutside: change.outside !== undefined, ranges: []};
 		pair.ranges.push(change.ports);
 		pairs.set(key, pair);
 	}
@@ -65,11 +93,12 @@ function byPair(changes: readonly VerdictChange[]): PairChange[] {
 
 /** The changes for people: opened flows, then closed ones, then a count. */
 export function diffText(diff: ClusterDiff, scope: DiffScope, palette: Palette): string {
-	const opened = byPair(diff.changes.filter(change => change.after === 'allow'));
-	const closed = byPair(diff.changes.filter(change => change.after === 'deny'));
-	const lines = [`Pod-to-pod flows whose verdict changes from before to after, ${scopeText(scope)}:`];
+	const ends = [...diff.changes, ...diff.outsideChanges.map(change => outsideEnds(change))];
+	const opened = byPair(ends.filter(change => change.after === 'allow'));
+	const closed = byPair(ends.filter(change => change.after === 'deny'));
+	const lines = [`Flows whose verdict changes from before to after, ${scopeText(scope)}:`];
 	if (opened.length + closed.length === 0) {
-		lines.push('', 'none: before and after decide every pod pair alike.');
+		lines.push('', 'none: before and after decide every flow alike.');
 		return `${lines.join('\n')}\n`;
 	}
 
@@ -83,16 +112,29 @@ export function diffText(diff: ClusterDiff, scope: DiffScope, palette: Palette):
 		...section('Opened (denied before, allowed after):', opened, palette.allow),
 		...section('Closed (allowed before, denied after):', closed, palette.deny),
 		'',
-		`${opened.length + closed.length} pod ${opened.length + closed.length === 1 ? 'pair changes' : 'pairs change'}: ${opened.length} opened, ${closed.length} closed`,
+		`${countText(opened, closed)}: ${opened.length} opened, ${closed.length} closed`,
 	);
 	return `${lines.join('\n')}\n`;
 }
 
-/** The `diff --json` document (CONTRACT.md, "Output of diff --json"). */
+// `2 pod pairs change`, `1 pod pair and 1 address range change`: a range with a pod, either way.
+function countText(opened: readonly PairChange[], closed: readonly PairChange[]): string {
+	const pairs = opened.length + closed.length;
+	const ranges = [...opened, ...closed].filter(pair => pair.isOutside).length;
+	const podPairs = pairs - ranges;
+	const parts = [
+		...(podPairs > 0 || ranges === 0 ? [`${podPairs} pod ${podPairs === 1 ? 'pair' : 'pairs'}`] : []),
+		...(ranges > 0 ? [`${ranges} address ${ranges === 1 ? 'range' : 'ranges'}`] : []),
+	];
+	return `${parts.join(' and ')} ${pairs === 1 ? 'changes' : 'change'}`;
+}
+
+/** The `diff --json` document (README.md, `diff`): pod pairs, then flows with outside addresses. */
 export function diffJson(diff: ClusterDiff): string {
-	const changes = diff.changes.map(change => ({
+	const changes = [...diff.changes, ...diff.outsideChanges.map(change => outsideEnds(change))].map(change => ({
 		from: change.from,
 		to: change.to,
+		...('outside' in change ? {outside: change.outside} : {}),
 		protocol: change.ports.protocol,
 		port: change.ports.first,
 		...(change.ports.last === change.ports.first ? {} : {endPort: change.ports.last}),

@@ -1,6 +1,6 @@
 // `explain` results for people (indented traces, wrapped to the terminal) and for scripts (JSON).
 import type {FlowTrace, PolicyTrace, RuleTrace, SideTrace} from '../evaluator/explain.js';
-import type {Direction, Verdict} from '../evaluator/types.js';
+import {type Direction, type Verdict, peersField} from '../evaluator/types.js';
 import type {Palette} from './color.js';
 import {summaryLine} from './eval-output.js';
 import {flowHeading, peerReasonText, portCheckText, traceLines} from './explain-text.js';
@@ -40,7 +40,7 @@ function wrapped(text: string, indent: number, width: number | undefined): strin
 	return [' '.repeat(indent) + first, ...wrapText(rest.join(' '), Math.max(20, width - indent - 4)).map(line => ' '.repeat(indent + 4) + line)];
 }
 
-/** The `explain --json` document (CONTRACT.md, "Output of explain --json"). */
+/** The `explain --json` document (README.md, `explain`). */
 export function explainJson(flows: readonly ExplainedFlow[]): string {
 	let passed = 0;
 	let failed = 0;
@@ -65,8 +65,6 @@ export function explainJson(flows: readonly ExplainedFlow[]): string {
 	});
 	return `${JSON.stringify({results, passed, failed}, undefined, 2)}\n`;
 }
-
-const peersField: Readonly<Record<Direction, string>> = {ingress: 'from', egress: 'to'};
 
 function sideJson(trace: FlowTrace, direction: Direction): Record<string, unknown> {
 	const side: SideTrace = trace[direction];

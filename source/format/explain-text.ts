@@ -1,8 +1,8 @@
-// The one home of the words a decision trace is told in (`explain`, and the app after it): the
+// The one home of the words a decision trace is told in (`explain`, its text and its JSON): the
 // verdict, then each side, then for a denied side every rule of every selecting policy with the
 // reason each peer and port entry did or did not match. Rule, peer and port numbers are 1-based.
 import type {BypassingPolicy, FlowTrace, PeerCheck, PeerReason, PolicyTrace, PortCheck, PortReason, RuleTrace, SideTrace} from '../evaluator/explain.js';
-import type {Direction} from '../evaluator/types.js';
+import {type Direction, peersField} from '../evaluator/types.js';
 import {labelsText, portEntryText, selectorText} from './policy-text.js';
 
 /** One indented line of a trace; `depth` counts levels of two spaces. */
@@ -21,8 +21,6 @@ export function traceLines(trace: FlowTrace): TraceLine[] {
 
 	return [...sideLines(trace, 'egress'), ...sideLines(trace, 'ingress')];
 }
-
-const peerField: Readonly<Record<Direction, string>> = {ingress: 'from', egress: 'to'};
 
 function sideLines(trace: FlowTrace, direction: Direction): TraceLine[] {
 	const side: SideTrace = trace[direction];
@@ -62,7 +60,7 @@ function ruleName(policy: PolicyTrace, rule: RuleTrace, direction: Direction): s
 
 // An admitting rule in one line: the peer and the port entry that matched.
 function admittingRuleText(trace: FlowTrace, policy: PolicyTrace, rule: RuleTrace, direction: Direction): string {
-	const peer = rule.peers === 'every' ? `it has no ${peerField[direction]}, so every peer matches` : peerText(rule.peers.find(check => check.isMatch)!);
+	const peer = rule.peers === 'every' ? `it has no ${peersField[direction]}, so every peer matches` : peerText(rule.peers.find(check => check.isMatch)!);
 	const port = rule.ports === 'every' ? 'it has no ports, so every port matches' : portText(rule.ports.find(check => check.isMatch)!, trace.port, trace.protocol);
 	return `${ruleName(policy, rule, direction)} admits it: ${peer}; ${port}`;
 }
@@ -75,7 +73,7 @@ function deniedPolicyLines(trace: FlowTrace, policy: PolicyTrace, direction: Dir
 	return policy.rules.flatMap(rule => [
 		{depth: 2, text: `${ruleName(policy, rule, direction)} does not admit it:`},
 		...(rule.peers === 'every'
-			? [{depth: 3, text: `${peerField[direction]}: none, so every peer matches`}]
+			? [{depth: 3, text: `${peersField[direction]}: none, so every peer matches`}]
 			: rule.peers.map(check => ({depth: 3, text: peerText(check)}))),
 		...(rule.ports === 'every'
 			? [{depth: 3, text: 'ports: none, so every port matches'}]
@@ -106,7 +104,9 @@ export function peerReasonText(reason: PeerReason, isMatch: boolean): string {
 		}
 
 		case 'other-namespace': {
-			return `podSelector ${selectorText(reason.selector)} looks only in the policy's namespace ${reason.policyNamespace}, and ${reason.pod} is in ${reason.namespace} (a namespaceSelector in the same peer would reach it)`;
+			// The way out (a namespaceSelector beside it) is worth naming only when the labels match.
+			const hint = reason.isPodMatch ? 'a namespaceSelector in the same peer would reach it' : `and its labels ${labelsText(reason.labels)} do not match either`;
+			return `podSelector ${selectorText(reason.selector)} looks only in the policy's namespace ${reason.policyNamespace}, and ${reason.pod} is in ${reason.namespace} (${hint})`;
 		}
 
 		case 'namespace-labels': {

@@ -48,7 +48,7 @@ export function lintText(warnings: readonly LocatedWarning[], policyCount: numbe
 	return `${[...lines, ...(lines.length > 0 ? [''] : []), summary].join('\n')}\n`;
 }
 
-/** The `lint --json` document (CONTRACT.md, "Output of lint --json"). */
+/** The `lint --json` document (README.md, `lint`). */
 export function lintJson(warnings: readonly LocatedWarning[], policyCount: number, hasCheckedPods: boolean): string {
 	return `${JSON.stringify({warnings, policies: policyCount, podChecks: hasCheckedPods}, undefined, 2)}\n`;
 }

@@ -1,4 +1,4 @@
-// The `matrix --json` document (CONTRACT.md, "Output of matrix --json"). A row per source pod as
+// The `matrix --json` document (README.md, `matrix`). A row per source pod as
 // a string of 0s and 1s keeps 2,000 pods (4 million pairs) to a few megabytes that any script
 // can index: `allowed[i][j]` is "1" when pods[i] may open a connection to pods[j].
 import {type ReachabilityGrid, allowedPairs, forEachMember, namespacePairs} from '../evaluator/grid.js';

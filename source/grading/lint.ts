@@ -3,12 +3,12 @@
 // omitted protocol from a written one), warnings out. Checks that need the cluster's pods are
 // skipped when the objects hold no pods (a policy file linted on its own).
 import type {PathSegment} from '../kube/issue.js';
-import type {ClusterObjects, NetworkPolicy, Peer, PolicyPort, PolicyType, Protocol, Rule} from '../kube/types.js';
+import type {ClusterObjects, NetworkPolicy, Peer, PolicyPort, Protocol, Rule} from '../kube/types.js';
 import {type Cluster, compileCluster, peerMembers, podMatchesSelector} from '../evaluator/compile.js';
 import {bitsetHas} from '../evaluator/bitset.js';
 import {selectorText} from '../format/policy-text.js';
 import {similarTo} from '../format/similar.js';
-import type {Direction} from '../evaluator/types.js';
+import {type Direction, peersField, policyTypeOf} from '../evaluator/types.js';
 import {dnsDenials, wellKnownUdpPorts} from './lint-dns.js';
 
 export type LintCode =
@@ -40,9 +40,7 @@ export type LintReport = {
 /** The checks that need the cluster's pods, skipped without them. */
 export const podChecks: readonly LintCode[] = ['selects-no-pod', 'namespace-without-pods', 'ip-block-covers-pods'];
 
-const peersField: Readonly<Record<Direction, 'from' | 'to'>> = {ingress: 'from', egress: 'to'};
 const directions: readonly Direction[] = ['ingress', 'egress'];
-const policyTypeOf: Readonly<Record<Direction, PolicyType>> = {ingress: 'Ingress', egress: 'Egress'};
 
 /** Every warning about the objects' policies, policy by policy. */
 export function lintPolicies(objects: ClusterObjects, written: readonly unknown[] = []): LintReport {

@@ -4,9 +4,10 @@ import type {ClusterObjects, LabelSelector, NetworkPolicy, Rule} from '../kube/t
 import type {RequiredPolicy} from '../content/challenge-types.js';
 import {selectorMatches} from '../evaluator/selector.js';
 import {formatFieldPath} from '../kube/issue.js';
+import {isEmptySelector} from '../kube/label-selector.js';
 import {type LintCode, type LintWarning, lintPolicies} from './lint.js';
 
-const isEmpty = (selector: LabelSelector | undefined) => selector !== undefined && Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
+const isEmpty = (selector: LabelSelector | undefined) => selector !== undefined && isEmptySelector(selector);
 
 function policyName(policy: NetworkPolicy): string {
 	return `${policy.namespace}/${policy.name}`;

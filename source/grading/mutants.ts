@@ -4,6 +4,8 @@
 // `except` forgotten). A pack whose hidden cases catch every one of them tells right answers
 // from near misses. Pure.
 import type {LabelSelector, NetworkPolicy, Peer, PolicyPort, PolicyType, Rule} from '../kube/types.js';
+import {isEmptySelector} from '../kube/label-selector.js';
+import type {Direction} from '../evaluator/types.js';
 
 /** One wrong answer: the whole submission, the solution with one change. */
 export type Mutant = {
@@ -12,7 +14,6 @@ export type Mutant = {
 	readonly policies: readonly NetworkPolicy[];
 };
 
-type Direction = 'ingress' | 'egress';
 
 // One change to one policy, described relative to the policy.
 type Change = {readonly what: string; readonly policy: NetworkPolicy};
@@ -161,10 +162,6 @@ function mergedPeer(first: Peer, second: Peer): Peer | undefined {
 	}
 
 	return undefined;
-}
-
-function isEmptySelector(selector: LabelSelector): boolean {
-	return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
 }
 
 // policyTypes as the API server defaults them when none are left (SetDefaults_NetworkPolicy):

@@ -95,3 +95,8 @@ export function toLabelSelector(value: unknown): LabelSelector {
 		}),
 	};
 }
+
+/** Whether the selector is `{}`: no labels and no expressions, so it selects everything. */
+export function isEmptySelector(selector: LabelSelector): boolean {
+	return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
+}
