@@ -1,16 +1,16 @@
 // `netpol-dojo eval [--json] --flows FLOWS FILE...`: decide each flow against the cluster.
-import {type FlowsFile, readFlowsFile} from '../content/flows-file.js';
+import {readFlowsFile} from '../content/flows-file.js';
 import type {FlowSpec} from '../content/flow-spec.js';
 import {InputError, type Problem} from '../content/input-error.js';
-import {type Cluster, type EndpointProblem, compileCluster, decide, isAllowed, parseAddress, resolveEndpoint} from '../evaluator/index.js';
+import {type Cluster, type EndpointProblem, decide, isAllowed, parseAddress, resolveEndpoint} from '../evaluator/index.js';
 import {addressKey} from '../kube/ip.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Endpoint, Flow, Verdict} from '../evaluator/types.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {type EvalResults, evalJsonChunks, evalTable, expectationCounts} from '../format/eval-output.js';
 import {similarTo} from '../format/similar.js';
-import {type CommandIo, printSkipped, printWarnings} from './io.js';
-import {startLoadingCluster} from './load-cluster.js';
+import type {CommandIo} from './io.js';
+import {loadClusterAndFlows} from './load-cluster.js';
 
 export type EvalOptions = {
 	readonly flowsFile: string;
@@ -21,24 +21,7 @@ export type EvalOptions = {
 
 /** Runs `eval`; resolves to the exit code (0 all expectations held, 1 some failed). Rejects with InputError for bad input. */
 export async function runEval(options: EvalOptions, io: CommandIo): Promise<number> {
-	const loading = startLoadingCluster(options.clusterFiles, options.maxBytes);
-	// The flows are read meanwhile; the cluster's problems, if any, are reported first.
-	let flowsFile: FlowsFile | undefined;
-	let flowsError: unknown;
-	try {
-		flowsFile = readFlowsFile(options.flowsFile, options.maxBytes);
-	} catch (error) {
-		flowsError = error;
-	}
-
-	const loaded = await loading;
-	if (!flowsFile) {
-		throw flowsError;
-	}
-
-	printWarnings(io, loaded.warnings);
-	printSkipped(io, loaded.skipped);
-	const cluster = compileCluster(loaded.objects);
+	const {cluster, flowsFile} = await loadClusterAndFlows(options.clusterFiles, options.maxBytes, () => readFlowsFile(options.flowsFile, options.maxBytes), io);
 	const flows = resolveFlows(cluster, flowsFile.flows, flowsFile.locate);
 	// JSON carries verdicts only, so it takes the evaluator's allocation-free path.
 	const verdicts: Verdict[] = [];

@@ -3,13 +3,12 @@
 import type {FlowSpec} from '../content/flow-spec.js';
 import {type FlowsFile, readFlowsFile} from '../content/flows-file.js';
 import type {Problem} from '../content/input-error.js';
-import {compileCluster} from '../evaluator/index.js';
 import {traceFlow} from '../evaluator/explain.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {type ExplainedFlow, explainJson, explainText} from '../format/explain-output.js';
 import {resolveFlows} from './eval.js';
-import {type CommandIo, printSkipped, printWarnings} from './io.js';
-import {startLoadingCluster} from './load-cluster.js';
+import type {CommandIo} from './io.js';
+import {loadClusterAndFlows} from './load-cluster.js';
 
 /** Where the flows come from: a flows file, or one flow given on the command line. */
 export type ExplainFlows = {readonly flowsFile: string} | {readonly flow: FlowSpec};
@@ -23,24 +22,7 @@ export type ExplainOptions = {
 
 /** Runs `explain`; resolves to the exit code. Rejects with InputError for bad input. */
 export async function runExplain(options: ExplainOptions, io: CommandIo): Promise<number> {
-	const loading = startLoadingCluster(options.clusterFiles, options.maxBytes);
-	let flowsFile: FlowsFile | undefined;
-	let flowsError: unknown;
-	try {
-		flowsFile = 'flowsFile' in options.flows ? readFlowsFile(options.flows.flowsFile, options.maxBytes) : commandLineFlow(options.flows.flow);
-	} catch (error) {
-		flowsError = error;
-	}
-
-	// The cluster's problems, if any, are reported before the flows'.
-	const loaded = await loading;
-	if (!flowsFile) {
-		throw flowsError;
-	}
-
-	printWarnings(io, loaded.warnings);
-	printSkipped(io, loaded.skipped);
-	const cluster = compileCluster(loaded.objects);
+	const {cluster, flowsFile} = await loadClusterAndFlows(options.clusterFiles, options.maxBytes, () => ('flowsFile' in options.flows ? readFlowsFile(options.flows.flowsFile, options.maxBytes) : commandLineFlow(options.flows.flow)), io);
 	const isCommandLine = 'flow' in options.flows;
 	// A flow from the command line is named by its option (`--from: pod "x" is not ...`).
 	const flows = resolveFlows(cluster, flowsFile.flows, flowsFile.locate, isCommandLine ? (_index, field) => `--${field ?? 'from/--to'}` : undefined);

@@ -6,11 +6,40 @@ import {Worker} from 'node:worker_threads';
 import {type LoadedCluster, loadClusterFiles} from '../content/cluster-files.js';
 import {InputError, type Problem} from '../content/input-error.js';
 import {builtModule} from '../content/paths.js';
+import type {FlowsFile} from '../content/flows-file.js';
+import {type Cluster, compileCluster} from '../evaluator/index.js';
+import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
 /** Cluster files smaller than this in all load on the main thread. */
 export const parallelLoadBytes = 2 * 1024 * 1024;
 
 type WorkerReply = {loaded: LoadedCluster} | {problems: Problem[]} | {failure: string};
+
+/**
+The cluster files and the flows together, as eval and explain need them: the cluster loads
+(on the second core when large) while the flows are read, the cluster's problems are reported
+before the flows', and the cluster's warnings and skipped kinds are printed. Rejects with
+InputError for bad input.
+*/
+export async function loadClusterAndFlows(files: readonly string[], maxBytes: number | undefined, readFlows: () => FlowsFile, io: CommandIo): Promise<{readonly cluster: Cluster; readonly flowsFile: FlowsFile}> {
+	const loading = startLoadingCluster(files, maxBytes);
+	let flowsFile: FlowsFile | undefined;
+	let flowsError: unknown;
+	try {
+		flowsFile = readFlows();
+	} catch (error) {
+		flowsError = error;
+	}
+
+	const loaded = await loading;
+	if (!flowsFile) {
+		throw flowsError;
+	}
+
+	printWarnings(io, loaded.warnings);
+	printSkipped(io, loaded.skipped);
+	return {cluster: compileCluster(loaded.objects), flowsFile};
+}
 
 /** Starts loading the cluster files; the promise rejects with InputError for bad input. */
 export async function startLoadingCluster(files: readonly string[], maxBytes: number | undefined, thresholdBytes = parallelLoadBytes): Promise<LoadedCluster> {
