@@ -50,7 +50,7 @@ Usage:
   netpol-dojo --help | --version
 
 Options:
-  --flows FLOWS     the flows to decide (YAML or JSON: flows: [{from, to, port}])
+  --flows FLOWS     the flows to decide, YAML or JSON (flows: [{from, to, ...}])
   --json            machine-readable output
   --from A, --to B  one flow's ends: namespace/pod or an IP address (explain)
   --port P          a port (explain; matrix: default 80; diff: every port)
