@@ -126,3 +126,12 @@ test('start afresh keeps the old file beside the new one and says where', t => {
 	t.is(readFileSync(db.workFile, 'utf8'), db.initialText);
 	t.is(path.dirname(kept!), path.dirname(db.workFile));
 });
+
+test('a file made by an older version, its comments laid out otherwise but its policies untouched, is still not graded', t => {
+	const data = temporaryFolder();
+	const deny = challengeEntries(data).find(entry => entry.challenge.id === 'default-deny-ingress')!;
+	const services = challengeServices(data, {EDITOR: fakeEditor}, {});
+	services.editFile(deny.workFile, deny.initialText);
+	writeFileSync(deny.workFile, `# an older header\n# with other comments\n\n${deny.initialText.slice(deny.initialText.indexOf('apiVersion'))}`);
+	t.deepEqual(gradeWorkFile(deny.challenge, deny.workFile, deny.initialText), {kind: 'unchanged'});
+});

@@ -48,12 +48,13 @@ test('DNS allowed by another policy that selects the same pods is not called cut
 	t.deepEqual(recognizeMistakes([lockdown, dns], objects, [...required, {name: 'allow-dns', namespace: 'shop'}], [{port: 8080, protocol: 'TCP', from: 'shop/db', to: 'backend/api'}]), []);
 });
 
-test('a port without protocol is TCP, said when a UDP case was denied', t => {
+test('a port entry of TCP (written or defaulted) is said when a UDP case on that port was denied', t => {
 	const tcpOnly = policy('shop/db-policy', {app: 'db'}, {egress: [rule([], [port(53)])]});
 	t.deepEqual(notes([tcpOnly], [{port: 53, protocol: 'UDP', from: 'shop/db'}]), [
 		'shop/db-policy: spec.egress: isolates egress, and allows port 53 over TCP only: DNS queries are mostly UDP (a port without protocol is TCP); add port 53 with protocol: UDP',
-		'shop/db-policy: spec.egress[0].ports[0].port: port 53 has no protocol, so it means TCP only; 53 is DNS, which is UDP: add protocol: UDP (and keep a TCP entry: DNS uses both)',
+		'shop/db-policy: a port entry admits TCP only (TCP is the default when no protocol is written); UDP traffic needs its own entry with protocol: UDP.',
 	]);
+	t.deepEqual(notes([tcpOnly], [{port: 5000, protocol: 'UDP', from: 'shop/db'}]), [], 'a UDP case on a port the policy does not name says nothing about protocols');
 	const both = policy('shop/db-policy', {app: 'db'}, {egress: [rule([], [port(53), port(53, 'UDP')])]});
 	t.deepEqual(notes([both], [{port: 53, protocol: 'UDP', from: 'shop/db'}]), []);
 });

@@ -102,18 +102,26 @@ export function diffText(diff: ClusterDiff, scope: DiffScope, palette: Palette):
 		return `${lines.join('\n')}\n`;
 	}
 
-	const width = Math.max(...[...opened, ...closed].map(pair => `${pair.from} -> ${pair.to}`.length));
-	const section = (title: string, pairs: readonly PairChange[], style: (text: string) => string) => (pairs.length === 0 ? [] : [
-		'',
-		style(title),
-		...pairs.map(pair => `  ${`${pair.from} -> ${pair.to}`.padEnd(width)}  ${rangesText(pair.ranges)}`),
-	]);
-	lines.push(
-		...section('Opened (denied before, allowed after):', opened, palette.allow),
-		...section('Closed (allowed before, denied after):', closed, palette.deny),
-		'',
-		`${countText(opened, closed)}: ${opened.length} opened, ${closed.length} closed`,
-	);
+	// Loops, not spreads: a large diff has more rows than a call may take arguments.
+	let width = 0;
+	for (const pair of [opened, closed].flat()) {
+		width = Math.max(width, `${pair.from} -> ${pair.to}`.length);
+	}
+
+	const section = (title: string, pairs: readonly PairChange[], style: (text: string) => string) => {
+		if (pairs.length === 0) {
+			return;
+		}
+
+		lines.push('', style(title));
+		for (const pair of pairs) {
+			lines.push(`  ${`${pair.from} -> ${pair.to}`.padEnd(width)}  ${rangesText(pair.ranges)}`);
+		}
+	};
+
+	section('Opened (denied before, allowed after):', opened, palette.allow);
+	section('Closed (allowed before, denied after):', closed, palette.deny);
+	lines.push('', `${countText(opened, closed)}: ${opened.length} opened, ${closed.length} closed`);
 	return `${lines.join('\n')}\n`;
 }
 

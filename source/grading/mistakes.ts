@@ -67,10 +67,6 @@ function contextLintNotes(submission: readonly NetworkPolicy[], cluster: Cluster
 				return denied.some(flow => flow.port === 53 && isSelected(policy, flow.from));
 			}
 
-			case 'port-without-protocol': {
-				return denied.some(flow => flow.protocol === 'UDP');
-			}
-
 			case 'direction-without-rules': {
 				const type = policy.policyTypes[warning.path[2] as number];
 				return denied.some(flow => isSelected(policy, type === 'Egress' ? flow.from : flow.to));
@@ -99,6 +95,17 @@ function lintNotes(submission: readonly NetworkPolicy[], cluster: ClusterObjects
 		.map(warning => `${policyName(submission[warning.policy]!)}: ${formatFieldPath(warning.path)}: ${warning.message}`);
 }
 
+// A UDP case that should pass was denied, and its port is in a TCP entry of the policy but in no
+// UDP entry. Typed policies do not say whether TCP was written or defaulted, so the note is true
+// either way (the lint, which has the written form, can say "no protocol").
+function udpWrittenAsTcp(policy: NetworkPolicy, denied: readonly DeniedFlow[]): string[] {
+	const entries = [...policy.ingress, ...policy.egress].flatMap(rule => rule.ports);
+	const covers = (protocol: string, port: number) => entries.some(entry => entry.protocol === protocol && typeof entry.port === 'number' && entry.port <= port && port <= (entry.endPort ?? entry.port));
+	return denied.some(flow => flow.protocol === 'UDP' && covers('TCP', flow.port) && !covers('UDP', flow.port))
+		? [`${policyName(policy)}: a port entry admits TCP only (TCP is the default when no protocol is written); UDP traffic needs its own entry with protocol: UDP.`]
+		: [];
+}
+
 /** The classic mistakes in a submission, as sentences, given the cases it denied that should pass. */
 export function recognizeMistakes(submission: readonly NetworkPolicy[], cluster: ClusterObjects, required: readonly RequiredPolicy[], denied: readonly DeniedFlow[]): string[] {
 	return [
@@ -108,6 +115,7 @@ export function recognizeMistakes(submission: readonly NetworkPolicy[], cluster:
 		...submission.flatMap(policy => [
 			...everyNamespace(policy),
 			...podSelectorOutsideItsNamespace(policy, cluster),
+			...udpWrittenAsTcp(policy, denied),
 		]),
 	];
 }
