@@ -232,7 +232,12 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 		const lessons = loadLessons(builtInLessonsDirectory()).lessons.map(lesson => ({...lessonShape(lesson), title: lesson.title}));
 		const directory = dataDirectory(process.env);
 		// The challenges the app lists: the built-in pack and the packs added with pack add.
-		const challenges = loadChallengeEntries(directory).entries.map(entry => ({key: entry.key, title: entry.challenge.title}));
+		const listed = loadChallengeEntries(directory);
+		for (const problem of listed.problems) {
+			io.stderr(`Warning: ${stripControlSequences(problem)}\n`);
+		}
+
+		const challenges = listed.entries.map(entry => ({key: entry.key, title: entry.challenge.title}));
 		return runProgress({isJson: values['json'] === true, isReset: values['reset'] === true, dataDirectory: directory, lessons, challenges}, io);
 	}
 

@@ -79,10 +79,20 @@ test('grade refuses a policy with a misspelt kind or an old apiVersion, as kubec
 	const outcome = await run(['grade', 'db-policy', misspelt, '--pack', pack]);
 	t.is(outcome.code, 2);
 	t.is(outcome.stdout, '');
-	t.is(outcome.stderr, `error: ${misspelt}:${kindLine}:7: Networkpolicy "default/db-policy": kind: did you mean kind: NetworkPolicy?\n`);
+	t.is(outcome.stderr, `error: ${misspelt}:${kindLine}:7: Networkpolicy "default/db-policy": kind: Invalid value: "Networkpolicy": did you mean NetworkPolicy?\n`);
 	const old = path.join(folder, 'old.yaml');
 	writeFileSync(old, solution.replace('networking.k8s.io/v1', 'extensions/v1beta1'));
 	const oldOutcome = await run(['grade', 'db-policy', old, '--pack', pack]);
 	t.is(oldOutcome.code, 2);
-	t.regex(oldOutcome.stderr, /^error: .*old\.yaml:\d+:7: NetworkPolicy "default\/db-policy": kind: netpol-dojo reads NetworkPolicy as networking\.k8s\.io\/v1, not extensions\/v1beta1\n$/);
+	const versionLine = solution.split('\n').findIndex(line => line.startsWith('apiVersion:')) + 1;
+	t.is(oldOutcome.stderr, `error: ${old}:${versionLine}:13: NetworkPolicy "default/db-policy": apiVersion: Invalid value: "extensions/v1beta1": netpol-dojo reads NetworkPolicy as networking.k8s.io/v1\n`);
+	// Every mistaken object is reported at once, and a plural kind of the networking group is a misspelt NetworkPolicy.
+	const two = path.join(folder, 'two.yaml');
+	writeFileSync(two, `${solution.replace('kind: NetworkPolicy', 'kind: Networkpolicy')}---\n${solution.replace('kind: NetworkPolicy', 'kind: NetworkPolicies').replace('name: db-policy', 'name: second')}`);
+	const twoOutcome = await run(['grade', 'db-policy', two, '--pack', pack]);
+	t.is(twoOutcome.code, 2);
+	t.deepEqual(twoOutcome.stderr.trimEnd().split('\n').map(line => line.replace(/^error: .*two\.yaml:\d+:\d+: /, '')), [
+		'Networkpolicy "default/db-policy": kind: Invalid value: "Networkpolicy": did you mean NetworkPolicy?',
+		'NetworkPolicies "default/second": kind: Invalid value: "NetworkPolicies": did you mean NetworkPolicy?',
+	]);
 });

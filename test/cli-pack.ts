@@ -221,3 +221,15 @@ test('a policy name with escape sequences is refused as the API server would, an
 	t.regex(listed.stderr, /challenge\.yaml:\d+:\d+: policies\[0\]\.name: Invalid value: "x": a lowercase RFC 1123 subdomain/);
 	t.false(hostile.test(listed.stderr), JSON.stringify(listed.stderr));
 });
+
+test('class grading takes <id>.yml too, and says which file it did not grade when both exist', async t => {
+	const folder = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-yml-'));
+	const solution = readFileSync(path.join(packs, 'clean/db-policy/solution.yaml'), 'utf8');
+	writeFileSync(path.join(folder, 'db-policy.yml'), solution);
+	const yml = await run(['grade', '--pack', 'clean', '--submissions', folder]);
+	t.is(yml.code, 0, yml.stderr);
+	writeFileSync(path.join(folder, 'db-policy.yaml'), solution);
+	const both = await run(['grade', '--pack', 'clean', '--submissions', folder]);
+	t.is(both.code, 0);
+	t.is(both.stderr, `note: ${path.join(folder, 'db-policy.yml')} is not graded: db-policy.yaml is\n`);
+});

@@ -122,7 +122,7 @@ test('a misspelt kind beside a policy makes the file invalid at its kind, as kub
 	const file = fileWith(t, `${policyText}---\n${policyText.replace('kind: NetworkPolicy', 'kind: Networkpolicy').replace('name: p', 'name: mine')}`);
 	const submission = readSubmission(file);
 	const kindLine = policyText.split('\n').length + policyText.split('\n').findIndex(line => line.startsWith('kind:')) + 1;
-	t.deepEqual(submission, {kind: 'invalid', problems: [`${file}:${kindLine}:7: Networkpolicy "default/mine": kind: did you mean kind: NetworkPolicy?`]});
+	t.deepEqual(submission, {kind: 'invalid', problems: [`${file}:${kindLine}:7: Networkpolicy "default/mine": kind: Invalid value: "Networkpolicy": did you mean NetworkPolicy?`]});
 });
 
 // --- control characters never reach the screen

@@ -80,7 +80,8 @@ function gradeOne(challenge: Challenge, options: GradeClassOptions): ClassResult
 	}
 }
 
-// `<id>.yaml`, or `<id>.yml` as some editors name YAML files.
+// `<id>.yaml`, or `<id>.yml` as some editors name YAML files (the first when both exist; the
+// stray-file note names the other).
 function submissionFile(directory: string, challengeId: string): string | undefined {
 	return ['.yaml', '.yml'].map(extension => path.join(directory, `${challengeId}${extension}`)).find(file => isFile(file));
 }
@@ -125,6 +126,10 @@ function noteStrayFiles(directory: string, challenges: readonly Challenge[], io:
 
 	const ids = challenges.map(challenge => challenge.id);
 	const idOf = (name: string) => name.replace(/\.ya?ml$/, '');
+	for (const name of names.filter(name => name.endsWith('.yml') && names.includes(`${idOf(name)}.yaml`)).sort()) {
+		io.stderr(`note: ${stripControlSequences(path.join(directory, name))} is not graded: ${idOf(name)}.yaml is\n`);
+	}
+
 	for (const name of names.filter(name => /\.ya?ml$/.test(name) && !ids.includes(idOf(name))).sort()) {
 		const [guess] = similarTo(idOf(name), ids);
 		io.stderr(`note: ${stripControlSequences(path.join(directory, name))} is named after no challenge of the pack${guess ? ` (did you mean ${guess}.yaml?)` : ''}; it is not graded\n`);

@@ -5,7 +5,6 @@ import {InputError} from '../content/input-error.js';
 import {loadPack} from '../content/pack.js';
 import {describeFailure, grade, type GradeReport} from '../grading/grade.js';
 import {similarTo} from '../format/similar.js';
-import {skippedKindProblems} from '../content/skipped-kinds.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
 export type GradeOptions = {
@@ -27,7 +26,7 @@ export function runGrade(options: GradeOptions, io: CommandIo): number {
 	const submission = loadClusterFiles([options.submissionFile], options.maxBytes);
 	// A misspelt kind or an old apiVersion: kubectl would refuse the file, and grading without
 	// the policy would only say it is missing.
-	const refused = skippedKindProblems(submission.skipped);
+	const refused = submission.misread;
 	if (refused.length > 0) {
 		throw new InputError(refused);
 	}

@@ -5,7 +5,6 @@ import {formatFieldPath} from '../kube/issue.js';
 import {lintPolicies} from '../grading/lint.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {type LocatedWarning, lintJson, lintText} from '../format/lint-output.js';
-import {skippedKindProblems} from '../content/skipped-kinds.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
 export type LintOptions = {
@@ -40,6 +39,6 @@ export function runLint(options: LintOptions, io: CommandIo): number {
 	io.stdout(options.isJson ? lintJson(warnings, policies.length, report.hasCheckedPods) : lintText(warnings, policies.length, io.isColor ? ansiColors : noColors, io.columns));
 	// An object that was surely meant to be a NetworkPolicy (a misspelt kind, an old apiVersion)
 	// was warned about above; it is a finding too, or a CI job would pass a policy it never read.
-	const misread = skippedKindProblems(loaded.skipped).length;
+	const misread = loaded.misread.length;
 	return warnings.length > 0 || misread > 0 ? 1 : 0;
 }

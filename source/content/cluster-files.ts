@@ -7,6 +7,7 @@ import {readDocuments} from './documents.js';
 import {InputError, type Problem} from './input-error.js';
 import type {SourceDocument} from './yaml-document.js';
 import {locateIssue} from './locate-issue.js';
+import {kindMistakeMessage, likelyMistake} from './skipped-kinds.js';
 
 export type LoadedCluster = {
 	readonly objects: ClusterObjects;
@@ -14,6 +15,11 @@ export type LoadedCluster = {
 	readonly warnings: readonly Problem[];
 	/** What was skipped, for a note on stderr. */
 	readonly skipped: readonly SkippedKind[];
+	/**
+	Every skipped object that was surely meant to be read (a misspelt kind, an old apiVersion),
+	at its field: in a file of the learner's policies, kubectl would refuse them.
+	*/
+	readonly misread: readonly Problem[];
 };
 
 /** Objects of a kind netpol-dojo does not read: how many, and the first one's file, line and name. */
@@ -62,6 +68,7 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 	const errors: Problem[] = [];
 	const warnings: Problem[] = [];
 	const skipped = new Map<string, {kind: string; apiVersion: string; count: number; first: string; firstAt: Problem}>();
+	const misread: Problem[] = [];
 	const seen = new Map<string, Seen>();
 	for (const {file, documents} of sources) {
 		let fileObjects = 0;
@@ -76,6 +83,11 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 				}
 
 				if (result.skipped) {
+					const mistake = likelyMistake(result.skipped);
+					if (mistake) {
+						misread.push({...at({path: [mistake.field], message: '', severity: 'error'}), message: kindMistakeMessage(result.label, mistake)});
+					}
+
 					const key = `${result.skipped.apiVersion}/${result.skipped.kind}`;
 					// Located only for the first of each kind: the line may take the YAML parser.
 					const entry = skipped.get(key) ?? skippedEntry(result.skipped, at({path: ['kind'], message: '', severity: 'warning'}), result.label);
@@ -137,7 +149,7 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 		throw new InputError(errors);
 	}
 
-	return {objects: {namespaces, pods, policies}, warnings, skipped: [...skipped.values()]};
+	return {objects: {namespaces, pods, policies}, warnings, skipped: [...skipped.values()], misread};
 }
 
 function valueAt(value: unknown, path: readonly PathSegment[]): unknown {

@@ -4,7 +4,6 @@ import type {NetworkPolicy} from '../kube/types.js';
 import {loadClusterFiles} from './cluster-files.js';
 import {formatProblem, InputError} from './input-error.js';
 import {stripControlSequences} from './sanitize.js';
-import {skippedKindProblems} from './skipped-kinds.js';
 
 export type Submission =
 	| {readonly kind: 'policies'; readonly policies: readonly NetworkPolicy[]; readonly notes: readonly string[]}
@@ -28,7 +27,7 @@ export function readSubmission(file: string, maxBytes?: number): Submission {
 	}
 
 	const {objects, warnings, skipped} = loaded;
-	const refused = skippedKindProblems(skipped);
+	const refused = loaded.misread;
 	if (refused.length > 0) {
 		return {kind: 'invalid', problems: refused.map(problem => stripControlSequences(formatProblem(problem)))};
 	}
