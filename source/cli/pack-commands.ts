@@ -1,0 +1,70 @@
+// pack validate | init | add, and grade --submissions: the instructor's commands.
+import type {CommandIo} from '../commands/io.js';
+import {type ParsedArgs, parseCommandArgs, parseMaxSize, usageError} from './arguments.js';
+import {gradeUsage, packUsage, usage} from './usage.js';
+import {similarTo} from '../format/similar.js';
+
+// grade --submissions: a whole class's files against a pack (the built-in one by default).
+export async function runGradeClassCommand({values, positionals}: ParsedArgs, io: CommandIo): Promise<number> {
+	if (typeof values['submissions'] !== 'string') {
+		throw usageError('grade --junit needs --submissions DIR (a class\'s files, one <challenge-id>.yaml each)', gradeUsage);
+	}
+
+	if (positionals.length > 0) {
+		throw usageError(`grade --submissions grades every challenge of the pack and takes no CHALLENGE, got ${JSON.stringify(positionals[0])}`, gradeUsage);
+	}
+
+	const maxBytes = parseMaxSize(values['max-size'] as string | undefined, gradeUsage);
+	const [{runGradeClass}, {builtInChallengesDirectory}] = await Promise.all([import('../commands/grade-class.js'), import('../content/paths.js')]);
+	if (typeof values['pack'] !== 'string') {
+		// Most often a forgotten --pack: say which challenges these files are graded against.
+		io.stderr('note: no --pack given, so the files are graded against the built-in challenges\n');
+	}
+
+	return runGradeClass({
+		packDirectory: typeof values['pack'] === 'string' ? values['pack'] : builtInChallengesDirectory(),
+		submissionsDirectory: values['submissions'],
+		...(typeof values['junit'] === 'string' ? {junitFile: values['junit']} : {}),
+		isJson: values['json'] === true,
+		...(maxBytes === undefined ? {} : {maxBytes}),
+	}, io);
+}
+
+// pack validate | init | add: authoring and sharing challenge packs.
+export async function runPackCommand(args: readonly string[], io: CommandIo): Promise<number> {
+	const parsed = parseCommandArgs(args, {strict: {type: 'boolean'}, force: {type: 'boolean'}}, packUsage);
+	if (parsed === 'help') {
+		io.stdout(usage);
+		return 0;
+	}
+
+	const {values, positionals} = parsed;
+	const [action, directory, ...extra] = positionals;
+	const actions = ['validate', 'init', 'add'];
+	if (action === undefined || !actions.includes(action)) {
+		const guess = action === undefined ? [] : similarTo(action, actions);
+		throw usageError(action === undefined ? 'pack needs validate, init or add' : `unknown pack action ${JSON.stringify(action)}${guess.length > 0 ? ` (did you mean ${guess[0]!}?)` : ''}`, packUsage);
+	}
+
+	if (directory === undefined || extra.length > 0) {
+		throw usageError(`pack ${action} needs one DIR${extra.length > 0 ? `, got also ${JSON.stringify(extra[0])}` : ''}`, packUsage);
+	}
+
+	const misplaced = action !== 'validate' && values['strict'] === true ? '--strict' : action !== 'add' && values['force'] === true ? '--force' : undefined;
+	if (misplaced) {
+		throw usageError(`pack ${action} takes no ${misplaced}`, packUsage);
+	}
+
+	if (action === 'validate') {
+		const {runPackValidate} = await import('../commands/pack-validate.js');
+		return runPackValidate({directory, isStrict: values['strict'] === true}, io);
+	}
+
+	if (action === 'init') {
+		const {runPackInit} = await import('../commands/pack-init.js');
+		return runPackInit({directory}, io);
+	}
+
+	const [{runPackAdd}, {dataDirectory}] = await Promise.all([import('../commands/pack-add.js'), import('../progress/store.js')]);
+	return runPackAdd({directory, dataDirectory: dataDirectory(process.env), isForce: values['force'] === true}, io);
+}

@@ -1,0 +1,68 @@
+// What --help prints, and each command's usage line for its errors.
+
+export const usage = `netpol-dojo: learn and check Kubernetes NetworkPolicy
+
+Usage:
+  netpol-dojo [--pack DIR]
+      the app: lessons, challenges, drill, exam (needs a terminal)
+  netpol-dojo eval [--json] --flows FLOWS FILE...
+      decide each flow in FLOWS against the objects in FILE...
+  netpol-dojo challenges [--pack DIR] [--json]
+      list the challenges of a pack (the built-in one by default)
+  netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]
+      grade your policy against the challenge's hidden cases
+  netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]
+      grade a class: one <challenge-id>.yaml per challenge
+  netpol-dojo pack validate [--strict] DIR
+      check a pack before sharing it: solution, cases, near misses
+  netpol-dojo pack init DIR
+      start a pack with one complete example challenge
+  netpol-dojo pack add [--force] DIR
+      check a pack and add it to the app's challenges
+  netpol-dojo lessons [--json]
+      list the lessons, in teaching order
+  netpol-dojo progress [--json] [--reset]
+      show (or reset) what you have read and answered
+  netpol-dojo explain [--json] --flows FLOWS FILE...
+  netpol-dojo explain [--json] --from A --to B --port P [--protocol T] FILE...
+      why each flow is allowed or denied: policy, rule, peer, port
+  netpol-dojo matrix [--json] [--port P] [--protocol T] [--namespace N] FILE...
+      who may connect to whom, as a grid (on 80/TCP by default)
+  netpol-dojo diff [--json] [--port P] [--protocol T]
+                   --before FILE... --after FILE...
+      the pod-to-pod flows a change opens or closes
+  netpol-dojo lint [--json] FILE...
+      likely mistakes in policies, each at its line (1 if any)
+  netpol-dojo --help | --version
+
+Options:
+  --flows FLOWS     the flows to decide, YAML or JSON (flows: [{from, to, ...}])
+  --json            machine-readable output
+  --from A, --to B  one flow's ends: namespace/pod or an IP address (explain)
+  --port P          a port (explain; matrix: default 80; diff: every port)
+  --protocol T      TCP (default), UDP or SCTP
+  --namespace N     only the pods of namespace N (matrix)
+  --before FILE... --after FILE...
+                    the objects before and after a change, whole clusters (diff)
+  --max-size MIB    refuse input files larger than this (default 32)
+
+FILE... are YAML or JSON files as \`kubectl get -o yaml\` writes them: Namespaces,
+Pods and NetworkPolicies (other kinds are skipped with a note). A NetworkPolicy
+in a later file replaces the one of the same name in an earlier file, as
+kubectl apply would.
+
+Exit codes: 0 done and every expectation held; 1 some expectation failed (or a
+policy did not pass, or lint warned); 2 bad input or usage.
+`;
+
+export const evalUsage = 'usage: netpol-dojo eval [--json] [--max-size MIB] --flows FLOWS FILE...';
+export const lessonsUsage = 'usage: netpol-dojo lessons [--json]';
+export const progressUsage = 'usage: netpol-dojo progress [--json] [--reset]';
+export const appUsage = 'usage: netpol-dojo [--pack DIR]';
+export const challengesUsage = 'usage: netpol-dojo challenges [--pack DIR] [--json]';
+export const gradeUsage = 'usage: netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]\n       netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]';
+export const packUsage = 'usage: netpol-dojo pack validate [--strict] DIR | pack init DIR | pack add [--force] DIR';
+export const explainUsage = 'usage: netpol-dojo explain [--json] (--flows FLOWS | --from A --to B --port P [--protocol T]) FILE...';
+export const matrixUsage = 'usage: netpol-dojo matrix [--json] [--port P] [--protocol T] [--namespace N] FILE...';
+export const diffUsage = 'usage: netpol-dojo diff [--json] [--port P] [--protocol T] --before FILE... --after FILE...';
+export const lintUsage = 'usage: netpol-dojo lint [--json] FILE...';
