@@ -385,6 +385,45 @@ function measureMatrixEndToEnd(data: GeneratedData): {yamlMs: number; jsonMs: nu
 	return {yamlMs: yaml.median, jsonMs: json.median};
 }
 
+/** Runs `diff`, failing the benchmark unless it exits 0. */
+function runDiff(args: readonly string[]): ChildRun {
+	const run = runNode([cli, 'diff', ...args]);
+	if (run.status !== 0) {
+		throw new Error(`netpol-dojo diff ${args.join(' ')} exited ${run.status}:\n${run.stderr.slice(0, 4000)}`);
+	}
+
+	return run;
+}
+
+// What a change opens and closes on the whole cluster, every port and address (issue 6): an
+// unchanged cluster, and an edit that turns a policy of the namespace with the most pods into a
+// default deny (policies add up, so adding a deny beside allowing policies would change nothing;
+// replacing one, as kubectl apply does, closes what only it allowed).
+function measureDiffEndToEnd(data: GeneratedData, objects: ClusterObjects): {unchangedMs: number; denyMs: number; changes: number} {
+	const sizes = new Map<string, number>();
+	for (const pod of objects.pods) {
+		sizes.set(pod.namespace, (sizes.get(pod.namespace) ?? 0) + 1);
+	}
+
+	const [namespace] = [...sizes.entries()].filter(([name]) => objects.policies.some(policy => policy.namespace === name)).reduce((largest, entry) => (entry[1] > largest[1] ? entry : largest));
+	// The generator's allow-everything policy there, when it has one: the edit that closes most.
+	const candidates = objects.policies.filter(policy => policy.namespace === namespace);
+	const edited = candidates.find(policy => policy.name.endsWith('-all-both')) ?? candidates.at(-1)!;
+	const deny = path.join(data.directory, 'diff-default-deny.yaml');
+	writeFileSync(deny, `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${edited.name}, namespace: ${namespace}}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n`);
+	heading(`End to end: node dist/bin/cli.js diff --json --before CLUSTER --after CLUSTER [POLICY] (${count(data.pods)} pods, every port)`);
+	const [unchanged, denied] = measureInterleaved(3, [
+		() => runDiff(['--json', '--before', data.clusterYaml, '--after', data.clusterYaml]),
+		() => runDiff(['--json', '--before', data.clusterYaml, '--after', data.clusterYaml, deny]),
+	]) as [Measured<ChildRun>, Measured<ChildRun>];
+	// Once more with the output kept, to say how much changed (the timed runs write to /dev/null).
+	const output = spawnSync(process.execPath, [cli, 'diff', '--json', '--before', data.clusterYaml, '--after', data.clusterYaml, deny], {cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024});
+	const changes = (JSON.parse(output.stdout) as {changes: unknown[]}).changes.length;
+	row('unchanged', ms(unchanged.median), runsOf(unchanged));
+	row(`${namespace}/${edited.name} made a default deny`, ms(denied.median), `${runsOf(denied)}; ${count(changes)} changes`);
+	return {unchangedMs: unchanged.median, denyMs: denied.median, changes};
+}
+
 function measureStartup(): {ratio: number; evalMs: number; nodeMs: number} {
 	const cluster = path.join(seedDirectory, 'cluster.yaml');
 	const flows = path.join(seedDirectory, 'flows.yaml');
@@ -423,6 +462,7 @@ async function main(): Promise<void> {
 	const endToEnd = measureEndToEnd(data, parsing.parsed.objects);
 	const matrix = measureMatrix(parsing.parsed.objects);
 	const matrixEndToEnd = measureMatrixEndToEnd(data);
+	const diff = measureDiffEndToEnd(data, parsing.parsed.objects);
 	const startup = measureStartup();
 	const app = await measureApp();
 
@@ -435,6 +475,8 @@ async function main(): Promise<void> {
 		['YAML end to end < 3 s', ms(endToEnd.yamlMs), endToEnd.yamlMs < 3000],
 		['matrix < 2 s (compile + reachability, in process)', ms(matrix.reachabilityMs), matrix.reachabilityMs < 2000],
 		['matrix --json end to end < 2 s (YAML cluster, one port)', `${ms(matrixEndToEnd.yamlMs)} (JSON cluster: ${ms(matrixEndToEnd.jsonMs)})`, matrixEndToEnd.yamlMs < 2000],
+		// No target was set for diff: its time grows with what changes (half a million flows here).
+		['diff --json, unchanged cluster, every port < 2 s', `${ms(diff.unchangedMs)} (one policy made a default deny: ${ms(diff.denyMs)}, ${count(diff.changes)} changes)`, diff.unchangedMs < 2000],
 		['seed eval start-up <= 2x node -e 0', `${startup.ratio.toFixed(2)}x (${ms(startup.evalMs)} / ${ms(startup.nodeMs)})`, startup.ratio <= 2],
 		['app first frame < 5x node -e 0 (an aim, issue 3)', `${app.ratio.toFixed(2)}x (${ms(app.appMs)} / ${ms(app.nodeMs)})`, app.ratio < 5],
 	];

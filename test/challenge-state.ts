@@ -149,6 +149,7 @@ test('the drill asks a seeded question, records a right or wrong answer with its
 	const answer = question.verdict;
 	const answered = run(asked, [{type: answer}, 3500]);
 	t.like(answered.screen, {answer: {verdict: answer, isCorrect: true, milliseconds: 2500}, session: {answered: 1, correct: 1}});
+	t.like(run(asked, {type: 'scroll', by: 10, max: 40}, [{type: answer}, 3500]).screen, {scroll: 0}, 'an answer scrolls back to the verdict');
 	t.deepEqual(drillProgress(answered.progress), {answered: 1, correct: 1, milliseconds: 2500});
 	t.deepEqual(run(answered, {type: answer === 'allow' ? 'deny' : 'allow'}), answered, 'one answer a question');
 	const next = run(answered, [{type: 'next'}, 4000]);
@@ -254,7 +255,7 @@ test('m opens the matrix after a grade, on the first failed case\'s port; ‚Üê/‚Ü
 	t.like(run(shown, {type: 'previous'}).screen, {matrixPort: ports.length - 1});
 	t.like(run(shown, {type: 'back'}).screen, {name: 'challenge', matrixPort: undefined});
 	t.like(run(shown, {type: 'matrix'}).screen, {name: 'challenge', matrixPort: undefined});
-	t.like(run(shown, gradedWith(db.challenge.solution)).screen, {matrixPort: 0}, 'a new grade keeps the matrix open, from its first port');
+	t.like(run(shown, gradedWith(db.challenge.solution)).screen, {matrixPort: undefined}, 'a new grade shows itself: the matrix closes');
 	const passedAtOnce = run(openDb(), gradedWith(db.challenge.solution));
 	t.deepEqual(actionFor(passedAtOnce, 'm', {}), {type: 'matrix'}, 'a pass opens every port');
 });

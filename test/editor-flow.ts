@@ -135,3 +135,12 @@ test('a file made by an older version, its comments laid out otherwise but its p
 	writeFileSync(deny.workFile, `# an older header\n# with other comments\n\n${deny.initialText.slice(deny.initialText.indexOf('apiVersion'))}`);
 	t.deepEqual(gradeWorkFile(deny.challenge, deny.workFile, deny.initialText), {kind: 'unchanged'});
 });
+
+test('a written line that changes no policy (egress: [] under the skeleton) is still an attempt, and is graded', t => {
+	const data = temporaryFolder();
+	const egress = challengeEntries(data).find(entry => entry.challenge.id === 'default-deny-egress')!;
+	const services = challengeServices(data, {EDITOR: fakeEditor}, {});
+	services.editFile(egress.workFile, egress.initialText);
+	writeFileSync(egress.workFile, `${egress.initialText}  egress: []\n`);
+	t.like(gradeWorkFile(egress.challenge, egress.workFile, egress.initialText), {kind: 'graded', report: {passed: false}});
+});

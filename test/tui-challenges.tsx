@@ -255,3 +255,13 @@ test.serial('an exam whose files cannot be written says so on its introduction, 
 	await waitFor('Exam result');
 	t.true(frame().includes('0%: not passed'), frame());
 });
+
+test.serial('a resize redraws the screen at once, without waiting for a key', async t => {
+	const {press, frame, resize, waitFor} = await renderChallenges(t, {columns: 80, rows: 24});
+	await press(arrowDown, enter);
+	const listed = () => frame().split('\n').filter(line => / (easy|medium|hard) {2}/.test(line)).length;
+	const before = listed();
+	resize({columns: 120, rows: 40});
+	await waitFor('tier-expressions');
+	t.true(listed() > before, `${before} rows before, ${listed()} after:\n${frame()}`);
+});

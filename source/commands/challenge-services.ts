@@ -2,10 +2,7 @@
 // files, the editor, file watching and grading. Written without ink, so the editor flow and
 // watching are tested with a fake $EDITOR and real files.
 import type {Challenge} from '../content/challenge-types.js';
-import {loadClusterSources} from '../content/cluster-files.js';
-import {documentsOf} from '../content/documents.js';
 import {readSubmission} from '../content/submission.js';
-import type {NetworkPolicy} from '../kube/types.js';
 import {grade} from '../grading/grade.js';
 import {describeError} from '../content/file-errors.js';
 import {examDirectory, examTaskFile, prepareWorkFile, readWorkFile, resetWorkFile} from '../progress/workspace.js';
@@ -51,26 +48,19 @@ export function gradeWorkFile(challenge: Challenge, file: string, initialText: s
 		return submission;
 	}
 
-	// The same policies as the first text, whatever the comments say: a file made by an older
-	// version, whose task comments were laid out differently, is still untouched.
-	if (isSameAs(submission.policies, initialPolicies(initialText, file))) {
+	// The same text as the first one once comments and blank lines are set aside: a file made by an
+	// older version, whose task comments were laid out differently, is still untouched; any
+	// written line (even `egress: []`, which changes no policy) is an attempt to grade.
+	if (writtenLines(text) === writtenLines(initialText)) {
 		return {kind: 'unchanged'};
 	}
 
 	return {kind: 'graded', report: grade(challenge, submission.policies), notes: submission.notes, text, policies: submission.policies};
 }
 
-// The policies of a first text (the starter or the skeleton), or none when it holds none.
-function initialPolicies(initialText: string, file: string): readonly NetworkPolicy[] | undefined {
-	try {
-		return loadClusterSources([{file, documents: documentsOf(initialText, file)}]).objects.policies;
-	} catch {
-		return undefined;
-	}
-}
-
-function isSameAs(policies: readonly NetworkPolicy[], initial: readonly NetworkPolicy[] | undefined): boolean {
-	return initial !== undefined && JSON.stringify(policies) === JSON.stringify(initial);
+// The lines that are not comments or blank, without trailing spaces.
+function writtenLines(text: string): string {
+	return text.split('\n').map(line => line.trimEnd()).filter(line => line.trim() !== '' && !line.trimStart().startsWith('#')).join('\n');
 }
 
 export function challengeServices(dataDirectory: string, env: Readonly<Record<string, string | undefined>>, terminal: Terminal, watchOptions?: WatchOptions): ChallengeServices {

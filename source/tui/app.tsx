@@ -106,6 +106,18 @@ export function App({initialState, services, notice, loadChallenges}: Props) {
 	}, [now]);
 	const {exit} = useApp();
 	const {stdout} = useStdout();
+	// The layout reads the terminal's size while rendering: a resize must render again.
+	const [, setSize] = useState({columns: stdout.columns, rows: stdout.rows});
+	useEffect(() => {
+		const onResize = () => {
+			setSize({columns: stdout.columns, rows: stdout.rows});
+		};
+
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout]);
 	const rows = stdout.rows || 24;
 	// The page's width inside the app's padding.
 	const pageWidth = (stdout.columns || 80) - 2;

@@ -275,6 +275,6 @@ function reduceChallengeAnswer(state: State, screen: Screen<'challenge'>, action
 	const progress = result.kind === 'graded' ? recordGrade(state.progress, entry.key, result.report.score, result.report.passed) : state.progress;
 	// A notice (the file kept by a reset) stays until the learner acts: a watched file graded
 	// right after must not hide where their old work went.
-	const matrixPort = screen.matrixPort === undefined || result.kind !== 'graded' ? undefined : 0;
-	return {...state, progress, screen: {...screen, result, gradedAt: now, scroll: 0, matrixPort}};
+	// The new grade shows at the top of the challenge: from the matrix or the solution, back to it.
+	return {...state, progress, screen: {...screen, result, gradedAt: now, scroll: 0, matrixPort: undefined, isShowingSolution: false}};
 }

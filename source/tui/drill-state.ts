@@ -20,7 +20,8 @@ export function reduceDrill(state: State, screen: Screen<'drill'>, action: Actio
 			return {
 				...state,
 				progress: recordDrillAnswer(state.progress, isCorrect, milliseconds),
-				screen: {...screen, answer: {verdict, isCorrect, milliseconds}, session: {answered: screen.session.answered + 1, correct: screen.session.correct + (isCorrect ? 1 : 0)}},
+				// Back to the top, where the verdict and the reason appear.
+				screen: {...screen, scroll: 0, answer: {verdict, isCorrect, milliseconds}, session: {answered: screen.session.answered + 1, correct: screen.session.correct + (isCorrect ? 1 : 0)}},
 			};
 		}
 
