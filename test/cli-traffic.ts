@@ -1,7 +1,7 @@
 // explain, matrix, diff and lint end to end: the built CLI as a child process, its exit code,
 // stdout and stderr, on the fixtures in test/fixtures/traffic (a shop in prod, locked down).
 import {execFile} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -220,7 +220,7 @@ test('lint without pods says which checks it skipped; --json has each warning wi
 		policy: 'prod/db-typo',
 		field: 'spec.ingress[0].from[1]',
 		code: 'or-instead-of-and',
-		message: 'peers 1 and 2 are separate, so either admits (OR): every pod in namespaces purpose=monitoring, and pods app=prometheus in prod. For pods app=prometheus in namespaces purpose=monitoring (AND), write both selectors in one peer: remove the dash before the second',
+		message: 'peers 1 and 2 are separate, so either admits (OR): every pod in namespaces purpose=monitoring, and pods app=prometheus in prod. For pods app=prometheus in namespaces purpose=monitoring (AND), write both selectors in one peer: remove the dash before the second selector',
 	});
 	const bad = await run(['lint', '../cli/bad/unknown-field-ingres.yaml']);
 	t.is(bad.code, 2);
@@ -248,4 +248,19 @@ test('lint exits 1 when a policy was skipped for a misspelt kind, so CI does not
 	const outcome = await run(['lint', 'cluster.yaml', file]);
 	t.is(outcome.code, 1);
 	t.true(outcome.stderr.startsWith(`Warning: ${file}:2 Networkpolicy "prod/p" was skipped: did you mean kind: NetworkPolicy?\n`), outcome.stderr);
+});
+
+test('diff counts a pod pair opened on one port and closed on another once, and lint lists warnings in line order', async t => {
+	const folder = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-diff-count-'));
+	const challenge = path.join(root, 'challenges/fix-api-policy');
+	const solution = readFileSync(path.join(challenge, 'solution.yaml'), 'utf8');
+	const moved = path.join(folder, 'moved.yaml');
+	writeFileSync(moved, solution.replace('port: 8000', 'port: 8080'));
+	const outcome = await run(['diff', '--before', path.join(challenge, 'cluster.yaml'), path.join(challenge, 'solution.yaml'), '--after', path.join(challenge, 'cluster.yaml'), moved]);
+	t.is(outcome.code, 0);
+	t.regex(outcome.stdout, /\n1 pod pair changes: 1 opened, 1 closed\n$/);
+	const lint = await run(['lint', 'cluster.yaml', 'lint-mistakes.yaml']);
+	const lines = lint.stdout.split('\n').filter(line => line.startsWith('lint-mistakes.yaml:')).map(line => Number(line.split(':')[1]));
+	t.true(lines.length > 2);
+	t.deepEqual(lines, [...lines].sort((left, right) => left - right));
 });

@@ -16,7 +16,7 @@ test('namespaceSelector: {} matches every namespace', t => {
 
 test('a namespaceSelector and a podSelector in separate peers is an OR', t => {
 	t.deepEqual(notes([ingressFrom({namespaceSelector: selector({team: 'a'})}, {podSelector: selector({app: 'web'})})]), [
-		'shop/db-policy: spec.ingress[0].from[1]: peers 1 and 2 are separate, so either admits (OR): every pod in namespaces team=a, and pods app=web in shop. For pods app=web in namespaces team=a (AND), write both selectors in one peer: remove the dash before the second',
+		'shop/db-policy: spec.ingress[0].from[1]: peers 1 and 2 are separate, so either admits (OR): every pod in namespaces team=a, and pods app=web in shop. For pods app=web in namespaces team=a (AND), write both selectors in one peer: remove the dash before the second selector',
 	]);
 	t.deepEqual(notes([ingressFrom({namespaceSelector: selector({team: 'a'}), podSelector: selector({app: 'web'})})]), []);
 });

@@ -40,7 +40,7 @@ test('a policy in a namespace that has no pods', t => {
 test('a namespaceSelector peer next to a podSelector peer: OR where AND was likely meant', t => {
 	const split = policy('prod/db', {app: 'db'}, {ingress: [rule([{namespaceSelector: selector({purpose: 'monitoring'})}, {podSelector: selector({app: 'prometheus'})}], [port(9100)])]});
 	t.deepEqual(warnings(world(split), 'or-instead-of-and'), [
-		'db spec.ingress.0.from.1: peers 1 and 2 are separate, so either admits (OR): every pod in namespaces purpose=monitoring, and pods app=prometheus in prod. For pods app=prometheus in namespaces purpose=monitoring (AND), write both selectors in one peer: remove the dash before the second',
+		'db spec.ingress.0.from.1: peers 1 and 2 are separate, so either admits (OR): every pod in namespaces purpose=monitoring, and pods app=prometheus in prod. For pods app=prometheus in namespaces purpose=monitoring (AND), write both selectors in one peer: remove the dash before the second selector',
 	]);
 	const joined = policy('prod/db', {app: 'db'}, {ingress: [rule([{namespaceSelector: selector({purpose: 'monitoring'}), podSelector: selector({app: 'prometheus'})}], [port(9100)])]});
 	t.deepEqual(warnings(world(joined), 'or-instead-of-and'), []);

@@ -19,6 +19,7 @@ export function runLint(options: LintOptions, io: CommandIo): number {
 	printSkipped(io, loaded.skipped);
 	const {policies} = loaded.objects;
 	const report = lintPolicies(loaded.objects, loaded.policySources.map(source => source.written));
+	// In file and line order, as an editor lists them.
 	const warnings: LocatedWarning[] = report.warnings.map(warning => {
 		const {file, line, column} = loaded.policySources[warning.policy]!.locate(warning.path);
 		const policy = policies[warning.policy]!;
@@ -31,7 +32,7 @@ export function runLint(options: LintOptions, io: CommandIo): number {
 			code: warning.code,
 			message: warning.message,
 		};
-	});
+	}).sort((left, right) => options.files.indexOf(left.file) - options.files.indexOf(right.file) || (left.line ?? 0) - (right.line ?? 0) || (left.column ?? 0) - (right.column ?? 0));
 	if (!report.hasCheckedPods && policies.length > 0) {
 		io.stderr('note: the files have no Pods, so the checks that need them (a policy that selects no pod, a namespace without pods, an ipBlock that covers pod IPs) did not run; add the cluster\'s objects (kubectl get pods -A -o yaml)\n');
 	}

@@ -127,9 +127,11 @@ export function diffText(diff: ClusterDiff, scope: DiffScope, palette: Palette):
 
 // `2 pod pairs change`, `1 pod pair and 1 address range change`: a range with a pod, either way.
 function countText(opened: readonly PairChange[], closed: readonly PairChange[]): string {
-	const pairs = opened.length + closed.length;
-	const ranges = [...opened, ...closed].filter(pair => pair.isOutside).length;
-	const podPairs = pairs - ranges;
+	// A pair opened on one port and closed on another is one pair that changes.
+	const distinct = (isOutside: boolean) => new Set([...opened, ...closed].filter(pair => pair.isOutside === isOutside).map(pair => `${pair.from} -> ${pair.to}`)).size;
+	const ranges = distinct(true);
+	const podPairs = distinct(false);
+	const pairs = ranges + podPairs;
 	const parts = [
 		...(podPairs > 0 || ranges === 0 ? [`${podPairs} pod ${podPairs === 1 ? 'pair' : 'pairs'}`] : []),
 		...(ranges > 0 ? [`${ranges} address ${ranges === 1 ? 'range' : 'ranges'}`] : []),

@@ -103,7 +103,7 @@ function orInsteadOfAnd(policy: NetworkPolicy, at: At): LintWarning[] {
 
 		const namespaces = selectorText(namespacePeer.namespaceSelector!);
 		const pods = selectorText(podPeer.podSelector!);
-		return [at('or-instead-of-and', ['spec', direction, index, peersField[direction], position + 1], `peers ${position + 1} and ${position + 2} are separate, so either admits (OR): every pod in namespaces ${namespaces}, and pods ${pods} in ${policy.namespace}. For pods ${pods} in namespaces ${namespaces} (AND), write both selectors in one peer: remove the dash before the second`)];
+		return [at('or-instead-of-and', ['spec', direction, index, peersField[direction], position + 1], `peers ${position + 1} and ${position + 2} are separate, so either admits (OR): every pod in namespaces ${namespaces}, and pods ${pods} in ${policy.namespace}. For pods ${pods} in namespaces ${namespaces} (AND), write both selectors in one peer: remove the dash before the second selector`)];
 	}));
 }
 
