@@ -13,3 +13,10 @@ test('list items and indented lines keep their own lines', t => {
 test('a continuation line of a list item joins the item, as Markdown reads it', t => {
 	t.is(reflowParagraphs('- TCP 8080 from pods labelled\napp: web'), '- TCP 8080 from pods labelled app: web');
 });
+
+test('a list item\'s indented continuation lines join the item; the paragraph after the list stays apart', t => {
+	t.is(
+		reflowParagraphs('so that:\n\n- they accept traffic from x on TCP\n  port 8443;\n- they send traffic to y,\n  and DNS.\n\nOther pods must not change.'),
+		'so that:\n\n- they accept traffic from x on TCP port 8443;\n- they send traffic to y, and DNS.\n\nOther pods must not change.',
+	);
+});

@@ -386,3 +386,11 @@ test('clusterTable: header first, pods sorted by namespace then name, <none> for
 	const starts = (line: string) => [...line.matchAll(/(?:^| {2})(\S)/g)].map(match => match.index + (match[0].length - 1));
 	t.is(new Set(table.pods.map(line => JSON.stringify(starts(line)))).size, 1);
 });
+
+test('an exam\'s file says how the exam grades it, and its policies are the practice file\'s', t => {
+	const exam = taskFileText(dbPolicy, {isExam: true});
+	t.true(exam.includes('# Save and quit the editor. During the exam you see only whether kubectl would accept\n# the file; it is graded when the exam ends.\n'), exam);
+	t.false(exam.includes('watch mode'));
+	t.is(exam.slice(exam.indexOf('\napiVersion')), taskFileText(dbPolicy).slice(taskFileText(dbPolicy).indexOf('\napiVersion')));
+	t.deepEqual(exam.split('\n').filter(line => line.length > 100), []);
+});

@@ -49,6 +49,7 @@ export function loadChallengeEntries(directory: string, explicit?: LoadedPack): 
 			challenge,
 			workFile: workFile(directory, pack.id, challenge.id),
 			initialText: taskFileText(challenge),
+			examInitialText: taskFileText(challenge, {isExam: true}),
 		})));
 	}
 

@@ -22,8 +22,8 @@ export function policySkeleton(challenge: Challenge): string {
 	].join('\n')).join('---\n');
 }
 
-/** The whole first text of the learner's file. */
-export function taskFileText(challenge: Challenge): string {
+/** The whole first text of the learner's file; an exam's says how the exam grades it. */
+export function taskFileText(challenge: Challenge, {isExam = false}: {readonly isExam?: boolean} = {}): string {
 	// Comment lines fit a 100-column editor: `#   ` and 96 columns of table.
 	const {namespaces, pods} = clusterTable(challenge.cluster, 96);
 	const existing = challenge.cluster.policies;
@@ -44,7 +44,9 @@ export function taskFileText(challenge: Challenge): string {
 		...existing.flatMap(policy => [...policyYaml(policy).split('\n').map(line => `  ${line}`), '  ---']),
 		'',
 		'Write your NetworkPolicies below these comments; separate several with a line `---`.',
-		'Save and quit the editor, and netpol-dojo grades the file (in watch mode, every save).',
+		...(isExam
+			? ['Save and quit the editor. During the exam you see only whether kubectl would accept', 'the file; it is graded when the exam ends.']
+			: ['Save and quit the editor, and netpol-dojo grades the file (in watch mode, every save).']),
 		'Lines starting with # are comments and are not graded.',
 	];
 	const body = challenge.starter ?? policySkeleton(challenge);

@@ -77,7 +77,7 @@ function perform(effect: Effect, state: State, services: ChallengeServices | und
 			}
 
 			case 'startExam': {
-				const tasks = effect.plan.tasks.map(task => ({key: state.challenges[task.challengeIndex]!.key, initialText: initialTextAt(task.challengeIndex)}));
+				const tasks = effect.plan.tasks.map(task => ({key: state.challenges[task.challengeIndex]!.key, initialText: state.challenges[task.challengeIndex]!.examInitialText}));
 				return [{type: 'examStarted', files: services.startExam(tasks)}];
 			}
 

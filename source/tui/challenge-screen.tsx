@@ -31,7 +31,7 @@ export function resultLines(result: GradeResult, width: number, key: string): Re
 		}
 
 		case 'unchanged': {
-			return wrapped('Your file is as it started, so it is not graded: change the policy below the comments (the skeleton is only a start).', `${key}.unchanged`, width, {color: 'yellow'});
+			return wrapped('Not graded: your file is as it started (the skeleton is only a start, not an answer).', `${key}.unchanged`, width, {color: 'yellow'});
 		}
 
 		case 'invalid': {
@@ -147,10 +147,11 @@ function matrixViewLines(state: State, screen: Screen<'challenge'>, width: numbe
 	const lines: ReactElement[] = [
 		row('matrix.title', `Who may connect to whom on ${port}/${protocol} (rows: from, columns: to) · port ${(screen.matrixPort ?? 0) + 1} of ${ports.length}`, {bold: true}),
 		row('matrix.count', differences.length === 0 ? 'Your policies make the same network as the reference on this port.' : `${differences.length} ${differences.length === 1 ? 'pair differs' : 'pairs differ'} from the reference (marked *):`, differences.length === 0 ? {color: 'green'} : {color: 'red'}),
-		...differences.slice(0, 6).map((difference, index) => {
+		...differences.slice(0, 6).flatMap((difference, index) => {
 			const from = yours.pods[difference.source]!;
 			const to = yours.pods[difference.destination]!;
-			return row(`matrix.difference.${index}`, `  ${from.namespace}/${from.name} -> ${to.namespace}/${to.name}: yours ${difference.isAllowedActually ? 'allow' : 'deny'}, expected ${difference.isAllowedActually ? 'deny' : 'allow'}`);
+			// The verdicts first: a long pod name must not push them off the row.
+			return wrapped(`yours ${difference.isAllowedActually ? 'allow' : 'deny'}, expected ${difference.isAllowedActually ? 'deny' : 'allow'}: ${from.namespace}/${from.name} -> ${to.namespace}/${to.name}`, `matrix.difference.${index}`, width, {}, '  ', '    ');
 		}),
 		...(differences.length > 6 ? [row('matrix.more', `  and ${differences.length - 6} more`, {dimColor: true})] : []),
 		blank('matrix.gap'),

@@ -22,6 +22,8 @@ export type ChallengeEntry = {
 	readonly workFile: string;
 	/** The first text of a learner's file: the task as comments, then the starter. */
 	readonly initialText: string;
+	/** The same for an exam's file, whose comments say how the exam grades it. */
+	readonly examInitialText: string;
 };
 
 /** What grading a learner's file found. */

@@ -133,7 +133,7 @@ function reduceExamTask(state: State, screen: Screen<'examTask'>, action: Action
 	switch (action.type) {
 		case 'edit': {
 			const entry = state.challenges[task.challengeIndex]!;
-			return withEffect(state, {kind: 'edit', file: task.file, initialText: entry.initialText, challengeIndex: task.challengeIndex});
+			return withEffect(state, {kind: 'edit', file: task.file, initialText: entry.examInitialText, challengeIndex: task.challengeIndex});
 		}
 
 		case 'graded': {

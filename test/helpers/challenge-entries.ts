@@ -18,6 +18,7 @@ export function challengeEntries(dataDirectory: string): ChallengeEntry[] {
 		challenge,
 		workFile: workFile(dataDirectory, pack.id, challenge.id),
 		initialText: taskFileText(challenge),
+		examInitialText: taskFileText(challenge, {isExam: true}),
 	}));
 }
 
