@@ -60,7 +60,11 @@ export function packFile(folder: string, name: string, expected: string, isOptio
 
 /** The YAML documents of a pack file, refused before parsing when there are too many. */
 export function readPackDocuments(file: string): SourceDocument[] {
-	const text = readText(file);
+	return packDocumentsOf(readText(file), file);
+}
+
+/** The documents of a pack file's text, within the document limit. */
+export function packDocumentsOf(text: string, file: string): SourceDocument[] {
 	// Every document after the first starts with a `---` line; counting them is cheap, while
 	// parsing millions of empty documents is not.
 	const markers = text.match(/^---/gm)?.length ?? 0;

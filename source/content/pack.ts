@@ -14,7 +14,7 @@ import {loadClusterSources} from './cluster-files.js';
 import {type FlowsFile, flowsOfDocuments} from './flows-file.js';
 import {InputError, type Problem} from './input-error.js';
 import {locateIssue} from './locate-issue.js';
-import {checkPackFolder, packFile, packIdPattern, readPackDocuments} from './pack-files.js';
+import {checkPackFolder, packDocumentsOf, packFile, packIdPattern, readPackDocuments} from './pack-files.js';
 import {readText} from './read-text.js';
 import {stripControlSequences} from './sanitize.js';
 import type {SourceDocument} from './yaml-document.js';
@@ -119,8 +119,8 @@ function fileIn(folder: string, name: string, isOptional = false): string | unde
 }
 
 // Cluster objects from one pack file, under the pack's document limit.
-function clusterIn(file: string): Challenge['cluster'] {
-	return loadClusterSources([{file, documents: readPackDocuments(file)}]).objects;
+function clusterIn(file: string, text = readText(file)): Challenge['cluster'] {
+	return loadClusterSources([{file, documents: packDocumentsOf(text, file)}]).objects;
 }
 
 function loadChallenge(folder: string, id: string): Challenge {
@@ -184,7 +184,10 @@ function loadChallenge(folder: string, id: string): Challenge {
 	}
 
 	const cluster = clusterIn(fileIn(folder, 'cluster.yaml')!);
-	const solution = clusterIn(fileIn(folder, 'solution.yaml')!).policies;
+	const solutionFile = fileIn(folder, 'solution.yaml')!;
+	// Read once: parsed for grading, and kept as written to show beside the learner's answer.
+	const solutionText = readText(solutionFile);
+	const solution = clusterIn(solutionFile, solutionText).policies;
 	const casesFile = fileIn(folder, 'cases.yaml')!;
 	const cases = flowsOfDocuments(casesFile, readPackDocuments(casesFile));
 	checkCases(cluster, cases);
@@ -203,7 +206,7 @@ function loadChallenge(folder: string, id: string): Challenge {
 		cases: cases.flows,
 		solution,
 		// Shown beside the learner's file after a pass, the author's comments kept.
-		solutionText: stripControlSequences(readText(fileIn(folder, 'solution.yaml')!)),
+		solutionText: stripControlSequences(solutionText),
 		...(starterFile ? {starter: stripControlSequences(readText(starterFile))} : {}),
 		source: {
 			folder,
