@@ -7,6 +7,7 @@ import {isEmptySelector} from '../kube/label-selector.js';
 import {bitsetHas} from '../evaluator/bitset.js';
 import {type Cluster, type CompiledRule, peerMembers, podMatchesSelector} from '../evaluator/compile.js';
 import {selectorKey} from '../evaluator/selector.js';
+import {portAdmits} from '../evaluator/decide.js';
 
 /** Ports that are UDP far more often than not, and what runs on them. */
 export const wellKnownUdpPorts: ReadonlyMap<number, string> = new Map([
@@ -116,23 +117,8 @@ function ruleReachesDns(cluster: Cluster, rule: CompiledRule, dns: readonly numb
 
 // Port 53 of the protocol, written or named (resolved on any pod); a rule without ports admits it.
 function ruleAdmitsDnsPort(cluster: Cluster, rule: CompiledRule, protocol: Protocol): boolean {
-	return rule.admitsEveryPort || rule.ports.some(entry => {
-		if (entry.protocol !== protocol) {
-			return false;
-		}
-
-		switch (entry.kind) {
-			case 'any': {
-				return true;
-			}
-
-			case 'range': {
-				return entry.first <= dnsPort && dnsPort <= entry.last;
-			}
-
-			case 'named': {
-				return cluster.pods.some(pod => pod.ports.some(port => port.name === entry.name && port.protocol === protocol && port.port === dnsPort));
-			}
-		}
-	});
+	// The evaluator's own port matching; a named port is resolved on each pod in turn.
+	return rule.admitsEveryPort || rule.ports.some(entry => (entry.kind === 'named'
+		? cluster.pods.some((_pod, index) => portAdmits(cluster, entry, dnsPort, protocol, index))
+		: portAdmits(cluster, entry, dnsPort, protocol, undefined)));
 }
