@@ -2,6 +2,7 @@
 // the notes), revealed hints, the task and the cluster; or the reference solution beside the
 // learner's policies; or the matrix of both.
 import type {ReactElement} from 'react';
+import type {Challenge} from '../content/challenge-types.js';
 import {Text} from 'ink';
 import {describeFailure} from '../grading/grade.js';
 import {clusterTable} from '../format/cluster-summary.js';
@@ -101,10 +102,15 @@ function policiesOf(text: string): string {
 	return first === -1 ? '' : lines.slice(first).join('\n');
 }
 
+/** A reference solution as its author wrote it, comments kept, or as YAML when there is no text. */
+export function referenceText(challenge: Challenge): string {
+	return challenge.solutionText ?? challenge.solution.map(policy => policyYaml(policy)).join('\n---\n');
+}
+
 /** The learner's file and the reference solution, side by side when there is room. */
 function solutionLines(entry: ChallengeEntry, screen: Screen<'challenge'>, width: number): ReactElement[] {
 	const mine = screen.result?.kind === 'graded' ? policiesOf(screen.result.text) : '(grade your file to see it here: press r)';
-	const reference = entry.challenge.solutionText ?? entry.challenge.solution.map(policy => policyYaml(policy)).join('\n---\n');
+	const reference = referenceText(entry.challenge);
 	const mineLines = mine.replace(/\s+$/, '').split('\n');
 	const referenceLines = reference.replace(/\s+$/, '').split('\n');
 	const header = row('solution.title', `${entry.challenge.id}: your policies and a reference solution`, {bold: true});

@@ -1,17 +1,16 @@
 // The exam: its introduction, the task list under the clock, a task, and the review.
 import type {ReactElement} from 'react';
 import {Box, Text} from 'ink';
-import {policyYaml} from '../format/policy-yaml.js';
 import type {Exam, GradeResult} from './challenge-state.js';
 import {ChoiceList} from './choice-list.js';
-import {passMark} from './exam.js';
+import {passMark, totalWeight} from './exam.js';
 import type {State} from './state.js';
 import {type Screen, blank, clock, fitLabel, percent, row, wrapped} from './screen-lines.js';
-import {clusterLines, resultLines, taskLines, truncatedYaml} from './challenge-screen.js';
+import {clusterLines, referenceText, resultLines, taskLines, truncatedYaml} from './challenge-screen.js';
 
 export function ExamIntroScreen({state, screen}: {readonly state: State; readonly screen: Screen<'examIntro'>}) {
 	const {plan} = screen;
-	const total = plan.tasks.reduce((sum, task) => sum + task.weight, 0);
+	const total = totalWeight(plan.tasks);
 	return (
 		<Box flexDirection="column">
 			<Text bold>Exam</Text>
@@ -50,7 +49,7 @@ export function ExamListScreen({state, screen, width, onHighlight, onChoose}: {
 	readonly onChoose: (index: number) => void;
 }) {
 	const {exam} = screen;
-	const total = exam.tasks.reduce((sum, task) => sum + task.weight, 0);
+	const total = totalWeight(exam.tasks);
 	const labels = exam.tasks.map((task, index) => {
 		const {challenge} = state.challenges[task.challengeIndex]!;
 		return fitLabel(`${index + 1}. ${percent(task.weight / total).padStart(4)}  ${challenge.title}  (${checkLabel(task.check)})`, width);
@@ -98,7 +97,7 @@ export function ExamReviewScreen({state, screen, width, onHighlight, onChoose}: 
 	readonly onChoose: (index: number) => void;
 }) {
 	const {exam, results} = screen;
-	const total = exam.tasks.reduce((sum, task) => sum + task.weight, 0);
+	const total = totalWeight(exam.tasks);
 	const labels = exam.tasks.map((task, index) => {
 		const {challenge} = state.challenges[task.challengeIndex]!;
 		const result = results.results[index];
@@ -122,7 +121,7 @@ export function reviewTaskLines(state: State, screen: Screen<'examReviewTask'>, 
 	const task = screen.exam.tasks[screen.task]!;
 	const entry = state.challenges[task.challengeIndex]!;
 	const result = screen.results.results[screen.task]!;
-	const reference = entry.challenge.solutionText ?? entry.challenge.solution.map(policy => policyYaml(policy)).join('\n---\n');
+	const reference = referenceText(entry.challenge);
 	return [
 		row('title', <Text bold>{`Task ${screen.task + 1}: ${entry.challenge.title}`}</Text>),
 		...wrapped(`Your file: ${task.file}`, 'file', width, {dimColor: true}),

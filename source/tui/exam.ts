@@ -43,7 +43,12 @@ export function planExam(challenges: readonly Challenge[], seed: number): ExamPl
 		}
 	}
 
-	return {tasks, minutes: tasks.reduce((sum, task) => sum + task.weight, 0)};
+	return {tasks, minutes: totalWeight(tasks)};
+}
+
+/** The sum of the tasks' weights: the exam's minutes, and the denominator of each task's share. */
+export function totalWeight(tasks: ReadonlyArray<{readonly weight: number}>): number {
+	return tasks.reduce((sum, task) => sum + task.weight, 0);
 }
 
 export type ExamScore = {
