@@ -3,8 +3,8 @@
 // (syncBuiltinESMExports makes the store's named imports see the replacement), so these tests
 // run serially.
 import {Buffer} from 'node:buffer';
-import fs, {chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs';
-import {syncBuiltinESMExports} from 'node:module';
+import type fs from 'node:fs';
+import {chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -13,6 +13,7 @@ import envPaths from 'env-paths';
 import {InputError} from '../source/content/input-error.js';
 import {type Progress, emptyProgress, markPageSeen, recordAnswer} from '../source/progress/model.js';
 import {dataDirectory, loadProgress, progressFile, resetProgress, saveProgress, saveProgressMerged} from '../source/progress/store.js';
+import {systemError, withReplaced} from './helpers/fake-fs.js';
 
 const now = new Date('2024-05-01T10:00:00.000Z');
 const later = new Date('2024-05-02T11:30:00.000Z');
@@ -27,24 +28,6 @@ function temporaryDirectory(t: ExecutionContext): string {
 		rmSync(directory, {recursive: true, force: true});
 	});
 	return directory;
-}
-
-type Replaceable = 'renameSync' | 'writeFileSync';
-
-function withReplaced<Name extends Replaceable>(name: Name, replacement: typeof fs[Name], run: () => void): void {
-	const original = fs[name];
-	Object.assign(fs, {[name]: replacement});
-	syncBuiltinESMExports();
-	try {
-		run();
-	} finally {
-		Object.assign(fs, {[name]: original});
-		syncBuiltinESMExports();
-	}
-}
-
-function systemError(code: string): Error {
-	return Object.assign(new Error(`${code}: simulated`), {code});
 }
 
 test.serial('save then load gives back the progress, stamped with updatedAt', t => {

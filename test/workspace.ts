@@ -4,13 +4,13 @@
 // imports see the replacement), as in progress-store.ts; those tests run serially. The
 // progress store's own atomic writes are covered by progress-store.ts.
 import fs, {closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
-import {syncBuiltinESMExports} from 'node:module';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {challengeServices} from '../source/commands/challenge-services.js';
 import {createFileExclusive, writeFileAtomic} from '../source/content/atomic-file.js';
 import {examDirectory, prepareWorkFile, readWorkFile, resetWorkFile, workFile, examTaskFile} from '../source/progress/workspace.js';
+import {systemError, withReplaced} from './helpers/fake-fs.js';
 
 const now = new Date('2024-05-01T10:00:00.000Z');
 const keptName = 'db-policy.yaml.before-reset-2024-05-01T10-00-00.000Z';
@@ -21,24 +21,6 @@ function temporaryDirectory(t: ExecutionContext): string {
 		rmSync(directory, {recursive: true, force: true});
 	});
 	return directory;
-}
-
-type Replaceable = 'renameSync' | 'writeFileSync';
-
-function withReplaced<Name extends Replaceable>(name: Name, replacement: typeof fs[Name], run: () => void): void {
-	const original = fs[name];
-	Object.assign(fs, {[name]: replacement});
-	syncBuiltinESMExports();
-	try {
-		run();
-	} finally {
-		Object.assign(fs, {[name]: original});
-		syncBuiltinESMExports();
-	}
-}
-
-function systemError(code: string): Error {
-	return Object.assign(new Error(`${code}: simulated`), {code});
 }
 
 // A write that gets 5 bytes out, then finds the disk full.
