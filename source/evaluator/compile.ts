@@ -135,7 +135,12 @@ export function compileCluster(objects: ClusterObjects): Cluster {
 	return cluster;
 }
 
-function collectNamespaces(objects: ClusterObjects): Map<string, Namespace> {
+/**
+Every namespace of the objects, by name, as the API server has them: each carries
+`kubernetes.io/metadata.name` set to its name, and one that only a pod or policy names exists
+with that label alone.
+*/
+export function collectNamespaces(objects: ClusterObjects): Map<string, Namespace> {
 	const namespaces = new Map<string, Namespace>();
 	for (const namespace of objects.namespaces) {
 		namespaces.set(namespace.name, {name: namespace.name, labels: {...namespace.labels, [namespaceNameLabel]: namespace.name}});

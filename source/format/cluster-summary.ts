@@ -2,6 +2,7 @@
 // and `kubectl get ns --show-labels` in a few lines. Used in the task file and on the screens.
 import type {ClusterObjects, Labels, Namespace, Pod} from '../kube/types.js';
 import {wrapText} from './wrap.js';
+import {collectNamespaces} from '../evaluator/compile.js';
 import {namespaceNameLabel} from '../kube/types.js';
 
 function labelText(labels: Labels): string {
@@ -17,20 +18,10 @@ export function alignColumns(rows: ReadonlyArray<readonly string[]>): string[] {
 
 /** Every namespace a pod or policy lives in or a Namespace object names, with its labels. */
 export function namespacesOf(cluster: ClusterObjects): Namespace[] {
-	// The API server sets the name label on every namespace, over any other value; tasks select
-	// by it, so it is shown as the evaluator reads it.
-	const withName = (namespace: Namespace): Namespace => ({
-		name: namespace.name,
-		labels: {[namespaceNameLabel]: namespace.name, ...Object.fromEntries(Object.entries(namespace.labels).filter(([key]) => key !== namespaceNameLabel))},
-	});
-	const byName = new Map(cluster.namespaces.map(namespace => [namespace.name, withName(namespace)]));
-	for (const name of [...cluster.pods.map(pod => pod.namespace), ...cluster.policies.map(policy => policy.namespace)]) {
-		if (!byName.has(name)) {
-			byName.set(name, {name, labels: {[namespaceNameLabel]: name}});
-		}
-	}
-
-	return [...byName.values()].sort((left, right) => left.name.localeCompare(right.name));
+	// As the evaluator reads them, the name label shown first: tasks select by it.
+	return [...collectNamespaces(cluster).values()]
+		.map(namespace => ({name: namespace.name, labels: {[namespaceNameLabel]: namespace.name, ...namespace.labels}}))
+		.sort((left, right) => left.name.localeCompare(right.name));
 }
 
 function portText(pod: Pod): string {
