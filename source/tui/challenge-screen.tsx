@@ -12,9 +12,9 @@ import {challengeProgress} from '../progress/challenge-model.js';
 import type {ChallengeEntry, GradeResult} from './challenge-state.js';
 import {isSolutionOffered, screenMatrixPorts} from './challenge-state.js';
 import {compileCluster} from '../evaluator/index.js';
-import {compareGrids, reachabilityGrid} from '../evaluator/grid.js';
+import {type ReachabilityGrid, compareGrids, reachabilityGrid} from '../evaluator/grid.js';
 import {appliedPolicies} from '../grading/grade.js';
-import type {NetworkPolicy} from '../kube/types.js';
+import type {NetworkPolicy, Protocol} from '../kube/types.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {podGridLines} from '../format/matrix-text.js';
 import {richTextLines, yamlLines} from './rich-text.js';
@@ -131,6 +131,27 @@ function solutionLines(entry: ChallengeEntry, screen: Screen<'challenge'>, width
 	];
 }
 
+// A screen's lines are built at each render and again to measure a scroll: the grids, which
+// compile the cluster, are kept per set of policies (a grade's, or the solution) and port.
+const gridCache = new WeakMap<readonly NetworkPolicy[], Map<string, ReachabilityGrid>>();
+
+function gridOf(challenge: Challenge, submission: readonly NetworkPolicy[], port: number, protocol: Protocol): ReachabilityGrid {
+	let byPort = gridCache.get(submission);
+	if (!byPort) {
+		byPort = new Map();
+		gridCache.set(submission, byPort);
+	}
+
+	const key = `${challenge.id}:${port}/${protocol}`;
+	let grid = byPort.get(key);
+	if (!grid) {
+		grid = reachabilityGrid(compileCluster({...challenge.cluster, policies: appliedPolicies(challenge, submission)}), port, protocol);
+		byPort.set(key, grid);
+	}
+
+	return grid;
+}
+
 /**
 The network the learner's policies make beside the one the reference solution makes, on one
 port of the hidden cases, with the cells where they differ marked: where to look after a
@@ -142,9 +163,8 @@ function matrixViewLines(state: State, screen: Screen<'challenge'>, width: numbe
 	const ports = screenMatrixPorts(state, screen);
 	const {port, protocol} = ports[screen.matrixPort ?? 0] ?? ports[0]!;
 	const policies = screen.result?.kind === 'graded' ? screen.result.policies : [];
-	const gridOf = (submission: readonly NetworkPolicy[]) => reachabilityGrid(compileCluster({...challenge.cluster, policies: appliedPolicies(challenge, submission)}), port, protocol);
-	const yours = gridOf(policies);
-	const expected = gridOf(challenge.solution);
+	const yours = gridOf(challenge, policies, port, protocol);
+	const expected = gridOf(challenge, challenge.solution, port, protocol);
 	const {differences, differing} = compareGrids(yours, expected);
 	const palette = state.isColor ? ansiColors : noColors;
 	const half = Math.floor((width - 3) / 2);
