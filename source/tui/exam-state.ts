@@ -43,7 +43,7 @@ export function reduceExam(state: State, screen: ChallengeScreen & {name: 'examI
 
 		case 'exam': {
 			if (screen.isConfirmingFinish) {
-				return action.type === 'confirm' ? finishExam(state, screen.exam) : {...state, screen: {...screen, isConfirmingFinish: false}};
+				return answerFinish(state, screen, action);
 			}
 
 			switch (action.type) {
@@ -124,9 +124,14 @@ export function reduceExam(state: State, screen: ChallengeScreen & {name: 'examI
 	}
 }
 
+// The answer to "Finish the exam?", asked on the task list and on a task alike: y finishes.
+function answerFinish(state: State, screen: Screen<'exam'> | Screen<'examTask'>, action: Action): State {
+	return action.type === 'confirm' ? finishExam(state, screen.exam) : {...state, screen: {...screen, isConfirmingFinish: false}};
+}
+
 function reduceExamTask(state: State, screen: Screen<'examTask'>, action: Action): State {
 	if (screen.isConfirmingFinish) {
-		return action.type === 'confirm' ? finishExam(state, screen.exam) : {...state, screen: {...screen, isConfirmingFinish: false}};
+		return answerFinish(state, screen, action);
 	}
 
 	const task = screen.exam.tasks[screen.task]!;
