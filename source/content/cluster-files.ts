@@ -29,8 +29,6 @@ export type SkippedKind = {
 	readonly count: number;
 	/** `file:line Kind "name"`. */
 	readonly first: string;
-	/** Where the first one's `kind` is written. */
-	readonly firstAt: Problem;
 };
 
 // Where an object was first seen; its line is looked up only if it is defined twice.
@@ -67,7 +65,7 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 	const policies: NetworkPolicy[] = [];
 	const errors: Problem[] = [];
 	const warnings: Problem[] = [];
-	const skipped = new Map<string, {kind: string; apiVersion: string; count: number; first: string; firstAt: Problem}>();
+	const skipped = new Map<string, {kind: string; apiVersion: string; count: number; first: string}>();
 	const misread: Problem[] = [];
 	const seen = new Map<string, Seen>();
 	for (const {file, documents} of sources) {
@@ -161,6 +159,6 @@ function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
 	return current;
 }
 
-function skippedEntry(kind: {readonly kind: string; readonly apiVersion: string}, firstAt: Problem, label: string): {kind: string; apiVersion: string; count: number; first: string; firstAt: Problem} {
-	return {...kind, count: 0, first: `${firstAt.file}${firstAt.line === undefined ? '' : `:${firstAt.line}`} ${label}`, firstAt};
+function skippedEntry(kind: {readonly kind: string; readonly apiVersion: string}, firstAt: Problem, label: string): {kind: string; apiVersion: string; count: number; first: string} {
+	return {...kind, count: 0, first: `${firstAt.file}${firstAt.line === undefined ? '' : `:${firstAt.line}`} ${label}`};
 }
