@@ -3,7 +3,8 @@
 import {loadClusterFiles} from '../content/cluster-files.js';
 import {InputError} from '../content/input-error.js';
 import {loadPack} from '../content/pack.js';
-import {describeFailure, grade, type GradeReport} from '../grading/grade.js';
+import {describeCounterexample, describeFailure, grade, type GradeReport} from '../grading/grade.js';
+import type {Counterexample, ProofEnd} from '../grading/proof.js';
 import {similarTo} from '../format/similar.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
@@ -57,6 +58,7 @@ export function gradeDocument(report: GradeReport): Record<string, unknown> {
 		cases: report.cases,
 		missingPolicies: report.missingPolicies,
 		mistakes: report.mistakes,
+		...(report.proof.isEquivalent ? {} : {counterexample: counterexampleDocument(report.proof.counterexample)}),
 		failures: report.failures.map(failure => ({
 			from: failure.flow.from,
 			to: failure.flow.to,
@@ -80,6 +82,11 @@ export function gradeText(report: GradeReport): string {
 		lines.push(`  missing: NetworkPolicy ${policy.namespace}/${policy.name}, which the task asks for`);
 	}
 
+	if (!report.proof.isEquivalent) {
+		const [sentence, ...details] = describeCounterexample(report.proof.counterexample);
+		lines.push(`  ✗ ${sentence!}`, ...details.map(detail => `      ${detail}`));
+	}
+
 	for (const failure of report.failures) {
 		lines.push(`  ✗ ${describeFailure(failure)}`, `      ${failure.reason}`);
 	}
@@ -89,4 +96,29 @@ export function gradeText(report: GradeReport): string {
 	}
 
 	return `${lines.join('\n')}\n`;
+}
+
+function endDocument(end: ProofEnd): Record<string, unknown> {
+	if (end.kind === 'outside') {
+		return {address: end.address};
+	}
+
+	return end.probe ? {pod: end.pod, probe: {family: end.probe.family, of: end.probe.of, description: end.probe.description}} : {pod: end.pod};
+}
+
+// The counterexample as data, with the words a person reads.
+function counterexampleDocument(counterexample: Counterexample): Record<string, unknown> {
+	const {from, to, port, protocol, ports, direction, yours, expected} = counterexample;
+	return {
+		from: endDocument(from),
+		to: endDocument(to),
+		port,
+		protocol,
+		ports: {first: ports.first, last: ports.last},
+		direction,
+		yours,
+		expected,
+		message: describeCounterexample(counterexample).join(' '),
+		reasons: {yours: counterexample.yoursReason, expected: counterexample.expectedReason},
+	};
 }

@@ -13,6 +13,23 @@ export type PackInfo = {
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
+/**
+The families of probe objects that grading adds beside a challenge's pods (grading/probes.ts), in
+the order a counterexample prefers them.
+*/
+export const probeFamilies = [
+	'replica',
+	'named-ports-moved',
+	'labels-cleared',
+	'label-removed',
+	'label-value-changed',
+	'namespace-lookalike',
+	'namespace-label-changed',
+	'namespace-unlabelled',
+] as const;
+
+export type ProbeFamily = typeof probeFamilies[number];
+
 /** A policy the task asks for, by name and namespace. */
 export type RequiredPolicy = {readonly name: string; readonly namespace: string};
 
@@ -29,6 +46,8 @@ export type Challenge = {
 	readonly policies: readonly RequiredPolicy[];
 	/** The time a CKS candidate should need. */
 	readonly minutes?: number;
+	/** Probe families the task deliberately leaves open, each with the author's reason. */
+	readonly probesOff?: Readonly<Partial<Record<ProbeFamily, string>>>;
 	/** What the learner is shown. */
 	readonly cluster: ClusterObjects;
 	/** The hidden flows, every one with `expect`. */

@@ -9,7 +9,7 @@ import {type Schema, checkSchema} from '../kube/schema.js';
 import {asRecord, listAt} from '../kube/values.js';
 import {dns1123LabelErrors, dns1123SubdomainErrors} from '../kube/names.js';
 import {compileCluster, resolveEndpoint} from '../evaluator/index.js';
-import type {Challenge, Difficulty, PackInfo, RequiredPolicy} from './challenge-types.js';
+import {type Challenge, type Difficulty, type PackInfo, type RequiredPolicy, probeFamilies} from './challenge-types.js';
 import {loadClusterSources} from './cluster-files.js';
 import {type FlowsFile, flowsOfDocuments} from './flows-file.js';
 import {InputError, type Problem} from './input-error.js';
@@ -31,6 +31,7 @@ const challengeSchema: Schema = {
 		hints: {type: 'list', items: text},
 		policies: {type: 'list', items: {type: 'object', fields: {name: text, namespace: text}}},
 		minutes: {type: 'integer'},
+		probesOff: {type: 'map', values: text},
 	},
 };
 const difficulties: readonly Difficulty[] = ['easy', 'medium', 'hard'];
@@ -157,6 +158,16 @@ function loadChallenge(folder: string, id: string): Challenge {
 		problems.push(at(fieldProblem(['minutes'], `Invalid value: ${value['minutes']}: must be at least 1 (the minutes a candidate should need)`)));
 	}
 
+	// A family turned off needs its reason: the task text must say what it leaves open.
+	const probesOff = asRecord(value['probesOff']) ?? {};
+	for (const [family, reason] of Object.entries(probesOff)) {
+		if (!(probeFamilies as readonly string[]).includes(family)) {
+			problems.push(at(fieldProblem(['probesOff', family], `Unsupported value: ${JSON.stringify(stripControlSequences(family))}: supported values: ${probeFamilies.map(name => `"${name}"`).join(', ')}`)));
+		} else if (typeof reason === 'string' && reason.trim() === '') {
+			problems.push(at(fieldProblem(['probesOff', family], 'Required value: say why the task leaves these probes open')));
+		}
+	}
+
 	const policies = listAt(value, 'policies').map(entry => asRecord(entry) ?? {});
 	if (policies.length === 0) {
 		problems.push(at(fieldProblem(['policies'], 'Required value: name the policies the submission must create')));
@@ -202,6 +213,7 @@ function loadChallenge(folder: string, id: string): Challenge {
 		hints: hints.map(hint => stripControlSequences(String(hint))),
 		policies: policies.map((policy): RequiredPolicy => ({name: String(policy['name']), namespace: typeof policy['namespace'] === 'string' ? policy['namespace'] : 'default'})),
 		...(typeof value['minutes'] === 'number' ? {minutes: value['minutes']} : {}),
+		...(Object.keys(probesOff).length > 0 ? {probesOff: Object.fromEntries(Object.entries(probesOff).map(([family, reason]) => [family, stripControlSequences(String(reason))]))} : {}),
 		cluster,
 		cases: cases.flows,
 		solution,

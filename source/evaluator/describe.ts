@@ -23,7 +23,8 @@ function policyList(keys: readonly string[]): string {
 	return quoted.length === 1 ? `NetworkPolicy ${quoted[0]!}` : `NetworkPolicies ${quoted.join(', ')}`;
 }
 
-function sideSentence(cluster: Cluster, decision: Decision, side: 'egress' | 'ingress'): string | undefined {
+/** The sentence for one side of a decision; undefined for an end outside the cluster. */
+export function sideSentence(cluster: Cluster, decision: Decision, side: 'egress' | 'ingress'): string | undefined {
 	const direction: DirectionDecision = decision[side];
 	const self = side === 'egress' ? decision.flow.source : decision.flow.destination;
 	const peer = side === 'egress' ? decision.flow.destination : decision.flow.source;
