@@ -7,7 +7,10 @@ import {build} from 'esbuild';
 
 rmSync('dist/bin', {recursive: true, force: true});
 await build({
-	entryPoints: ['dist/source/cli.js'],
+	// The worker thread that loads large clusters (commands/load-cluster.ts) is an entry of its
+	// own, dist/bin/commands/cluster-worker.js, so that the published package needs no dist/source.
+	entryPoints: ['dist/source/cli.js', 'dist/source/commands/cluster-worker.js'],
+	outbase: 'dist/source',
 	outdir: 'dist/bin',
 	bundle: true,
 	splitting: true,

@@ -25,9 +25,16 @@ export function builtInLessonsDirectory(): string {
 	return path.join(packageRoot(), 'lessons');
 }
 
-/** A module of the unbundled build (dist/source/...), such as a worker thread's script. */
+/**
+A module of the build this code runs from, such as a worker thread's script, by its path under
+dist/source/: the bundle (dist/bin/, the installed package's only build, see bundle.js) or tsc's
+output (dist/source/, which the tests run).
+*/
 export function builtModule(relativePath: string): string {
-	return path.join(packageRoot(), 'dist', 'source', relativePath);
+	const here = path.relative(packageRoot(), path.dirname(fileURLToPath(import.meta.url)));
+	// dist/bin for the bundle's chunks, dist/source/content for this file as tsc built it.
+	const build = here.split(path.sep).slice(0, 2);
+	return path.join(packageRoot(), ...build, relativePath);
 }
 
 /** The challenges that ship with netpol-dojo, a pack in `challenges/`. */
