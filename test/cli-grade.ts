@@ -31,9 +31,10 @@ test('grade exits 1 for a wrong answer and names the failed flow and the reason'
 	const outcome = await run(['grade', 'db-policy', path.join(packs, 'answers/db-policy-any-pod.yaml'), '--pack', pack]);
 	t.is(outcome.code, 1);
 	t.is(outcome.stdout, [
-		'db-policy: not passed, 5 of 6 cases (83%).',
-		'  ✗ default/web -> default/db TCP 3306 should be denied; your policies allow it',
-		'      no policy selects default/web for egress; ingress allowed by default/db-policy ingress rule #1',
+		'db-policy: not passed, 5 of 6 hidden cases hold (83%).',
+		'  ✗ default/web -> default/db TCP 3306: your policies allow it at the ingress of default/db; the task denies it.',
+		'      yours: ingress allowed by default/db-policy ingress rule #1',
+		'      the task\'s: NetworkPolicy \'default/db-policy\' selects default/db for ingress, and no rule allows from default/web on 3306/TCP',
 		'',
 	].join('\n'));
 });

@@ -64,7 +64,7 @@ test.serial('db-policy: a wrong policy from the editor gets the failed flow and 
 	await press(escape);
 	env['FAKE_EDITOR_ANSWER'] = path.join(root, 'challenges/db-policy/solution.yaml');
 	await press('e');
-	await waitFor('Passed: all 9 hidden cases hold.');
+	await waitFor('Passed: every flow is decided as the task asks; all 9 hidden cases hold.');
 	t.true(frame().includes('s solution'));
 	// Progress is saved in an effect just after the frame is drawn.
 	await delay(100);
@@ -74,7 +74,7 @@ test.serial('db-policy: a wrong policy from the editor gets the failed flow and 
 	t.true(frame().includes('Yours'), frame());
 	t.true(frame().includes('│ Reference'), frame());
 	await press(escape);
-	t.true(frame().includes('Passed: all 9 hidden cases hold.'));
+	t.true(frame().includes('Passed: every flow is decided as the task asks; all 9 hidden cases hold.'));
 });
 
 test.serial('watch mode grades each save made outside the app, and r grades by hand', async t => {
@@ -86,12 +86,12 @@ test.serial('watch mode grades each save made outside the app, and r grades by h
 	writeFileSync(db.workFile, `${db.initialText.split('\napiVersion')[0]!}\n${await readAnswer(answerFile('wrong/db-policy/select-all-pods.yaml'))}`);
 	await waitFor('Not passed');
 	writeFileSync(db.workFile, await readAnswer(path.join(root, 'challenges/db-policy/solution.yaml')));
-	await waitFor('Passed: all 9 hidden cases hold.');
+	await waitFor('Passed: every flow is decided as the task asks; all 9 hidden cases hold.');
 	await press('w');
 	t.false(frame().includes('Watching your file'));
 	writeFileSync(db.workFile, await readAnswer(answerFile('wrong/db-policy/no-ports.yaml')));
 	await delay(600);
-	t.true(frame().includes('Passed: all 9 hidden cases hold.'), 'no grading once watching is off');
+	t.true(frame().includes('Passed: every flow is decided as the task asks; all 9 hidden cases hold.'), 'no grading once watching is off');
 	await press('r');
 	await waitFor('Not passed');
 });
@@ -142,7 +142,7 @@ test.serial('the exam: start the clock, answer a task in the editor, finish, and
 	await delay(100);
 	t.is(saved.at(-1)?.exams?.length, 1);
 	await press(enter);
-	t.true(frame().includes('Passed: all'), frame());
+	t.true(frame().includes('Passed: every flow'), frame());
 	t.true(frame().includes('A reference solution'), frame());
 });
 

@@ -3,7 +3,7 @@
 import {loadClusterFiles} from '../content/cluster-files.js';
 import {InputError} from '../content/input-error.js';
 import {loadPack} from '../content/pack.js';
-import {describeCounterexample, describeFailure, grade, type GradeReport} from '../grading/grade.js';
+import {describeCounterexample, describeFailure, failureHeadline, failuresBesideCounterexample, grade, type GradeReport} from '../grading/grade.js';
 import type {Counterexample, ProofEnd} from '../grading/proof.js';
 import {similarTo} from '../format/similar.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
@@ -57,6 +57,7 @@ export function gradeDocument(report: GradeReport): Record<string, unknown> {
 		score: report.score,
 		cases: report.cases,
 		missingPolicies: report.missingPolicies,
+		changedPolicies: report.changedPolicies,
 		mistakes: report.mistakes,
 		...(report.proof.isEquivalent ? {} : {counterexample: counterexampleDocument(report.proof.counterexample)}),
 		failures: report.failures.map(failure => ({
@@ -72,22 +73,17 @@ export function gradeDocument(report: GradeReport): Record<string, unknown> {
 	};
 }
 
-/** Feedback for people: the score, what is missing, and each failed case with its reason. */
+/** Feedback for people: the verdict and what matters most, the counterexample, each other failed case with its reason, the notes. */
 export function gradeText(report: GradeReport): string {
 	const {total, passed} = report.cases;
-	const lines = [report.passed
-		? `${report.challenge}: passed, ${passed} of ${total} cases.`
-		: `${report.challenge}: not passed, ${passed} of ${total} cases (${Math.round(report.score * 100)}%).`];
-	for (const policy of report.missingPolicies) {
-		lines.push(`  missing: NetworkPolicy ${policy.namespace}/${policy.name}, which the task asks for`);
-	}
-
+	const headline = failureHeadline(report);
+	const lines = [headline === undefined ? `${report.challenge}: passed, ${passed} of ${total} cases.` : `${report.challenge}: not passed, ${headline}.`];
 	if (!report.proof.isEquivalent) {
 		const [sentence, ...details] = describeCounterexample(report.proof.counterexample);
 		lines.push(`  ✗ ${sentence!}`, ...details.map(detail => `      ${detail}`));
 	}
 
-	for (const failure of report.failures) {
+	for (const failure of failuresBesideCounterexample(report)) {
 		lines.push(`  ✗ ${describeFailure(failure)}`, `      ${failure.reason}`);
 	}
 
@@ -114,7 +110,7 @@ function counterexampleDocument(counterexample: Counterexample): Record<string, 
 		to: endDocument(to),
 		port,
 		protocol,
-		ports: {first: ports.first, last: ports.last},
+		ports: ports.map(range => ({first: range.first, last: range.last})),
 		direction,
 		yours,
 		expected,

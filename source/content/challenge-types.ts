@@ -23,8 +23,10 @@ export const probeFamilies = [
 	'labels-cleared',
 	'label-removed',
 	'label-value-changed',
+	'label-added',
 	'namespace-lookalike',
 	'namespace-label-changed',
+	'namespace-label-added',
 	'namespace-unlabelled',
 ] as const;
 

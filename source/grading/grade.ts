@@ -27,6 +27,8 @@ export type GradeReport = {
 	readonly cases: {readonly total: number; readonly passed: number};
 	/** Policies the task asks for that the submission does not create. */
 	readonly missingPolicies: readonly RequiredPolicy[];
+	/** Policies of the cluster that the task does not ask for, which the submission rewrites. */
+	readonly changedPolicies: readonly RequiredPolicy[];
 	/** Wrong cases: allowed-but-should-be-denied first (a hole is worse than an outage), then in case order. */
 	readonly failures: readonly CaseFailure[];
 	/** Classic mistakes recognised in the submission, when it did not pass. */
@@ -36,6 +38,11 @@ export type GradeReport = {
 };
 
 const keyOf = (policy: {readonly namespace: string; readonly name: string}) => `${policy.namespace}/${policy.name}`;
+
+/** What a policy means, as a string: whether policyTypes were written or defaulted, or their order, changes nothing. */
+export function policyMeaning(policy: NetworkPolicy): string {
+	return JSON.stringify({...policy, isPolicyTypesDefaulted: undefined, policyTypes: [...policy.policyTypes].sort()});
+}
 
 /** The cluster's policies with the submission applied over them. */
 export function appliedPolicies(challenge: Challenge, submission: readonly NetworkPolicy[]): NetworkPolicy[] {
@@ -67,7 +74,11 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 	const proof = proveEquivalent(challenge.cluster, appliedPolicies(challenge, challenge.solution), appliedPolicies(challenge, submission), familiesExcept(Object.keys(challenge.probesOff ?? {})), tellingHints(challenge));
 	// The cases are examples; the proof decides. A reference that fails its own cases is a broken
 	// pack (pack validate says so), and no submission passes it.
-	const passed = proof.isEquivalent && failures.length === 0 && missingPolicies.length === 0;
+	// A policy the task leaves alone stays as it is, even where a rewrite changes no verdict.
+	const asked = new Set(challenge.policies.map(policy => keyOf(policy)));
+	const changedPolicies = submission.filter(policy => !asked.has(keyOf(policy)) && challenge.cluster.policies.some(existing =>
+		keyOf(existing) === keyOf(policy) && policyMeaning(existing) !== policyMeaning(policy))).map(({name, namespace}) => ({name, namespace}));
+	const passed = proof.isEquivalent && failures.length === 0 && missingPolicies.length === 0 && changedPolicies.length === 0;
 	const denied = failures.filter(failure => failure.got === 'deny').map(failure => failure.flow);
 	return {
 		challenge: challenge.id,
@@ -75,19 +86,19 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 		score: total === 0 ? 1 : passedCases / total,
 		cases: {total, passed: passedCases},
 		missingPolicies,
+		changedPolicies,
 		failures: ordered,
-		mistakes: passed ? [] : recognizeMistakes(submission, challenge.cluster, challenge.policies, denied),
+		mistakes: passed ? [] : recognizeMistakes(submission, challenge.cluster, challenge.policies, denied, {reference: challenge.solution, ...(proof.isEquivalent ? {} : {focus: proof.counterexample.direction})}),
 		proof,
 	};
 }
 
-// The ports and addresses a learner will recognise in a counterexample: those of the cases,
-// then those the reference names.
+// The flows and ports a learner will recognise in a counterexample: the cases', then the
+// reference's ports.
 function tellingHints(challenge: Challenge): TellingHints {
 	const referencePorts = challenge.solution.flatMap(policy => [...policy.ingress, ...policy.egress]).flatMap(rule => rule.ports)
 		.flatMap(entry => (typeof entry.port === 'number' ? [{port: entry.port, protocol: entry.protocol}] : []));
-	const addresses = challenge.cases.flatMap(flow => [flow.from, flow.to]).filter(end => !end.includes('/'));
-	return {ports: [...challenge.cases.map(flow => ({port: flow.port, protocol: flow.protocol})), ...referencePorts], addresses};
+	return {flows: challenge.cases, ports: [...challenge.cases, ...referencePorts]};
 }
 
 /** A failed case in words: "default/web -> default/db TCP 3306 should be denied; your policies allow it". */
@@ -118,18 +129,67 @@ export function describeCounterexample(counterexample: Counterexample): string[]
 	}
 
 	const outside = [from, to].find(end => end.kind === 'outside');
+	const isOnePort = ports.length === 1 && ports[0]!.first === ports[0]!.last;
 	const elsewhere = [
-		...(ports.first === ports.last ? [] : [`${protocol} ports ${ports.first}-${ports.last}`]),
-		...(outside?.kind === 'outside' && outside.addresses.first !== outside.addresses.last ? [`every address ${addressRangeText(outside.addresses)}`] : []),
+		...(isOnePort ? [] : [`${protocol} ${ports.length === 1 && ports[0]!.first === ports[0]!.last ? 'port' : 'ports'} ${ports.map(range => (range.first === range.last ? String(range.first) : `${range.first}-${range.last}`)).join(', ')}`]),
+		...(outside?.kind === 'outside' && outside.addresses.first !== outside.addresses.last ? [`every ${addressRangeText(outside.addresses)}`] : []),
 	];
 	if (elsewhere.length > 0) {
 		lines.push(`The same holds for ${elsewhere.join(', on ')}.`);
+	}
+
+	if (counterexample.isMasked) {
+		const other = direction === 'egress' ? `ingress of ${endText(to)}` : `egress of ${endText(from)}`;
+		lines.push(`Today the ${other} decides this flow alone, so its verdict is the same either way; each side must still be right on its own, as the other may change.`);
 	}
 
 	lines.push(`yours: ${counterexample.yoursReason}`, `the task's: ${counterexample.expectedReason}`);
 	return lines;
 }
 
+// "IPv6 address" for a whole family, else "address 10.0.0.0-10.0.255.255".
 function addressRangeText(range: AddressRange): string {
-	return `${formatAddress({family: range.family, value: range.first})}-${formatAddress({family: range.family, value: range.last})}`;
+	const end = range.family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n;
+	if (range.first === 0n && range.last === end) {
+		return `IPv${range.family} address`;
+	}
+
+	return `address ${formatAddress({family: range.family, value: range.first})}-${formatAddress({family: range.family, value: range.last})}`;
+}
+
+/**
+What a failed grade is about, most important first: a policy the task asks for is missing, some
+hidden cases fail, or only the proof found a difference. Undefined for a pass.
+*/
+export function failureHeadline(report: GradeReport): string | undefined {
+	if (report.passed) {
+		return undefined;
+	}
+
+	const {total, passed} = report.cases;
+	const missing = report.missingPolicies.map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`);
+	if (missing.length > 0) {
+		return `the task asks for ${missing.join(' and ')}, and your file has no such policy (${passed} of ${total} hidden cases hold)`;
+	}
+
+	const changed = report.changedPolicies.map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`);
+	if (changed.length > 0) {
+		return `your file rewrites ${changed.join(' and ')} of the cluster, which the task does not ask you to change (${passed} of ${total} hidden cases hold)`;
+	}
+
+	if (passed === total) {
+		return `all ${total} hidden cases hold, but your policies differ from the task on a flow no case tests`;
+	}
+
+	return `${passed} of ${total} hidden cases hold (${Math.round(report.score * 100)}%)`;
+}
+
+/** The failed cases left to list once the counterexample is said: the one it repeats is left out. */
+export function failuresBesideCounterexample(report: GradeReport): readonly CaseFailure[] {
+	if (report.proof.isEquivalent) {
+		return report.failures;
+	}
+
+	const {from, to, protocol, port} = report.proof.counterexample;
+	return report.failures.filter(({flow}) => flow.from !== endText(from) || flow.to !== endText(to) || flow.protocol !== protocol || flow.port !== port);
 }

@@ -1,6 +1,7 @@
 // The classic NetworkPolicy mistakes, recognised in a submission so that grading feedback can
 // name them. Pure: a submission and the cluster in, sentences out.
 import type {ClusterObjects, LabelSelector, NetworkPolicy, Rule} from '../kube/types.js';
+import type {Direction} from '../evaluator/types.js';
 import type {RequiredPolicy} from '../content/challenge-types.js';
 import {selectorMatches} from '../evaluator/selector.js';
 import {formatFieldPath} from '../kube/issue.js';
@@ -54,7 +55,7 @@ export type DeniedFlow = {readonly port: number; readonly protocol: string; read
 // The lints whose warning matters only when a failed case shows it: a task may well ask for no
 // DNS, for all egress denied, or for TCP only. They are run over the cluster's policies with the
 // submission applied, so a DNS rule in another policy that selects the same pods counts.
-function contextLintNotes(submission: readonly NetworkPolicy[], cluster: ClusterObjects, denied: readonly DeniedFlow[]): string[] {
+function contextLintNotes(submission: readonly NetworkPolicy[], cluster: ClusterObjects, denied: readonly DeniedFlow[]): Note[] {
 	const submitted = new Set(submission.map(policy => policyName(policy)));
 	const applied = [...cluster.policies.filter(policy => !submitted.has(policyName(policy))), ...submission];
 	const offset = applied.length - submission.length;
@@ -80,7 +81,7 @@ function contextLintNotes(submission: readonly NetworkPolicy[], cluster: Cluster
 
 	return warnings
 		.filter(warning => warning.policy >= offset && matters(warning))
-		.map(warning => `${policyName(applied[warning.policy]!)}: ${formatFieldPath(warning.path)}: ${warning.message}`);
+		.map(warning => lintNote(applied[warning.policy]!, warning));
 }
 
 // The lints that read a policy on its own (and the pods), said in every failed grade. The lints
@@ -88,11 +89,18 @@ function contextLintNotes(submission: readonly NetworkPolicy[], cluster: Cluster
 // shows them to matter: a task may well ask for no DNS, or for all egress denied.
 const gradingLints: ReadonlySet<LintCode> = new Set<LintCode>(['selects-no-pod', 'namespace-without-pods', 'or-instead-of-and', 'ip-block-covers-pods', 'ignored-rules']);
 
-function lintNotes(submission: readonly NetworkPolicy[], cluster: ClusterObjects): string[] {
+/** A note on a policy, by the check that gave it. */
+type Note = {readonly code: string; readonly text: string};
+
+function lintNote(policy: NetworkPolicy, warning: LintWarning): Note {
+	return {code: warning.code, text: `${policyName(policy)}: ${formatFieldPath(warning.path)}: ${warning.message}`};
+}
+
+function lintNotes(submission: readonly NetworkPolicy[], cluster: ClusterObjects): Note[] {
 	const {warnings} = lintPolicies({namespaces: cluster.namespaces, pods: cluster.pods, policies: submission});
 	return warnings
 		.filter(warning => gradingLints.has(warning.code))
-		.map(warning => `${policyName(submission[warning.policy]!)}: ${formatFieldPath(warning.path)}: ${warning.message}`);
+		.map(warning => lintNote(submission[warning.policy]!, warning));
 }
 
 // A UDP case that should pass was denied, and its port is in a TCP entry of the policy but in no
@@ -106,16 +114,58 @@ function udpWrittenAsTcp(policy: NetworkPolicy, denied: readonly DeniedFlow[]): 
 		: [];
 }
 
-/** The classic mistakes in a submission, as sentences, given the cases it denied that should pass. */
-export function recognizeMistakes(submission: readonly NetworkPolicy[], cluster: ClusterObjects, required: readonly RequiredPolicy[], denied: readonly DeniedFlow[]): string[] {
+// A direction the task isolates that the submission's policy of the same name leaves open, or
+// the other way round. The missing one is the classic: policyTypes left out of an egress policy
+// with no egress rules defaults to Ingress alone, so "default deny egress" denies ingress.
+// Said only for the direction the counterexample is in: elsewhere the difference changes nothing
+// (another policy isolates that direction anyway).
+function policyTypesAgainstReference(policy: NetworkPolicy, reference: readonly NetworkPolicy[], focus: Direction | undefined): string[] {
+	const wanted = reference.find(candidate => policyName(candidate) === policyName(policy));
+	const focusType = focus === 'ingress' ? 'Ingress' : 'Egress';
+	if (!wanted || focus === undefined || wanted.policyTypes.includes(focusType) === policy.policyTypes.includes(focusType)) {
+		return [];
+	}
+
+	const written = (types: readonly string[]) => `[${types.join(', ')}]`;
+	if (policy.isPolicyTypesDefaulted) {
+		return [`${policyName(policy)}: policyTypes is not written, so the API server sets it to ${written(policy.policyTypes)} (Egress only when there are egress rules); the task needs this policy to isolate ${written(wanted.policyTypes)}: write policyTypes.`];
+	}
+
+	return wanted.policyTypes.includes(focusType)
+		? [`${policyName(policy)}: policyTypes does not list ${focusType}, so this policy leaves ${focus} open; the task has it isolate ${focus}.`]
+		: [`${policyName(policy)}: policyTypes lists ${focusType}, so the pods it selects lose the ${focus} no rule allows; the task leaves their ${focus} alone.`];
+}
+
+// Every note that the policies give, each with the policy it is about.
+function notesOf(policies: readonly NetworkPolicy[], cluster: ClusterObjects, denied: readonly DeniedFlow[]): Note[] {
+	return [
+		...lintNotes(policies, cluster),
+		...contextLintNotes(policies, cluster, denied),
+		...policies.flatMap(policy => {
+			const said = (code: string) => (text: string): Note => ({code, text});
+			return [
+				...everyNamespace(policy).map(said('every-namespace')),
+				...podSelectorOutsideItsNamespace(policy, cluster).map(said('pod-selector-elsewhere')),
+				...udpWrittenAsTcp(policy, denied).map(said('udp-as-tcp')),
+			];
+		}),
+	];
+}
+
+/** The reference solution, and the direction the counterexample is in, when grading has them. */
+export type ReferenceContext = {readonly reference: readonly NetworkPolicy[]; readonly focus?: Direction};
+
+/**
+The classic mistakes in a submission, as sentences, given the cases it denied that should pass.
+A kind of note the reference solution would get too is not said: it would send the learner away
+from a right answer (an ipBlock of 0.0.0.0/0 may well be what the task asks for).
+*/
+export function recognizeMistakes(submission: readonly NetworkPolicy[], cluster: ClusterObjects, required: readonly RequiredPolicy[], denied: readonly DeniedFlow[], against: ReferenceContext = {reference: []}): string[] {
+	const {reference, focus} = against;
+	const referenceNotes = new Set(notesOf(reference, cluster, denied).map(note => note.code));
 	return [
 		...wrongNamespace(submission, required),
-		...lintNotes(submission, cluster),
-		...contextLintNotes(submission, cluster, denied),
-		...submission.flatMap(policy => [
-			...everyNamespace(policy),
-			...podSelectorOutsideItsNamespace(policy, cluster),
-			...udpWrittenAsTcp(policy, denied),
-		]),
+		...submission.flatMap(policy => policyTypesAgainstReference(policy, reference, focus)),
+		...notesOf(submission, cluster, denied).filter(note => !referenceNotes.has(note.code)).map(note => note.text),
 	];
 }

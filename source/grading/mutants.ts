@@ -6,6 +6,7 @@
 import type {LabelSelector, NetworkPolicy, Peer, PolicyPort, PolicyType, Rule} from '../kube/types.js';
 import {isEmptySelector} from '../kube/label-selector.js';
 import type {Direction} from '../evaluator/types.js';
+import {policyMeaning} from './grade.js';
 
 /** One wrong answer: the whole submission, the solution with one change. */
 export type Mutant = {
@@ -45,10 +46,9 @@ function policyLabel(solution: readonly NetworkPolicy[], policy: NetworkPolicy):
 	return isNameShared ? `${policy.namespace}/${policy.name}` : policy.name;
 }
 
-// Policies that mean the same: whether policyTypes were written or defaulted changes nothing.
-// Nor does the order policyTypes are written in.
+// Policies that mean the same have the same key.
 function keyOf(policies: readonly NetworkPolicy[]): string {
-	return JSON.stringify(policies.map(({isPolicyTypesDefaulted: _, ...meaning}) => ({...meaning, policyTypes: [...meaning.policyTypes].sort()})));
+	return JSON.stringify(policies.map(policy => policyMeaning(policy)));
 }
 
 function policyChanges(policy: NetworkPolicy): Change[] {

@@ -6,7 +6,7 @@
 // only happens to work today (a pod IP instead of a label, `Exists` instead of a value, a
 // number instead of a named port) shows its difference. docs/packs.md lists the families. Pure.
 import {type Address, addressKey, formatAddress, parseAddress} from '../kube/ip.js';
-import type {ClusterObjects, ContainerPort, Labels, Namespace, NetworkPolicy, Pod} from '../kube/types.js';
+import type {ClusterObjects, ContainerPort, Labels, LabelSelector, Namespace, NetworkPolicy, Pod} from '../kube/types.js';
 import {namespaceNameLabel} from '../kube/types.js';
 import {type ProbeFamily, probeFamilies} from '../content/challenge-types.js';
 
@@ -19,8 +19,10 @@ export const probeFamilyText: Readonly<Record<ProbeFamily, string>> = {
 	'labels-cleared': 'each pod with all its labels removed',
 	'label-removed': 'each pod with one of its labels removed, for each label',
 	'label-value-changed': 'each pod with one label\'s value changed to a value no pod or policy uses, for each label',
+	'label-added': 'each pod with a label that a policy\'s pod selector names (key and value) added, or set to that value',
 	'namespace-lookalike': 'a new namespace with each namespace\'s labels under another name, holding a copy of each of its pods',
 	'namespace-label-changed': 'a new namespace like each labelled namespace with one label\'s value changed, holding a copy of each of its pods',
+	'namespace-label-added': 'a new namespace like each namespace with a label that a policy\'s namespace selector names added, or set to that value, holding a copy of each of its pods',
 	'namespace-unlabelled': 'a new namespace with no labels, holding a copy of every pod',
 };
 
@@ -85,8 +87,7 @@ const familyBuilders: Readonly<Record<ProbeFamily, (builder: ProbeBuilder) => vo
 	'label-removed'(builder) {
 		for (const pod of builder.realPods) {
 			for (const [key, value] of Object.entries(pod.labels)) {
-				const {[key]: _, ...labels} = pod.labels;
-				builder.addPod(pod, {name: `${pod.name}-without-${key}`, labels}, 'label-removed', () => `a pod like ${keyOf(pod)} without its label ${key}=${value}`);
+				builder.addPod(pod, {name: `${pod.name}-without-${key}`, labels: withoutLabel(pod.labels, key)}, 'label-removed', () => `a pod like ${keyOf(pod)} without its label ${key}=${value}`);
 			}
 		}
 	},
@@ -95,6 +96,17 @@ const familyBuilders: Readonly<Record<ProbeFamily, (builder: ProbeBuilder) => vo
 			for (const [key, value] of Object.entries(pod.labels)) {
 				const other = builder.freshLabelValue(key);
 				builder.addPod(pod, {name: `${pod.name}-${key}-${other}`, labels: {...pod.labels, [key]: other}}, 'label-value-changed', () => `a pod like ${keyOf(pod)} with ${key}=${other} instead of ${key}=${value}`);
+			}
+		}
+	},
+	// A selector that excludes what no pod has today (NotIn, DoesNotExist) shows on a pod that has it.
+	'label-added'(builder) {
+		for (const pod of builder.realPods) {
+			for (const [key, value] of builder.namedLabels('pod')) {
+				if (pod.labels[key] !== value) {
+					const was = pod.labels[key] === undefined ? 'added' : `instead of ${key}=${pod.labels[key]}`;
+					builder.addPod(pod, {name: `${pod.name}-${key}-${value}`, labels: {...pod.labels, [key]: value}}, 'label-added', () => `a pod like ${keyOf(pod)} with ${key}=${value} ${was}`);
+				}
 			}
 		}
 	},
@@ -113,6 +125,17 @@ const familyBuilders: Readonly<Record<ProbeFamily, (builder: ProbeBuilder) => vo
 			}
 		}
 	},
+	'namespace-label-added'(builder) {
+		for (const namespace of builder.realNamespaces) {
+			const labels = ownLabels(namespace);
+			for (const [key, value] of builder.namedLabels('namespace')) {
+				if (labels[key] !== value && key !== namespaceNameLabel) {
+					const was = labels[key] === undefined ? 'added' : `instead of ${key}=${labels[key]}`;
+					builder.addNamespace(namespace, `${namespace.name}-${key}-${value}`, {...labels, [key]: value}, 'namespace-label-added', copy => `in a new namespace ${copy} labelled like ${namespace.name} but with ${key}=${value} ${was}`);
+				}
+			}
+		}
+	},
 	'namespace-unlabelled'(builder) {
 		const name = builder.freshNamespaceName('new-namespace');
 		builder.namespaces.push({name, labels: {}});
@@ -126,8 +149,11 @@ const keyOf = (pod: {readonly namespace: string; readonly name: string}) => `${p
 
 // A namespace's labels less the one the API server sets from its name.
 function ownLabels(namespace: Namespace): Labels {
-	const {[namespaceNameLabel]: _, ...labels} = namespace.labels;
-	return labels;
+	return withoutLabel(namespace.labels, namespaceNameLabel);
+}
+
+function withoutLabel(labels: Labels, key: string): Labels {
+	return Object.fromEntries(Object.entries(labels).filter(([other]) => other !== key));
 }
 
 // Label keys and values may hold characters a pod name cannot; probe names only need to read well.
@@ -147,6 +173,8 @@ class ProbeBuilder {
 	private readonly shapes = new Set<string>();
 	private readonly usedPorts: (port: number) => boolean;
 	private readonly labelValues = new Map<string, Set<string>>();
+	// The label pairs the policies' selectors name, by what they select.
+	private readonly named = {pod: new Map<string, [string, string]>(), namespace: new Map<string, [string, string]>()};
 	private nextPort = 40_000;
 
 	constructor(objects: ClusterObjects, policies: readonly NetworkPolicy[]) {
@@ -179,18 +207,39 @@ class ProbeBuilder {
 		}
 
 		for (const policy of policies) {
-			for (const selector of selectorsOf(policy)) {
-				for (const [key, value] of Object.entries(selector.matchLabels)) {
+			for (const [kind, selector] of selectorsOf(policy)) {
+				const name = (key: string, value: string) => {
 					this.labelValuesOf(key).add(value);
+					this.named[kind].set(JSON.stringify([key, value]), [key, value]);
+				};
+
+				for (const [key, value] of Object.entries(selector.matchLabels)) {
+					name(key, value);
 				}
 
 				for (const requirement of selector.matchExpressions) {
 					for (const value of requirement.values) {
-						this.labelValuesOf(requirement.key).add(value);
+						name(requirement.key, value);
 					}
 				}
 			}
 		}
+
+		// A key that Exists or DoesNotExist names, with no value, is named with a fresh value.
+		for (const policy of policies) {
+			for (const [kind, selector] of selectorsOf(policy)) {
+				for (const {key} of selector.matchExpressions.filter(requirement => requirement.values.length === 0)) {
+					if (![...this.named[kind].values()].some(([named]) => named === key)) {
+						this.named[kind].set(JSON.stringify([key, '']), [key, this.freshLabelValue(key)]);
+					}
+				}
+			}
+		}
+	}
+
+	/** The label pairs (key, value) the policies' pod or namespace selectors name, in order. */
+	namedLabels(kind: 'pod' | 'namespace'): ReadonlyArray<readonly [string, string]> {
+		return [...this.named[kind].values()];
 	}
 
 	/** A pod derived from `original`, with fresh IPs; skipped when a pod of that shape exists (unless duplicates are the point). */
@@ -290,6 +339,11 @@ function shapeOf(pod: Pod): string {
 	return JSON.stringify([pod.namespace, Object.entries(pod.labels).sort(([left], [right]) => (left < right ? -1 : 1)), pod.ports]);
 }
 
-function selectorsOf(policy: NetworkPolicy) {
-	return [policy.podSelector, ...[...policy.ingress, ...policy.egress].flatMap(rule => rule.peers).flatMap(peer => [peer.podSelector, peer.namespaceSelector].filter(selector => selector !== undefined))];
+function selectorsOf(policy: NetworkPolicy): Array<readonly ['pod' | 'namespace', LabelSelector]> {
+	const peers = [...policy.ingress, ...policy.egress].flatMap(rule => rule.peers);
+	return [
+		['pod', policy.podSelector],
+		...peers.flatMap(peer => (peer.podSelector ? [['pod', peer.podSelector] as const] : [])),
+		...peers.flatMap(peer => (peer.namespaceSelector ? [['namespace', peer.namespaceSelector] as const] : [])),
+	];
 }

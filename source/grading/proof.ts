@@ -6,14 +6,14 @@
 // flow's verdict there is that side's decision alone) and asking the evaluator's exact diff
 // (stretches of ports and addresses) where the two differ. Where they do, the most telling
 // difference is the counterexample. Pure.
-import {compileCluster, decide, formatAddress} from '../evaluator/index.js';
+import {compileCluster, decide, formatAddress, isAllowed} from '../evaluator/index.js';
 import type {Cluster} from '../evaluator/compile.js';
 import {sideSentence} from '../evaluator/describe.js';
 import {type AddressRange, type OutsideChange, type PortRange, type VerdictChange, verdictChanges} from '../evaluator/diff.js';
-import type {Direction, Endpoint, Verdict} from '../evaluator/types.js';
+import type {Direction, Endpoint, Flow, Verdict} from '../evaluator/types.js';
 import {policyTypeOf} from '../evaluator/types.js';
 import {parseAddress} from '../kube/ip.js';
-import type {ClusterObjects, NetworkPolicy, Protocol} from '../kube/types.js';
+import type {ClusterObjects, NetworkPolicy, Pod, Protocol} from '../kube/types.js';
 import {protocols} from '../kube/values.js';
 import {type ProbeFamily, type ProbePod, probeFamilies, withProbes} from './probes.js';
 
@@ -28,12 +28,14 @@ export type Counterexample = {
 	readonly to: ProofEnd;
 	readonly port: number;
 	readonly protocol: Protocol;
-	/** Every port around `port` where the same difference holds. */
-	readonly ports: PortRange;
+	/** Every range of ports of the protocol where the same difference holds between the same ends, `port`'s among them. */
+	readonly ports: readonly PortRange[];
 	/** The side that differs: the destination's ingress or the source's egress. */
 	readonly direction: Direction;
 	readonly yours: Verdict;
 	readonly expected: Verdict;
+	/** The whole flow's verdict is the same either way today: the other end decides it alone. */
+	readonly isMasked: boolean;
 	/** The evaluator's reason for each side's decision, in words. */
 	readonly yoursReason: string;
 	readonly expectedReason: string;
@@ -50,8 +52,10 @@ export type Proof =
 
 /** What makes one difference more telling than another: ports and addresses a learner will recognise. */
 export type TellingHints = {
+	/** Flows the task names (the cases), ends as `namespace/pod` or an address. */
+	readonly flows?: ReadonlyArray<{readonly from: string; readonly to: string; readonly port: number; readonly protocol: Protocol}>;
+	/** Other ports the task names (the reference's). */
 	readonly ports?: ReadonlyArray<{readonly port: number; readonly protocol: Protocol}>;
-	readonly addresses?: readonly string[];
 };
 
 /**
@@ -68,22 +72,45 @@ export function proveEquivalent(cluster: ClusterObjects, expected: readonly Netw
 		const after = compileCluster({...probed.objects, policies: onlyDirection(actual, direction)});
 		clusters.set(direction, {before, after});
 		const diff = verdictChanges(before, after);
+		const portsOf = portsByPod(probed.objects.pods);
 		candidates.push(
-			...diff.changes.map(change => pairCandidate(change, direction, probed.probes, hints)),
-			...diff.outsideChanges.map(change => outsideCandidate(change, probed.probes, hints)),
+			...diff.changes.map(change => pairCandidate(change, direction, probed.probes, hints, portsOf)),
+			...diff.outsideChanges.map(change => outsideCandidate(change, probed.probes, hints, portsOf)),
 		);
 	}
 
-	const best = mostTelling(candidates);
-	if (!best) {
+	if (candidates.length === 0) {
 		return {isEquivalent: true};
 	}
 
+	// A difference that shows end to end (the whole flow's verdict differs too) reads best: one
+	// that the other side masks today says "the task allows it" of a flow denied anyway.
+	const whole = {before: compileCluster({...probed.objects, policies: [...expected]}), after: compileCluster({...probed.objects, policies: [...actual]})};
+	const isMasked = (candidate: Candidate) => {
+		const flow = flowOf(whole.before, candidate);
+		return isAllowed(whole.before, flow) === isAllowed(whole.after, flow);
+	};
+
+	const best = mostTelling(candidates.map(candidate => ({...candidate, rank: withMasking(candidate.rank, isMasked(candidate))})))!;
 	const {before, after} = clusters.get(best.direction)!;
-	const {rank: _, ...counterexample} = best;
+	// The other ranges of ports where the same ends differ the same way.
+	const ports = candidates.filter(other => other.key === best.key).map(other => other.ports[0]).sort((left, right) => left.first - right.first);
+	const {from, to, port, protocol, direction, yours} = best;
 	return {
 		isEquivalent: false,
-		counterexample: {...counterexample, yoursReason: sideReason(after, best), expectedReason: sideReason(before, best)},
+		counterexample: {
+			from,
+			to,
+			port,
+			protocol,
+			ports,
+			direction,
+			yours,
+			expected: best.expected,
+			isMasked: isMasked(best),
+			yoursReason: sideReason(after, best),
+			expectedReason: sideReason(before, best),
+		},
 		differences: candidates.length,
 	};
 }
@@ -109,12 +136,14 @@ export function onlyDirection(policies: readonly NetworkPolicy[], direction: Dir
 	}));
 }
 
-// A difference found, before its reasons are worked out.
+// A difference found on one range of ports, before its reasons are worked out.
 type Candidate = {
 	readonly from: ProofEnd;
 	readonly to: ProofEnd;
 	readonly direction: Direction;
-	readonly ports: PortRange;
+	readonly ports: readonly [PortRange];
+	// The same for every range of ports where the same ends differ the same way.
+	readonly key: string;
 	readonly port: number;
 	readonly protocol: Protocol;
 	readonly yours: Verdict;
@@ -128,28 +157,77 @@ function podEnd(pod: string, probes: ReadonlyMap<string, ProbePod>): ProofEnd {
 	return probe ? {kind: 'pod', pod, probe} : {kind: 'pod', pod};
 }
 
-function pairCandidate(change: VerdictChange, direction: Direction, probes: ReadonlyMap<string, ProbePod>, hints: TellingHints): Candidate {
+function pairCandidate(change: VerdictChange, direction: Direction, probes: ReadonlyMap<string, ProbePod>, hints: TellingHints, portsOf: PodPorts): Candidate {
 	const from = podEnd(change.from, probes);
 	const to = podEnd(change.to, probes);
-	const port = tellingPort(change.ports, hints);
-	return {from, to, direction, ports: change.ports, port, protocol: change.ports.protocol, yours: change.after, expected: change.before, rank: rankOf([from, to], 0, change, port, hints)};
+	const named = namedPorts(hints, change.from, change.to, change.ports);
+	const port = named[0] ?? tellingPort(change.ports, hints, portsOf.get(change.to) ?? []);
+	// A pod and a probe made from it read as one pod talking to itself: another caller reads better.
+	const isOwnProbe = probes.get(change.from)?.of === change.to || probes.get(change.to)?.of === change.from;
+	return {
+		from,
+		to,
+		direction,
+		ports: [change.ports],
+		key: [direction, change.from, change.to, change.ports.protocol, change.before].join(' '),
+		port,
+		protocol: change.ports.protocol,
+		yours: change.after,
+		expected: change.before,
+		rank: rankOf([from, to], isOwnProbe ? 1 : 0, change, port, hints, named.length > 0),
+	};
 }
 
-function outsideCandidate(change: OutsideChange, probes: ReadonlyMap<string, ProbePod>, hints: TellingHints): Candidate {
+function outsideCandidate(change: OutsideChange, probes: ReadonlyMap<string, ProbePod>, hints: TellingHints, portsOf: PodPorts): Candidate {
 	const pod = podEnd(change.pod, probes);
-	const outside: ProofEnd = {kind: 'outside', address: tellingAddress(change.addresses, hints), addresses: change.addresses};
+	// An address the cases name on the same side (a destination for egress, a source for ingress).
+	const caseAddresses = (hints.flows ?? []).map(flow => (change.direction === 'egress' ? flow.to : flow.from));
+	const address = tellingAddress(change.addresses, caseAddresses);
+	const outside: ProofEnd = {kind: 'outside', address, addresses: change.addresses};
 	const [from, to] = change.direction === 'egress' ? [pod, outside] : [outside, pod];
-	const port = tellingPort(change.ports, hints);
-	return {from, to, direction: change.direction, ports: change.ports, port, protocol: change.ports.protocol, yours: change.after, expected: change.before, rank: rankOf([pod], 1, change, port, hints)};
+	const named = change.direction === 'egress' ? namedPorts(hints, change.pod, address, change.ports) : namedPorts(hints, address, change.pod, change.ports);
+	const port = named[0] ?? tellingPort(change.ports, hints, change.direction === 'ingress' ? portsOf.get(change.pod) ?? [] : []);
+	return {
+		from,
+		to,
+		direction: change.direction,
+		ports: [change.ports],
+		key: [change.direction, change.pod, change.addresses.family, change.addresses.first, change.addresses.last, change.ports.protocol, change.before].join(' '),
+		port,
+		protocol: change.ports.protocol,
+		yours: change.after,
+		expected: change.before,
+		rank: rankOf([pod], 2, change, port, hints, named.length > 0),
+	};
 }
 
-// Real objects before probes (a probe family earlier in the list before a later one), pod pairs
-// before outside addresses, a hole (yours allow what the task denies) before an outage, TCP
-// before UDP before SCTP, and a port the learner will recognise before another.
-function rankOf(pods: readonly ProofEnd[], outside: number, change: {readonly before: Verdict; readonly ports: PortRange}, port: number, hints: TellingHints): number[] {
+// Container ports by pod: a port the destination listens on reads better than any other.
+type PodPorts = ReadonlyMap<string, ReadonlyArray<{readonly port: number; readonly protocol: Protocol}>>;
+
+function portsByPod(pods: readonly Pod[]): PodPorts {
+	return new Map(pods.map(pod => [`${pod.namespace}/${pod.name}`, pod.ports]));
+}
+
+// The ports of the range on which the cases name a flow between these ends.
+function namedPorts(hints: TellingHints, from: string, to: string, range: PortRange): number[] {
+	return (hints.flows ?? [])
+		.filter(flow => flow.from === from && flow.to === to && flow.protocol === range.protocol && flow.port >= range.first && flow.port <= range.last)
+		.map(flow => flow.port);
+}
+
+// A flow the cases name first (the learner sees that case fail too), then real objects before
+// probes (a probe family earlier in the list before a later one), pod pairs before a pod and its
+// own probe before outside addresses, a hole (yours allow what the task denies) before an outage,
+// TCP before UDP before SCTP, and a port the learner will recognise before another.
+function rankOf(pods: readonly ProofEnd[], kind: number, change: {readonly before: Verdict; readonly ports: PortRange}, port: number, hints: TellingHints, isNamed: boolean): number[] {
 	const probeRank = Math.max(0, ...pods.map(end => (end.kind === 'pod' && end.probe ? probeFamilies.indexOf(end.probe.family) + 1 : 0)));
 	const isKnownPort = (hints.ports ?? []).some(known => known.port === port && known.protocol === change.ports.protocol);
-	return [probeRank, outside, change.before === 'deny' ? 0 : 1, protocols.indexOf(change.ports.protocol), isKnownPort ? 0 : 1];
+	return [isNamed ? 0 : 1, probeRank, kind, change.before === 'deny' ? 0 : 1, protocols.indexOf(change.ports.protocol), isKnownPort ? 0 : 1];
+}
+
+// Unmasked before masked, right after the probe rank: real objects come first whatever else.
+function withMasking(rank: readonly number[], isMasked: boolean): number[] {
+	return [...rank.slice(0, 2), isMasked ? 1 : 0, ...rank.slice(2)];
 }
 
 function mostTelling(candidates: readonly Candidate[]): Candidate | undefined {
@@ -174,40 +252,41 @@ function compareRanks(left: readonly number[], right: readonly number[]): number
 }
 
 // Well-known ports a learner reads at a glance, after the task's own.
-const familiarPorts = [80, 443, 53, 8080, 22, 3306, 5432, 6379, 9090];
+const familiarPorts = [80, 443, 8080, 53, 3306, 5432, 6379, 9090];
 
-// A port of the range the learner will recognise: one the cases or the task name, else a
-// familiar one, else the range's first.
-function tellingPort(range: PortRange, hints: TellingHints): number {
+// A port of the range the learner will recognise: one the destination listens on, one the task
+// names, a familiar one, else the range's first.
+function tellingPort(range: PortRange, hints: TellingHints, destinationPorts: ReadonlyArray<{readonly port: number; readonly protocol: Protocol}>): number {
 	const inRange = (port: number) => port >= range.first && port <= range.last;
-	const named = (hints.ports ?? []).find(known => known.protocol === range.protocol && inRange(known.port));
-	return named?.port ?? familiarPorts.find(port => inRange(port)) ?? range.first;
+	const known = [...destinationPorts, ...hints.ports ?? []].find(entry => entry.protocol === range.protocol && inRange(entry.port));
+	return known?.port ?? familiarPorts.find(port => inRange(port)) ?? range.first;
 }
 
 // Addresses of documentation ranges (RFC 5737, RFC 3849) read as "some outside address".
 const familiarAddresses = ['203.0.113.10', '198.51.100.10', '192.0.2.10', '8.8.8.8', '2001:db8::10'];
 
-function tellingAddress(range: AddressRange, hints: TellingHints): string {
+function tellingAddress(range: AddressRange, named: readonly string[]): string {
 	const inRange = (text: string) => {
 		const address = parseAddress(text);
 		return address !== undefined && address.family === range.family && address.value >= range.first && address.value <= range.last;
 	};
 
-	return [...hints.addresses ?? [], ...familiarAddresses].find(text => inRange(text))
-		// The range's first address, unless it is a network's zero address and the next one is in.
-		?? formatAddress({family: range.family, value: range.first === 0n && range.last > 0n ? 1n : range.first});
+	// A network's own address (10.6.1.0) reads as the network: the next one reads as a host.
+	const isNetworkAddress = range.first % (range.family === 4 ? 256n : 65_536n) === 0n && range.last > range.first;
+	return [...named, ...familiarAddresses].find(text => inRange(text))
+		?? formatAddress({family: range.family, value: isNetworkAddress ? range.first + 1n : range.first});
+}
+
+// The candidate's flow on its telling port, in a cluster of the probed objects.
+function flowOf(cluster: Cluster, candidate: Candidate): Flow {
+	const endpoint = (end: ProofEnd): Endpoint => (end.kind === 'outside'
+		? {kind: 'outside', address: parseAddress(end.address)!}
+		: cluster.podEndpoints[cluster.podIndexByKey.get(end.pod)!]!);
+	return {source: endpoint(candidate.from), destination: endpoint(candidate.to), port: candidate.port, protocol: candidate.protocol};
 }
 
 // The evaluator's reason for the differing side's decision, in the cluster of one direction.
 function sideReason(cluster: Cluster, candidate: Candidate): string {
-	const endpoint = (end: ProofEnd): Endpoint => {
-		if (end.kind === 'outside') {
-			return {kind: 'outside', address: parseAddress(end.address)!};
-		}
-
-		return cluster.podEndpoints[cluster.podIndexByKey.get(end.pod)!]!;
-	};
-
-	const decision = decide(cluster, {source: endpoint(candidate.from), destination: endpoint(candidate.to), port: candidate.port, protocol: candidate.protocol});
+	const decision = decide(cluster, flowOf(cluster, candidate));
 	return sideSentence(cluster, decision, candidate.direction) ?? `${candidate.direction} is not decided by any policy`;
 }

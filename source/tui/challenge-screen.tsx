@@ -4,7 +4,7 @@
 import type {ReactElement} from 'react';
 import type {Challenge} from '../content/challenge-types.js';
 import {Text} from 'ink';
-import {describeFailure} from '../grading/grade.js';
+import {describeCounterexample, describeFailure, failureHeadline, failuresBesideCounterexample} from '../grading/grade.js';
 import {clusterTable} from '../format/cluster-summary.js';
 import {policyYaml} from '../format/policy-yaml.js';
 import {reflowParagraphs} from '../format/reflow.js';
@@ -44,15 +44,19 @@ export function resultLines(result: GradeResult, width: number, key: string): Re
 
 		case 'graded': {
 			const {report} = result;
-			const {total, passed} = report.cases;
-			const lines: ReactElement[] = [report.passed
-				? row(`${key}.score`, `Passed: all ${total} hidden cases hold.`, {color: 'green', bold: true})
-				: row(`${key}.score`, `Not passed: ${passed} of ${total} hidden cases hold (${percent(report.score)}).`, {color: 'red', bold: true})];
-			for (const [index, policy] of report.missingPolicies.entries()) {
-				lines.push(...wrapped(`missing: NetworkPolicy ${policy.namespace}/${policy.name}, which the task asks for`, `${key}.missing.${index}`, width, {color: 'red'}, '  '));
+			const headline = failureHeadline(report);
+			const lines: ReactElement[] = headline === undefined
+				? [row(`${key}.score`, `Passed: every flow is decided as the task asks; all ${report.cases.total} hidden cases hold.`, {color: 'green', bold: true})]
+				: wrapped(`Not passed: ${headline}.`, `${key}.score`, width, {color: 'red', bold: true}, '', '  ');
+			if (!report.proof.isEquivalent) {
+				const [sentence, ...details] = describeCounterexample(report.proof.counterexample);
+				lines.push(...wrapped(`✗ ${sentence!}`, `${key}.counterexample`, width, {}, '  ', '    '));
+				for (const [index, detail] of details.entries()) {
+					lines.push(...wrapped(detail, `${key}.counterexample.${index}`, width, {dimColor: true}, '      ', '        '));
+				}
 			}
 
-			for (const [index, failure] of report.failures.entries()) {
+			for (const [index, failure] of failuresBesideCounterexample(report).entries()) {
 				lines.push(
 					...wrapped(`✗ ${describeFailure(failure)}`, `${key}.failure.${index}`, width, {}, '  ', '  '),
 					...wrapped(failure.reason, `${key}.reason.${index}`, width, {dimColor: true}, '      '),
@@ -114,7 +118,7 @@ function solutionLines(entry: ChallengeEntry, screen: Screen<'challenge'>, width
 	const mineLines = mine.replace(/\s+$/, '').split('\n');
 	const referenceLines = reference.replace(/\s+$/, '').split('\n');
 	const header = row('solution.title', `${entry.challenge.id}: your policies and a reference solution`, {bold: true});
-	const note = wrapped('Other answers can be as right as the reference: yours passed the same hidden cases.', 'solution.note', width, {dimColor: true});
+	const note = wrapped('Other answers can be as right as the reference: yours decides every flow as it does.', 'solution.note', width, {dimColor: true});
 	if (width < 84) {
 		return [header, ...note, blank('solution.gap'), row('mine.title', 'Yours', {bold: true, color: 'yellow'}), ...truncatedYaml(mineLines.join('\n'), 'mine'), blank('solution.gap2'), row('reference.title', 'Reference', {bold: true, color: 'yellow'}), ...truncatedYaml(referenceLines.join('\n'), 'reference')];
 	}

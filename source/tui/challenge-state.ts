@@ -156,14 +156,16 @@ export function isSolutionOffered(state: State, screen: Screen<'challenge'>): bo
 }
 
 /**
-The ports the matrix view shows, one at a time: those of the failed cases, the first (most
-telling) failure's first. Once the challenge is solved, every port of the hidden cases: before,
+The ports the matrix view shows, one at a time: the counterexample's, then those of the failed
+cases, the first (most telling) failure's first. Once the challenge is solved, every port of the hidden cases: before,
 the ports of passing cases stay hidden as the cases themselves do.
 */
 export function matrixPorts(challenge: Challenge, result: GradeResult | undefined, isSolved: boolean): Array<{readonly port: number; readonly protocol: Protocol}> {
-	const failures = result?.kind === 'graded' ? result.report.failures.map(failure => failure.flow) : [];
+	const report = result?.kind === 'graded' ? result.report : undefined;
+	const failures = report?.failures.map(failure => failure.flow) ?? [];
+	const counterexample = report && !report.proof.isEquivalent ? [report.proof.counterexample] : [];
 	const ports = new Map<string, {port: number; protocol: Protocol}>();
-	for (const flow of [...failures, ...(isSolved ? challenge.cases : [])]) {
+	for (const flow of [...counterexample, ...failures, ...(isSolved ? challenge.cases : [])]) {
 		ports.set(`${flow.port}/${flow.protocol}`, {port: flow.port, protocol: flow.protocol});
 	}
 

@@ -16,7 +16,7 @@ export function ExamIntroScreen({state, screen}: {readonly state: State; readonl
 			<Text bold>Exam</Text>
 			<Box marginY={1} flexDirection="column">
 				<Text>{`${plan.tasks.length} tasks in ${plan.minutes} minutes, as in the CKS (about 6 minutes a task).`}</Text>
-				<Text>{`A task counts when all its hidden cases hold; the score is weighted, and ${percent(passMark)} passes.`}</Text>
+				<Text>{`A task counts when it decides every flow as the task asks (its hidden cases are examples); the score is weighted, and ${percent(passMark)} passes.`}</Text>
 				<Text>No hints and no grades until the end: after each edit you only see whether</Text>
 				<Text>kubectl would accept your file. Finish early with f.</Text>
 			</Box>
