@@ -1,6 +1,7 @@
-// The built-in pack proves itself on every npm test: each reference solution passes its cases,
-// each usual wrong answer fails at least one, the empty submission and each starter fail, and
-// other right answers pass too (so the cases do not insist on one way of writing it).
+// The built-in pack proves itself on every npm test: each reference solution passes, the empty
+// submission and each starter fail, every plausible wrong answer written from the task text fails
+// with a counterexample (mistakes invisible in today's cluster included), and right answers
+// written otherwise than the reference pass (so the task text pins what the reference pins).
 import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
@@ -9,7 +10,7 @@ import {documentsOf} from '../source/content/documents.js';
 import {decodeDocument} from '../source/kube/objects.js';
 import type {NetworkPolicy} from '../source/kube/types.js';
 import {loadPack} from '../source/content/pack.js';
-import {grade} from '../source/grading/grade.js';
+import {describeCounterexample, grade} from '../source/grading/grade.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const answers = path.join(root, 'test/fixtures/challenge-answers');
@@ -41,22 +42,34 @@ for (const challenge of challenges) {
 	});
 }
 
+// A failed grade names a counterexample flow, in these words.
+const counterexampleSentence = /^\S+ -> \S+ (TCP|UDP|SCTP) \d+: your policies (allow|deny) it at the (ingress|egress) of \S+; the task (allows|denies) it\.$/;
+
+const answerFiles = (kind: 'right' | 'wrong', id: string) => readdirSync(path.join(answers, kind, id)).filter(name => name.endsWith('.yaml')).map(name => path.join(answers, kind, id, name));
+
 for (const challenge of challenges) {
-	const folder = path.join(answers, 'wrong', challenge.id);
-	const files = readdirSync(folder).filter(name => name.endsWith('.yaml'));
-	test(`${challenge.id}: every usual wrong answer fails a case (${files.length} answers)`, t => {
-		t.true(files.length >= 3, 'at least three wrong answers');
+	const files = answerFiles('wrong', challenge.id);
+	test(`${challenge.id}: every plausible wrong answer fails, with a counterexample (${files.length} answers)`, t => {
+		t.true(files.length >= 6, 'at least six wrong answers');
 		for (const file of files) {
-			const report = grade(challenge, policiesIn(path.join(folder, file)));
-			t.false(report.passed, `${file} should not pass`);
+			const report = grade(challenge, policiesIn(file));
+			t.false(report.passed, `${path.basename(file)} should not pass`);
+			if (report.missingPolicies.length === 0 && report.changedPolicies.length === 0) {
+				t.false(report.proof.isEquivalent, `${path.basename(file)}: the proof finds the difference`);
+				const [sentence] = report.proof.isEquivalent ? [] : describeCounterexample(report.proof.counterexample);
+				t.regex(sentence ?? '', counterexampleSentence, path.basename(file));
+			}
 		}
 	});
 }
 
-test('other right answers pass: omitted protocol, named ports, metadata-name selectors and the like', t => {
-	for (const file of readdirSync(path.join(answers, 'right'))) {
-		const challenge = challenges.find(candidate => `${candidate.id}.yaml` === file);
-		t.truthy(challenge, file);
-		t.true(grade(challenge!, policiesIn(path.join(answers, 'right', file))).passed, file);
-	}
-});
+for (const challenge of challenges) {
+	const files = answerFiles('right', challenge.id);
+	test(`${challenge.id}: right answers written otherwise than the reference pass (${files.length} answers)`, t => {
+		t.true(files.length >= 3, 'at least three right answers');
+		for (const file of files) {
+			const report = grade(challenge, policiesIn(file));
+			t.true(report.passed, `${path.basename(file)} should pass: ${report.proof.isEquivalent ? '' : describeCounterexample(report.proof.counterexample).join(' ')}`);
+		}
+	});
+}
