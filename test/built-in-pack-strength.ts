@@ -1,6 +1,6 @@
 // The built-in pack passes its own pack validate with nothing to report: every case can fail,
-// and its hidden cases catch every near-miss mutant of every reference solution that behaves
-// differently on the challenge's cluster (a survivor here is a hole in our own cases).
+// and the proof refuses every near-miss mutant of every reference solution that behaves
+// differently on the challenge's cluster or its probe objects (no probe family is off).
 import path from 'node:path';
 import test from 'ava';
 import {isRefused, validatePack} from '../source/commands/pack-validate.js';
@@ -14,8 +14,9 @@ test('the built-in pack validates with no error and no warning, even with --stri
 });
 
 for (const challenge of validation.challenges) {
-	test(`${challenge.id}: every near-miss mutant is caught by a hidden case`, t => {
+	test(`${challenge.id}: the proof refuses every near-miss mutant that is a mistake`, t => {
 		const strength = validation.strengths.get(challenge.id);
 		t.deepEqual(strength?.survivors, []);
+		t.true((strength?.counted ?? 0) > 0);
 	});
 }

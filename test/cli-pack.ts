@@ -37,7 +37,7 @@ function scratch(t: {teardown: (fn: () => void) => void}): string {
 test('pack validate: a clean pack exits 0 with one line per challenge and a closing line', async t => {
 	const outcome = await run(['pack', 'validate', 'clean']);
 	t.is(outcome.code, 0, outcome.stderr);
-	t.is(outcome.stdout, 'db-policy: 7 cases; 8 of 8 near-miss mutants caught\nPack OK: 1 challenge, 7 cases; every near-miss mutant caught.\n');
+	t.is(outcome.stdout, 'db-policy: 7 cases; the proof refuses 15 of 15 near-miss mutants; the cases alone catch 14\n  allows: ingress of default/db (+ 1 probe pod): TCP 5432 from default/api (+ 1 probe pod)\nPack OK: 1 challenge, 7 cases; every near-miss mutant refused.\n');
 	t.is(outcome.stderr, '');
 });
 
@@ -48,13 +48,13 @@ test('pack validate: problems exit 1, each on its own line with file and line', 
 	t.true(lines.includes('error: problems/solution-fails/cases.yaml:3: flows[1]: the reference solution fails this case: default/web -> default/db TCP 5432 should be allowed, and solution.yaml denies it (NetworkPolicy \'default/db-policy\' selects default/db for ingress, and no rule allows from default/web on 5432/TCP)'));
 	t.true(lines.includes('error: problems/missing-policy/challenge.yaml:11: policies[1]: solution.yaml has no NetworkPolicy default/api-policy, which the task asks for'));
 	t.true(lines.includes('error: problems/no-hints/challenge.yaml:8:5: hints[0]: is empty. Give a hint, or remove the entry.'));
-	t.is(lines.at(-2), 'Pack problems: 6 challenges, 38 cases; 6 errors, 2 warnings, 5 surviving mutants (add cases that catch them).');
+	t.is(lines.at(-2), 'Pack problems: 6 challenges, 38 cases; 6 errors, 2 warnings.');
 });
 
-test('pack validate: a weak pack exits 0 naming its survivors, and 1 with --strict', async t => {
+test('pack validate: a pack that leaves probes open exits 0 naming its survivors, and 1 with --strict', async t => {
 	const outcome = await run(['pack', 'validate', 'weak']);
 	t.is(outcome.code, 0);
-	t.true(outcome.stdout.includes('\n  survivor: db-policy: podSelector widened to {}\n'));
+	t.true(outcome.stdout.includes('\n  survivor: db-policy: podSelector tier=data broadened to tier Exists (accepted only because probes label-value-changed are off)\n'));
 	t.is((await run(['pack', 'validate', '--strict', 'weak'])).code, 1);
 });
 
@@ -77,7 +77,7 @@ test('pack init writes a pack that validates clean, and refuses a folder that is
 	t.true(init.stdout.startsWith(`Created pack cks-basics in ${directory}: pack.yaml and one example challenge, db-policy/.\n`));
 	const validate = await run(['pack', 'validate', '--strict', directory]);
 	t.is(validate.code, 0, validate.stdout);
-	t.is(validate.stdout.split('\n').at(-2), 'Pack OK: 1 challenge, 7 cases; every near-miss mutant caught.');
+	t.is(validate.stdout.split('\n').at(-2), 'Pack OK: 1 challenge, 7 cases; every near-miss mutant refused.');
 	const again = await run(['pack', 'init', directory]);
 	t.is(again.code, 2);
 	t.is(again.stderr, `error: ${directory}: is not empty; pack init writes only into a new or empty folder, so nothing of yours is overwritten\n`);
@@ -126,7 +126,7 @@ test('grade --submissions: one line per challenge and a total; missing and unrea
 	const alice = await run(['grade', '--pack', 'classroom', '--submissions', 'classroom-submissions/alice', '--junit', junit]);
 	t.is(alice.code, 1);
 	t.is(alice.stdout, [
-		'api-policy: not passed, 5 of 7 cases (71%).',
+		'api-policy: not passed, 5 of 7 hidden cases hold (71%).',
 		'db-policy: passed, 7 of 7 cases.',
 		'db-egress: not passed, no submission (classroom-submissions/alice/db-egress.yaml does not exist).',
 		'Total: 1 of 3 challenges passed; 12 of 19 cases.',
@@ -137,9 +137,11 @@ test('grade --submissions: one line per challenge and a total; missing and unrea
 	t.like(suite.attributes, {name: 'netpol-dojo classroom', tests: '3', failures: '2', errors: '0'});
 	t.deepEqual(suite.children.map(testCase => [testCase.attributes['name'], testCase.children[0]?.attributes['type']]), [['api-policy', 'not-passed'], ['db-policy', undefined], ['db-egress', 'no-submission']]);
 	t.is(suite.children[0]!.children[0]!.text, [
-		'api-policy: not passed, 5 of 7 cases (71%).',
-		'  ✗ default/web -> default/api TCP 8081 should be denied; your policies allow it',
-		'      no policy selects default/web for egress; ingress allowed by default/api-policy ingress rule #1',
+		'api-policy: not passed, 5 of 7 hidden cases hold (71%).',
+		'  ✗ default/web -> default/api TCP 8081: your policies allow it at the ingress of default/api; the task denies it.',
+		'      This difference spans TCP ports 1-8079, 8081-65535.',
+		'      yours: ingress allowed by default/api-policy ingress rule #1',
+		'      the task\'s: NetworkPolicy \'default/api-policy\' selects default/api for ingress, and no rule allows from default/web on 8081/TCP',
 		'  ✗ default/web -> default/api UDP 8080 should be denied; your policies allow it',
 		'      no policy selects default/web for egress; ingress allowed by default/api-policy ingress rule #1',
 	].join('\n'));

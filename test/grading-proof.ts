@@ -72,7 +72,7 @@ test('a port range around the port is refused with the first port it wrongly adm
 	const range = dbPolicy({ingress: [{from: [{podSelector: {matchLabels: {app: 'api'}}}], ports: [{port: 3000, endPort: 4000}]}]});
 	t.deepEqual(counterexampleOf(proveEquivalent(shop, [reference], [range], every)), [
 		'shop/api -> shop/db TCP 3000: your policies allow it at the ingress of shop/db; the task denies it.',
-		'The same holds for TCP ports 3000-3305, 3307-4000.',
+		'This difference spans TCP ports 3000-3305, 3307-4000.',
 		'yours: ingress allowed by shop/db-policy ingress rule #1',
 		'the task\'s: NetworkPolicy \'shop/db-policy\' selects shop/db for ingress, and no rule allows from shop/api on 3000/TCP',
 	]);
@@ -154,7 +154,7 @@ test('an outside address is named with the range of addresses the difference cov
 	const egress = (except: string[]) => parsedPolicy('shop/web-egress', {podSelector: {matchLabels: {app: 'web'}}, policyTypes: ['Egress'], egress: [{to: [{ipBlock: {cidr: '0.0.0.0/0', except}}]}]});
 	t.deepEqual(counterexampleOf(proveEquivalent(shop, [egress(['169.254.169.254/32'])], [egress([])], every)), [
 		'shop/web -> 169.254.169.254 TCP 80: your policies allow it at the egress of shop/web; the task denies it.',
-		'The same holds for TCP ports 1-65535.',
+		'This difference spans TCP ports 1-65535.',
 		'yours: egress allowed by shop/web-egress egress rule #1',
 		'the task\'s: NetworkPolicy \'shop/web-egress\' selects shop/web for egress, and no rule allows to 169.254.169.254 on 80/TCP',
 	]);

@@ -4,7 +4,10 @@ import path from 'node:path';
 import test from 'ava';
 import {loadPack} from '../source/content/pack.js';
 import {caseStrength} from '../source/grading/case-strength.js';
-import {decidesAlike} from '../source/grading/equivalence.js';
+import type {Challenge} from '../source/content/challenge-types.js';
+import {appliedPolicies} from '../source/grading/grade.js';
+import {proveEquivalent} from '../source/grading/proof.js';
+import type {NetworkPolicy} from '../source/kube/types.js';
 import {nearMissMutants} from '../source/grading/mutants.js';
 import {parsedPolicy} from './helpers/builders.js';
 
@@ -12,17 +15,40 @@ const packs = path.resolve(import.meta.dirname, '../../test/fixtures/packs');
 const [clean] = loadPack(path.join(packs, 'clean')).challenges;
 const [weak] = loadPack(path.join(packs, 'weak')).challenges;
 
+// Whether two answers decide alike on the challenge's own pods (no probe objects), each side on its own.
+function decidesAlike(challenge: Challenge, left: readonly NetworkPolicy[], right: readonly NetworkPolicy[]): boolean {
+	return proveEquivalent(challenge.cluster, appliedPolicies(challenge, left), appliedPolicies(challenge, right), new Set()).isEquivalent;
+}
+
 test('each mutant changes one thing of the solution, said in words with its field path', t => {
 	t.deepEqual(nearMissMutants(clean!.solution).map(mutant => mutant.description), [
 		'db-policy: podSelector widened to {}',
+		'db-policy: podSelector app=db broadened to app Exists',
+		'db-policy: podSelector app=db broadened to app NotIn [db-old]',
 		'db-policy: policyTypes: Egress added',
 		'db-policy: ingress[0] dropped',
 		'db-policy: ingress[0].from[0] dropped (the rule now admits every source)',
 		'db-policy: ingress[0].from[0] podSelector widened to {}',
+		'db-policy: ingress[0].from[0] podSelector app=api broadened to app Exists',
+		'db-policy: ingress[0].from[0] podSelector app=api broadened to app NotIn [api-old]',
 		'db-policy: ingress[0].ports[0] dropped (the rule now admits every port)',
 		'db-policy: ingress[0].ports[0] protocol TCP changed to UDP',
 		'db-policy: ingress[0].ports[0] port 5432 changed to 5433',
+		'db-policy: ingress[0].ports[0] widened to every TCP port',
+		'db-policy: ingress[0].ports[0] port 5432 widened to the range 5432-5532',
+		'db-policy: ingress[0].ports: 8080 added beside 5432',
 	]);
+});
+
+test('a peer\'s namespaceSelector can be dropped, and an except added to an ipBlock', t => {
+	const solution = [parsedPolicy('prod/db', {
+		podSelector: {matchLabels: {app: 'db'}},
+		ingress: [{from: [{namespaceSelector: {matchLabels: {team: 'a'}}, podSelector: {matchLabels: {app: 'api'}}}, {ipBlock: {cidr: '10.1.0.0/16'}}]}],
+	})];
+	const descriptions = nearMissMutants(solution).map(mutant => mutant.description);
+	t.true(descriptions.includes('db: ingress[0].from[0] namespaceSelector dropped (the podSelector now looks only in the policy\'s namespace)'));
+	t.true(descriptions.includes('db: ingress[0].from[1] ipBlock except 10.1.128.0/17 added'));
+	t.true(descriptions.includes('db: ingress[0].from[0] namespaceSelector team=a broadened to team Exists'));
 });
 
 test('a mutant is the whole submission: the other policies stay as they are', t => {
@@ -108,16 +134,16 @@ test('a namespaceSelector widened in a cluster whose every pod it already matche
 	t.true(decidesAlike(clean!, solution, widened.policies));
 });
 
-test('the mutant report of a weak pack names the survivors; the clean pack has none', t => {
+test('the proof refuses the near misses; one it accepts only because a probe family is off is a survivor', t => {
 	t.deepEqual(caseStrength(weak!), {
-		counted: 8,
-		caught: 5,
-		survivors: [
-			'db-policy: podSelector widened to {}',
-			'db-policy: policyTypes: Egress added',
-			'db-policy: ingress[0].ports[0] dropped (the rule now admits every port)',
-		],
+		counted: 14,
+		caught: 7,
+		survivors: ['db-policy: podSelector tier=data broadened to tier Exists'],
 		equivalent: [],
 	});
-	t.like(caseStrength(clean!), {counted: 8, caught: 8, survivors: []});
+	t.like(caseStrength(clean!), {counted: 15, caught: 14, survivors: [], equivalent: []});
+	// With every probe family on, the same mutant is refused.
+	const {probesOff, ...allProbes} = weak!;
+	t.deepEqual(Object.keys(probesOff ?? {}), ['label-value-changed']);
+	t.like(caseStrength(allProbes), {counted: 15, survivors: []});
 });

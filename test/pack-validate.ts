@@ -34,10 +34,10 @@ test('every problem class is reported with its file, line and wording', t => {
 	]);
 });
 
-test('a clean pack: no problems, every mutant caught, exit 0 and one closing line', t => {
+test('a clean pack: no problems, every mutant refused, what the reference allows, exit 0 and one closing line', t => {
 	const {io, stdout} = capture();
 	t.is(runPackValidate({directory: path.join(packs, 'clean'), isStrict: true}, io), 0);
-	t.is(stdout(), 'db-policy: 7 cases; 8 of 8 near-miss mutants caught\nPack OK: 1 challenge, 7 cases; every near-miss mutant caught.\n');
+	t.is(stdout(), 'db-policy: 7 cases; the proof refuses 15 of 15 near-miss mutants; the cases alone catch 14\n  allows: ingress of default/db (+ 1 probe pod): TCP 5432 from default/api (+ 1 probe pod)\nPack OK: 1 challenge, 7 cases; every near-miss mutant refused.\n');
 });
 
 test('problems found: exit 1; warnings alone: exit 0, and 1 with --strict', t => {
@@ -48,14 +48,13 @@ test('problems found: exit 1; warnings alone: exit 0, and 1 with --strict', t =>
 	t.is(runPackValidate({directory: path.join(packs, 'weak'), isStrict: true}, capture().io), 1);
 });
 
-test('the report names the survivors under their challenge and counts them in the closing line', t => {
+test('the report says what the reference allows, and names the survivors under their challenge', t => {
 	const report = packReport(validatePack(path.join(packs, 'weak')));
 	t.is(report, [
-		'db-policy: 2 cases; 5 of 8 near-miss mutants caught',
-		'  survivor: db-policy: podSelector widened to {}',
-		'  survivor: db-policy: policyTypes: Egress added',
-		'  survivor: db-policy: ingress[0].ports[0] dropped (the rule now admits every port)',
-		'Pack weak: 1 challenge, 2 cases; 3 surviving mutants (add cases that catch them).',
+		'db-policy: 2 cases; the proof refuses 14 of 15 near-miss mutants; the cases alone catch 7',
+		'  allows: ingress of default/db (+ 3 probe pods): TCP 5432 from default/api (+ 2 probe pods)',
+		'  survivor: db-policy: podSelector tier=data broadened to tier Exists (accepted only because probes label-value-changed are off)',
+		'Pack weak: 1 challenge, 2 cases; 1 surviving mutant (confirm the task leaves them open, or turn those probes back on).',
 		'',
 	].join('\n'));
 });

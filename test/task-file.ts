@@ -65,22 +65,24 @@ const footer = [
 
 test('the db-policy file starts with the challenge, its difficulty, minutes and topics, then its task', t => {
 	const lines = taskFileText(dbPolicy).split('\n');
-	t.deepEqual(lines.slice(0, 13), [
+	t.deepEqual(lines.slice(0, 15), [
 		'# Challenge db-policy: Only the API may reach the database',
 		'# easy, about 6 minutes',
 		'# topics: ingress, podSelector, ports',
 		'#',
 		'# TASK',
 		'#   Namespace `default` runs three pods: `web` (label `name: web-pod`), `api` (label',
-		'#   `name: api-pod`) and `db` (label `role: db`), a MySQL server.',
+		'#   `name: api-pod`) and `db` (label `role: db`), a MySQL server whose container port 3306 is',
+		'#   named `mysql`.',
 		'#',
 		'#   Create a NetworkPolicy named `db-policy` in namespace `default` so that pods labelled',
-		'#   `role: db` accept traffic only from pods labelled `name: api-pod`, on TCP port 3306.',
+		'#   `role: db` accept traffic only from pods labelled `name: api-pod` in namespace `default`,',
+		'#   on TCP port 3306 (by number, not by the port\'s name).',
 		'#',
 		'#   Traffic to the other pods, and traffic leaving `db`, must not change.',
 		'#',
 	]);
-	t.is(lines[13], '# THE CLUSTER');
+	t.is(lines[15], '# THE CLUSTER');
 });
 
 test('the db-policy file ends its comments with the instructions, then a blank line and the skeleton', t => {

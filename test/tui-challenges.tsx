@@ -54,8 +54,8 @@ test.serial('db-policy: a wrong policy from the editor gets the failed flow and 
 	env['FAKE_EDITOR_ANSWER'] = answerFile('wrong/db-policy/also-egress.yaml');
 	await press('e');
 	await waitFor('Not passed: 8 of 9 hidden cases hold (89%).');
-	t.true(frame().includes('✗ default/db -> default/api TCP 8080 should be allowed; your policies deny it'), frame());
-	t.true(frame().includes('NetworkPolicy \'default/db-policy\' selects default/db for egress'), frame());
+	t.true(frame().includes('✗ default/db -> default/api TCP 8080: your policies deny it at the egress of default/db; the'), frame());
+	t.true(frame().includes('yours: NetworkPolicy \'default/db-policy\' selects default/db for egress'), frame());
 	t.false(frame().includes('s solution'), 'no solution before a pass');
 	await press('m');
 	t.true(frame().includes('Who may connect to whom on 8080/TCP (rows: from, columns: to) · port 1 of'), frame());

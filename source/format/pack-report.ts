@@ -1,6 +1,7 @@
 // What `pack validate` prints: every problem as `error:` or `warning:` with its file and line
-// (editors and terminals turn those into links), each challenge's near-miss mutant figures with
-// the survivors named, and one closing line, as rustlings' `dev check` ends. Pure.
+// (editors and terminals turn those into links), each challenge's near-miss mutant figures, what
+// its reference allows, the survivors named, and one closing line, as rustlings' `dev check`
+// ends. Pure.
 import type {Challenge, PackInfo} from '../content/challenge-types.js';
 import {formatProblem, type Problem} from '../content/input-error.js';
 import type {CaseStrength} from '../grading/case-strength.js';
@@ -14,8 +15,10 @@ export type PackValidation = {
 	readonly challenges: readonly Challenge[];
 	/** Problems of the pack and of challenges that did not load, then each challenge's, in pack order. */
 	readonly problems: readonly PackProblem[];
-	/** Per challenge whose reference solution passes, how its cases fare against near-miss mutants. */
+	/** Per challenge whose reference solution passes, how grading fares against near-miss mutants. */
 	readonly strengths: ReadonlyMap<string, CaseStrength>;
+	/** Per challenge whose reference solution passes, what the reference allows, in lines. */
+	readonly summaries: ReadonlyMap<string, readonly string[]>;
 };
 
 /** The totals the exit code depends on. */
@@ -34,8 +37,17 @@ export function packReport(validation: PackValidation): string {
 		lines.push(...validation.problems.filter(problem => problem.challenge === challenge.id).map(problem => problemLine(problem)));
 		const strength = validation.strengths.get(challenge.id);
 		lines.push(`${challenge.id}: ${plural(challenge.cases.length, 'case')}; ${strength ? strengthText(strength) : 'near-miss mutants not checked until the reference solution passes'}`);
+		for (const line of validation.summaries.get(challenge.id) ?? []) {
+			lines.push(`  allows: ${line}`);
+		}
+
+		const off = Object.keys(challenge.probesOff ?? {});
 		for (const survivor of strength?.survivors ?? []) {
-			lines.push(`  survivor: ${survivor}`);
+			lines.push(`  survivor: ${survivor} (accepted only because probes ${off.join(', ')} are off)`);
+		}
+
+		for (const equivalent of strength?.equivalent ?? []) {
+			lines.push(`  equivalent: ${equivalent} (decides every flow as the reference does: no mistake here)`);
 		}
 	}
 
@@ -48,12 +60,11 @@ function problemLine(problem: PackProblem): string {
 }
 
 function strengthText(strength: CaseStrength): string {
-	const equivalent = strength.equivalent.length > 0 ? ` (${strength.equivalent.length} more behave as the solution does, not counted)` : '';
 	if (strength.counted === 0) {
-		return `no near-miss mutants to catch${equivalent}`;
+		return 'no near-miss mutant differs from the reference';
 	}
 
-	return `${strength.caught} of ${plural(strength.counted, 'near-miss mutant')} caught${equivalent}`;
+	return `the proof refuses ${strength.counted} of ${plural(strength.counted + strength.survivors.length, 'near-miss mutant')}; the cases alone catch ${strength.caught}`;
 }
 
 function closingLine(validation: PackValidation): string {
@@ -61,13 +72,13 @@ function closingLine(validation: PackValidation): string {
 	const cases = validation.challenges.reduce((sum, challenge) => sum + challenge.cases.length, 0);
 	const size = `${plural(validation.challenges.length, 'challenge')}, ${plural(cases, 'case')}`;
 	if (errors + warnings + survivors === 0) {
-		return `Pack OK: ${size}; every near-miss mutant caught.`;
+		return `Pack OK: ${size}; every near-miss mutant refused.`;
 	}
 
 	const found = [
 		...(errors > 0 ? [plural(errors, 'error')] : []),
 		...(warnings > 0 ? [plural(warnings, 'warning')] : []),
-		...(survivors > 0 ? [`${plural(survivors, 'surviving mutant')} (add cases that catch them)`] : []),
+		...(survivors > 0 ? [`${plural(survivors, 'surviving mutant')} (confirm the task leaves them open, or turn those probes back on)`] : []),
 	];
 	return `Pack ${validation.pack.id}: ${size}; ${found.join(', ')}.`;
 }

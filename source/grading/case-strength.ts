@@ -1,36 +1,43 @@
-// How well a challenge's hidden cases tell the reference solution from its near misses: each
-// mutant (mutants.ts) is graded, and one that no case fails either behaves like the solution
-// on the cluster (equivalent: no case could catch it) or survives (a case is missing). Pure.
+// How a challenge's reference fares against its near-miss mutants (mutants.ts), each graded as a
+// learner's answer is. The proof refuses a mutant that decides some flow otherwise, on the cluster
+// or on a probe object; the hidden cases, the first feedback a learner sees, catch some of those
+// too. A mutant the proof accepts either decides every flow as the reference does even with every
+// probe family on (it changes nothing the task can see: not a mistake here), or it is accepted
+// only because the challenge turns a probe family off: a survivor, for the author to confirm the
+// task leaves that open. Pure.
 import type {Challenge} from '../content/challenge-types.js';
-import {decidesAlike} from './equivalence.js';
-import {grade} from './grade.js';
+import {appliedPolicies, grade} from './grade.js';
 import {nearMissMutants} from './mutants.js';
+import {familiesExcept, proveEquivalent} from './proof.js';
 
 export type CaseStrength = {
-	/** Mutants that behave differently from the solution somewhere on the cluster. */
+	/** Mutants the proof refuses: each would fail a learner. */
 	readonly counted: number;
-	/** Of those, how many some case fails. */
+	/** Of those, how many some hidden case fails too. */
 	readonly caught: number;
-	/** Mutants no case fails although they differ from the solution: each needs a case. */
+	/** Mutants the proof accepts only because a probe family is off: the task must leave them open. */
 	readonly survivors: readonly string[];
-	/** Mutants that decide every flow as the solution does, so no case could catch them. */
+	/** Mutants that decide every flow as the reference does, probes and all: no mistake on this cluster. */
 	readonly equivalent: readonly string[];
 };
 
-/** Grades every near-miss mutant of the challenge's solution against its cases. */
+/** Grades every near-miss mutant of the challenge's solution. */
 export function caseStrength(challenge: Challenge): CaseStrength {
 	const survivors: string[] = [];
 	const equivalent: string[] = [];
+	let counted = 0;
 	let caught = 0;
 	for (const mutant of nearMissMutants(challenge.solution)) {
-		if (grade(challenge, mutant.policies).failures.length > 0) {
-			caught++;
-		} else if (decidesAlike(challenge, challenge.solution, mutant.policies)) {
+		const report = grade(challenge, mutant.policies);
+		if (!report.proof.isEquivalent) {
+			counted++;
+			caught += report.failures.length > 0 ? 1 : 0;
+		} else if (proveEquivalent(challenge.cluster, appliedPolicies(challenge, challenge.solution), appliedPolicies(challenge, mutant.policies), familiesExcept([])).isEquivalent) {
 			equivalent.push(mutant.description);
 		} else {
 			survivors.push(mutant.description);
 		}
 	}
 
-	return {counted: caught + survivors.length, caught, survivors, equivalent};
+	return {counted, caught, survivors, equivalent};
 }

@@ -135,7 +135,7 @@ export function describeCounterexample(counterexample: Counterexample): string[]
 		...(outside?.kind === 'outside' && outside.addresses.first !== outside.addresses.last ? [`every ${addressRangeText(outside.addresses)}`] : []),
 	];
 	if (elsewhere.length > 0) {
-		lines.push(`The same holds for ${elsewhere.join(', on ')}.`);
+		lines.push(`This difference spans ${elsewhere.join(', on ')}.`);
 	}
 
 	if (counterexample.isMasked) {

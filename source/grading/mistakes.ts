@@ -89,11 +89,11 @@ function contextLintNotes(submission: readonly NetworkPolicy[], cluster: Cluster
 // shows them to matter: a task may well ask for no DNS, or for all egress denied.
 const gradingLints: ReadonlySet<LintCode> = new Set<LintCode>(['selects-no-pod', 'namespace-without-pods', 'or-instead-of-and', 'ip-block-covers-pods', 'ignored-rules']);
 
-/** A note on a policy, by the check that gave it. */
-type Note = {readonly code: string; readonly text: string};
+/** A note on a policy (`namespace/name`), by the check that gave it. */
+type Note = {readonly policy: string; readonly code: string; readonly text: string};
 
 function lintNote(policy: NetworkPolicy, warning: LintWarning): Note {
-	return {code: warning.code, text: `${policyName(policy)}: ${formatFieldPath(warning.path)}: ${warning.message}`};
+	return {policy: policyName(policy), code: warning.code, text: `${policyName(policy)}: ${formatFieldPath(warning.path)}: ${warning.message}`};
 }
 
 function lintNotes(submission: readonly NetworkPolicy[], cluster: ClusterObjects): Note[] {
@@ -142,7 +142,7 @@ function notesOf(policies: readonly NetworkPolicy[], cluster: ClusterObjects, de
 		...lintNotes(policies, cluster),
 		...contextLintNotes(policies, cluster, denied),
 		...policies.flatMap(policy => {
-			const said = (code: string) => (text: string): Note => ({code, text});
+			const said = (code: string) => (text: string): Note => ({policy: policyName(policy), code, text});
 			return [
 				...everyNamespace(policy).map(said('every-namespace')),
 				...podSelectorOutsideItsNamespace(policy, cluster).map(said('pod-selector-elsewhere')),
@@ -163,9 +163,14 @@ from a right answer (an ipBlock of 0.0.0.0/0 may well be what the task asks for)
 export function recognizeMistakes(submission: readonly NetworkPolicy[], cluster: ClusterObjects, required: readonly RequiredPolicy[], denied: readonly DeniedFlow[], against: ReferenceContext = {reference: []}): string[] {
 	const {reference, focus} = against;
 	const referenceNotes = new Set(notesOf(reference, cluster, denied).map(note => note.code));
+	const typeNotes = submission.map(policy => ({policy: policyName(policy), notes: policyTypesAgainstReference(policy, reference, focus)}));
+	// The note on policyTypes says what the lint on a type without rules would, and says it against the task.
+	const saidOnTypes = new Set(typeNotes.filter(({notes}) => notes.length > 0).map(({policy}) => policy));
 	return [
 		...wrongNamespace(submission, required),
-		...submission.flatMap(policy => policyTypesAgainstReference(policy, reference, focus)),
-		...notesOf(submission, cluster, denied).filter(note => !referenceNotes.has(note.code)).map(note => note.text),
+		...typeNotes.flatMap(({notes}) => notes),
+		...notesOf(submission, cluster, denied)
+			.filter(note => !referenceNotes.has(note.code) && !(note.code === 'direction-without-rules' && saidOnTypes.has(note.policy)))
+			.map(note => note.text),
 	];
 }

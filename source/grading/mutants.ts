@@ -3,7 +3,8 @@
 // one peer versus two peers; a direction no longer isolated; the wrong protocol or port; an
 // `except` forgotten). A pack whose hidden cases catch every one of them tells right answers
 // from near misses. Pure.
-import type {LabelSelector, NetworkPolicy, Peer, PolicyPort, PolicyType, Rule} from '../kube/types.js';
+import type {LabelSelector, NetworkPolicy, Peer, PolicyPort, PolicyType, Requirement, Rule} from '../kube/types.js';
+import {formatCidr, parseCidr} from '../kube/ip.js';
 import {isEmptySelector} from '../kube/label-selector.js';
 import type {Direction} from '../evaluator/types.js';
 import {policyMeaning} from './grade.js';
@@ -55,6 +56,9 @@ function policyChanges(policy: NetworkPolicy): Change[] {
 	const changes: Change[] = [];
 	if (!isEmptySelector(policy.podSelector)) {
 		changes.push({what: 'podSelector widened to {}', policy: {...policy, podSelector: emptySelector}});
+		for (const broadened of broadenings(policy.podSelector)) {
+			changes.push({what: `podSelector ${broadened.what}`, policy: {...policy, podSelector: broadened.selector}});
+		}
 	}
 
 	if (!policy.isPolicyTypesDefaulted) {
@@ -101,6 +105,9 @@ function ruleChanges(rule: Rule, direction: Direction): RuleChange[] {
 			const value = peer[selector];
 			if (value && !isEmptySelector(value)) {
 				changes.push({what: `${at} ${selector} widened to {}`, rule: replaced([{...peer, [selector]: emptySelector}])});
+				for (const broadened of broadenings(value)) {
+					changes.push({what: `${at} ${selector} ${broadened.what}`, rule: replaced([{...peer, [selector]: broadened.selector}])});
+				}
 			}
 		}
 
@@ -109,6 +116,7 @@ function ruleChanges(rule: Rule, direction: Direction): RuleChange[] {
 				what: `${at} split into two peers, namespaceSelector and podSelector (either now admits)`,
 				rule: replaced([{namespaceSelector: peer.namespaceSelector}, {podSelector: peer.podSelector}]),
 			});
+			changes.push({what: `${at} namespaceSelector dropped (the podSelector now looks only in the policy's namespace)`, rule: replaced([{podSelector: peer.podSelector}])});
 		}
 
 		const next = rule.peers[index + 1];
@@ -123,6 +131,11 @@ function ruleChanges(rule: Rule, direction: Direction): RuleChange[] {
 		for (const [exceptIndex, except] of (peer.ipBlock?.except ?? []).entries()) {
 			const ipBlock = {...peer.ipBlock!, except: peer.ipBlock!.except.filter((_, position) => position !== exceptIndex)};
 			changes.push({what: `${at} ipBlock except ${except} dropped`, rule: replaced([{...peer, ipBlock}])});
+		}
+
+		const carved = peer.ipBlock && carvedOut(peer.ipBlock.cidr);
+		if (carved && !peer.ipBlock!.except.includes(carved)) {
+			changes.push({what: `${at} ipBlock except ${carved} added`, rule: replaced([{...peer, ipBlock: {...peer.ipBlock!, except: [...peer.ipBlock!.except, carved]}}])});
 		}
 	}
 
@@ -143,6 +156,18 @@ function ruleChanges(rule: Rule, direction: Direction): RuleChange[] {
 		if (port.endPort !== undefined) {
 			const {endPort, ...single} = port;
 			changes.push({what: `${at} endPort ${endPort} dropped (only port ${String(port.port)} is left)`, rule: replaced(single)});
+		}
+
+		// The opposite slips: more ports than the task names.
+		if (port.port !== undefined) {
+			changes.push({what: `${at} widened to every ${port.protocol} port`, rule: replaced({protocol: port.protocol})});
+		}
+
+		if (typeof port.port === 'number' && port.endPort === undefined && port.port < lastPort) {
+			const endPort = Math.min(lastPort, port.port + 100);
+			changes.push({what: `${at} port ${port.port} widened to the range ${port.port}-${endPort}`, rule: replaced({...port, endPort})});
+			const extra = port.port === 8080 ? 8443 : 8080;
+			changes.push({what: `.ports: ${extra} added beside ${port.port}`, rule: {...rule, ports: [...rule.ports, {protocol: port.protocol, port: extra}]}});
 		}
 	}
 
@@ -182,4 +207,41 @@ function withRules(policy: NetworkPolicy, direction: Direction, rules: readonly 
 
 function defaultedTypes(egress: readonly Rule[]): PolicyType[] {
 	return egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+}
+
+const lastPort = 65_535;
+
+// A selector made broader the way learners do: a value's test turned into a test of the key
+// alone (Exists), or into "not some other value" (NotIn), which holds today and not tomorrow.
+function broadenings(selector: LabelSelector): Array<{readonly what: string; readonly selector: LabelSelector}> {
+	const changes: Array<{readonly what: string; readonly selector: LabelSelector}> = [];
+	for (const [key, value] of Object.entries(selector.matchLabels)) {
+		const matchLabels = Object.fromEntries(Object.entries(selector.matchLabels).filter(([other]) => other !== key));
+		const withRequirement = (requirement: Requirement): LabelSelector => ({matchLabels, matchExpressions: [...selector.matchExpressions, requirement]});
+		changes.push(
+			{what: `${key}=${value} broadened to ${key} Exists`, selector: withRequirement({key, operator: 'Exists', values: []})},
+			{what: `${key}=${value} broadened to ${key} NotIn [${value}-old]`, selector: withRequirement({key, operator: 'NotIn', values: [`${value}-old`]})},
+		);
+	}
+
+	for (const [index, requirement] of selector.matchExpressions.entries()) {
+		if (requirement.operator === 'In') {
+			const matchExpressions = selector.matchExpressions.map((original, position) => (position === index ? {key: requirement.key, operator: 'Exists' as const, values: []} : original));
+			changes.push({what: `${requirement.key} In [${requirement.values.join(', ')}] broadened to ${requirement.key} Exists`, selector: {...selector, matchExpressions}});
+		}
+	}
+
+	return changes;
+}
+
+// An except a learner adds by mistake: the second half of the block (none for a single address).
+function carvedOut(text: string): string | undefined {
+	const cidr = parseCidr(text);
+	const width = cidr?.family === 4 ? 32 : 128;
+	if (!cidr || cidr.prefix >= width) {
+		return undefined;
+	}
+
+	const half = cidr.network + (1n << BigInt(width - cidr.prefix - 1));
+	return formatCidr({...cidr, network: half, prefix: cidr.prefix + 1, writtenPrefix: cidr.prefix + 1});
 }

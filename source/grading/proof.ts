@@ -220,7 +220,9 @@ function namedPorts(hints: TellingHints, from: string, to: string, range: PortRa
 // own probe before outside addresses, a hole (yours allow what the task denies) before an outage,
 // TCP before UDP before SCTP, and a port the learner will recognise before another.
 function rankOf(pods: readonly ProofEnd[], kind: number, change: {readonly before: Verdict; readonly ports: PortRange}, port: number, hints: TellingHints, isNamed: boolean): number[] {
-	const probeRank = Math.max(0, ...pods.map(end => (end.kind === 'pod' && end.probe ? probeFamilies.indexOf(end.probe.family) + 1 : 0)));
+	const probes = pods.filter(end => end.kind === 'pod' && end.probe !== undefined).length;
+	// Fewer probe ends first (a real pod talking to one probe reads better than two probes), then the family.
+	const probeRank = (probes * 100) + Math.max(0, ...pods.map(end => (end.kind === 'pod' && end.probe ? probeFamilies.indexOf(end.probe.family) + 1 : 0)));
 	const isKnownPort = (hints.ports ?? []).some(known => known.port === port && known.protocol === change.ports.protocol);
 	return [isNamed ? 0 : 1, probeRank, kind, change.before === 'deny' ? 0 : 1, protocols.indexOf(change.ports.protocol), isKnownPort ? 0 : 1];
 }
