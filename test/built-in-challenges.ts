@@ -54,7 +54,7 @@ for (const challenge of challenges) {
 		for (const file of files) {
 			const report = grade(challenge, policiesIn(file));
 			t.false(report.passed, `${path.basename(file)} should not pass`);
-			if (report.missingPolicies.length === 0 && report.changedPolicies.length === 0) {
+			if (report.missingPolicies.length + report.changedPolicies.length + report.extraPolicies.length === 0) {
 				t.false(report.proof.isEquivalent, `${path.basename(file)}: the proof finds the difference`);
 				const [sentence] = report.proof.isEquivalent ? [] : describeCounterexample(report.proof.counterexample);
 				t.regex(sentence ?? '', counterexampleSentence, path.basename(file));
@@ -70,6 +70,20 @@ for (const challenge of challenges) {
 		for (const file of files) {
 			const report = grade(challenge, policiesIn(file));
 			t.true(report.passed, `${path.basename(file)} should pass: ${report.proof.isEquivalent ? '' : describeCounterexample(report.proof.counterexample).join(' ')}`);
+		}
+	});
+}
+
+// A second corpus, written from the task texts alone by someone who never read the references or
+// the cases: the texts must pin what the references pin, so it grades as its names say.
+const blind = path.join(root, 'test/fixtures/blind-answers');
+for (const challenge of challenges) {
+	test(`${challenge.id}: answers written from the task text alone grade as written (right pass, wrong fail)`, t => {
+		const files = readdirSync(path.join(blind, challenge.id)).filter(name => name.endsWith('.yaml'));
+		t.true(files.filter(name => name.startsWith('right-')).length >= 3 && files.filter(name => name.startsWith('wrong-')).length >= 4, files.join(' '));
+		for (const file of files) {
+			const report = grade(challenge, policiesIn(path.join(blind, challenge.id, file)));
+			t.is(report.passed, file.startsWith('right-'), file);
 		}
 	});
 }

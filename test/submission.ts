@@ -212,7 +212,7 @@ test('gradeWorkFile: the right answer for db-policy passes every case, and the t
 	const result = gradeWorkFile(dbPolicy, file, taskFileText(dbPolicy));
 	t.deepEqual(result, {
 		kind: 'graded',
-		report: {challenge: 'db-policy', passed: true, score: 1, cases: {total: 9, passed: 9}, missingPolicies: [], changedPolicies: [], failures: [], mistakes: [], proof: {isEquivalent: true}},
+		report: {challenge: 'db-policy', passed: true, score: 1, cases: {total: 9, passed: 9}, missingPolicies: [], changedPolicies: [], extraPolicies: [], failures: [], mistakes: [], proof: {isEquivalent: true}},
 		notes: [],
 		text: readFileSync(rightAnswer, 'utf8'),
 		policies: dbPolicy.solution,

@@ -58,6 +58,7 @@ export function gradeDocument(report: GradeReport): Record<string, unknown> {
 		cases: report.cases,
 		missingPolicies: report.missingPolicies,
 		changedPolicies: report.changedPolicies,
+		extraPolicies: report.extraPolicies,
 		mistakes: report.mistakes,
 		...(report.proof.isEquivalent ? {} : {counterexample: counterexampleDocument(report.proof.counterexample)}),
 		failures: report.failures.map(failure => ({

@@ -48,6 +48,8 @@ export type Challenge = {
 	readonly policies: readonly RequiredPolicy[];
 	/** The time a CKS candidate should need. */
 	readonly minutes?: number;
+	/** False when the task wants the policies it names to do everything, with no helper policy beside them. */
+	readonly helperPolicies?: boolean;
 	/** Probe families the task deliberately leaves open, each with the author's reason. */
 	readonly probesOff?: Readonly<Partial<Record<ProbeFamily, string>>>;
 	/** What the learner is shown. */

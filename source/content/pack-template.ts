@@ -29,6 +29,9 @@ description: |
 `;
 
 const challengeYaml = `# What the learner reads. The task names every policy to create; list them under policies.
+# Grading accepts exactly the answers that decide every flow as solution.yaml does, on this
+# cluster and on the pods to come (replicas, relabelled pods, look-alike namespaces), so the
+# task must pin what the solution pins: namespaces, label values, port numbers or names.
 title: Only the API may reach the database
 difficulty: easy            # easy, medium or hard
 topics: [ingress, podSelector, ports]
@@ -37,7 +40,8 @@ task: |
   \`name: api-pod\`) and \`db\` (label \`role: db\`), a MySQL server.
 
   Create a NetworkPolicy named \`db-policy\` in namespace \`default\` so that pods labelled
-  \`role: db\` accept traffic only from pods labelled \`name: api-pod\`, on TCP port 3306.
+  \`role: db\` accept traffic only from pods labelled \`name: api-pod\` in namespace
+  \`default\`, on TCP port 3306.
 
   Traffic to the other pods, and traffic leaving \`db\`, must not change.
 hints:                      # gentlest first

@@ -32,6 +32,7 @@ const challengeSchema: Schema = {
 		policies: {type: 'list', items: {type: 'object', fields: {name: text, namespace: text}}},
 		minutes: {type: 'integer'},
 		probesOff: {type: 'map', values: text},
+		helperPolicies: {type: 'boolean'},
 	},
 };
 const difficulties: readonly Difficulty[] = ['easy', 'medium', 'hard'];
@@ -213,6 +214,7 @@ function loadChallenge(folder: string, id: string): Challenge {
 		hints: hints.map(hint => stripControlSequences(String(hint))),
 		policies: policies.map((policy): RequiredPolicy => ({name: String(policy['name']), namespace: typeof policy['namespace'] === 'string' ? policy['namespace'] : 'default'})),
 		...(typeof value['minutes'] === 'number' ? {minutes: value['minutes']} : {}),
+		...(value['helperPolicies'] === false ? {helperPolicies: false} : {}),
 		...(Object.keys(probesOff).length > 0 ? {probesOff: Object.fromEntries(Object.entries(probesOff).map(([family, reason]) => [family, stripControlSequences(String(reason))]))} : {}),
 		cluster,
 		cases: cases.flows,

@@ -29,6 +29,8 @@ export type GradeReport = {
 	readonly missingPolicies: readonly RequiredPolicy[];
 	/** Policies of the cluster that the task does not ask for, which the submission rewrites. */
 	readonly changedPolicies: readonly RequiredPolicy[];
+	/** Policies the submission adds beside those the task names, where the task allows no helper policy. */
+	readonly extraPolicies: readonly RequiredPolicy[];
 	/** Wrong cases: allowed-but-should-be-denied first (a hole is worse than an outage), then in case order. */
 	readonly failures: readonly CaseFailure[];
 	/** Classic mistakes recognised in the submission, when it did not pass. */
@@ -78,7 +80,11 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 	const asked = new Set(challenge.policies.map(policy => keyOf(policy)));
 	const changedPolicies = submission.filter(policy => !asked.has(keyOf(policy)) && challenge.cluster.policies.some(existing =>
 		keyOf(existing) === keyOf(policy) && policyMeaning(existing) !== policyMeaning(policy))).map(({name, namespace}) => ({name, namespace}));
-	const passed = proof.isEquivalent && failures.length === 0 && missingPolicies.length === 0 && changedPolicies.length === 0;
+	const existing = new Set(challenge.cluster.policies.map(policy => keyOf(policy)));
+	const extraPolicies = challenge.helperPolicies === false
+		? submission.filter(policy => !asked.has(keyOf(policy)) && !existing.has(keyOf(policy))).map(({name, namespace}) => ({name, namespace}))
+		: [];
+	const passed = proof.isEquivalent && failures.length === 0 && missingPolicies.length + changedPolicies.length + extraPolicies.length === 0;
 	const denied = failures.filter(failure => failure.got === 'deny').map(failure => failure.flow);
 	return {
 		challenge: challenge.id,
@@ -87,6 +93,7 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 		cases: {total, passed: passedCases},
 		missingPolicies,
 		changedPolicies,
+		extraPolicies,
 		failures: ordered,
 		mistakes: passed ? [] : recognizeMistakes(submission, challenge.cluster, challenge.policies, denied, {reference: challenge.solution, ...(proof.isEquivalent ? {} : {focus: proof.counterexample.direction})}),
 		proof,
@@ -128,11 +135,11 @@ export function describeCounterexample(counterexample: Counterexample): string[]
 		}
 	}
 
-	const outside = [from, to].find(end => end.kind === 'outside');
 	const isOnePort = ports.length === 1 && ports[0]!.first === ports[0]!.last;
+	const isOneAddress = counterexample.addresses.length === 1 && counterexample.addresses[0]!.first === counterexample.addresses[0]!.last;
 	const elsewhere = [
-		...(isOnePort ? [] : [`${protocol} ${ports.length === 1 && ports[0]!.first === ports[0]!.last ? 'port' : 'ports'} ${ports.map(range => (range.first === range.last ? String(range.first) : `${range.first}-${range.last}`)).join(', ')}`]),
-		...(outside?.kind === 'outside' && outside.addresses.first !== outside.addresses.last ? [`every ${addressRangeText(outside.addresses)}`] : []),
+		...(isOnePort ? [] : [`${protocol} ports ${ports.map(range => (range.first === range.last ? String(range.first) : `${range.first}-${range.last}`)).join(', ')}`]),
+		...(counterexample.addresses.length === 0 || isOneAddress ? [] : [addressesText(counterexample.addresses)]),
 	];
 	if (elsewhere.length > 0) {
 		lines.push(`This difference spans ${elsewhere.join(', on ')}.`);
@@ -147,14 +154,13 @@ export function describeCounterexample(counterexample: Counterexample): string[]
 	return lines;
 }
 
-// "IPv6 address" for a whole family, else "address 10.0.0.0-10.0.255.255".
-function addressRangeText(range: AddressRange): string {
-	const end = range.family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n;
-	if (range.first === 0n && range.last === end) {
-		return `IPv${range.family} address`;
-	}
-
-	return `address ${formatAddress({family: range.family, value: range.first})}-${formatAddress({family: range.family, value: range.last})}`;
+// "every IPv4 and IPv6 address" for whole families, else the ranges, the first few of many.
+function addressesText(ranges: readonly AddressRange[]): string {
+	const isWhole = (range: AddressRange) => range.first === 0n && range.last === (range.family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n);
+	const families = ranges.filter(range => isWhole(range)).map(range => `IPv${range.family}`);
+	const texts = ranges.filter(range => !isWhole(range)).map(range => `${formatAddress({family: range.family, value: range.first})}-${formatAddress({family: range.family, value: range.last})}`);
+	const shown = texts.length > 4 ? [...texts.slice(0, 3), `${texts.length - 3} more ranges`] : texts;
+	return [...(families.length > 0 ? [`every ${families.join(' and ')} address`] : []), ...(shown.length > 0 ? [`addresses ${shown.join(', ')}`] : [])].join(' and ');
 }
 
 /**
@@ -175,6 +181,11 @@ export function failureHeadline(report: GradeReport): string | undefined {
 	const changed = report.changedPolicies.map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`);
 	if (changed.length > 0) {
 		return `your file rewrites ${changed.join(' and ')} of the cluster, which the task does not ask you to change (${passed} of ${total} hidden cases hold)`;
+	}
+
+	const extra = report.extraPolicies.map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`);
+	if (extra.length > 0) {
+		return `your file adds ${extra.join(' and ')}, and the task asks for the policies it names to do it alone (${passed} of ${total} hidden cases hold)`;
 	}
 
 	if (passed === total) {

@@ -134,8 +134,8 @@ function ruleChanges(rule: Rule, direction: Direction): RuleChange[] {
 		}
 
 		const carved = peer.ipBlock && carvedOut(peer.ipBlock.cidr);
-		if (carved && !peer.ipBlock!.except.includes(carved)) {
-			changes.push({what: `${at} ipBlock except ${carved} added`, rule: replaced([{...peer, ipBlock: {...peer.ipBlock!, except: [...peer.ipBlock!.except, carved]}}])});
+		if (carved && !peer.ipBlock.except.includes(carved)) {
+			changes.push({what: `${at} ipBlock except ${carved} added`, rule: replaced([{...peer, ipBlock: {...peer.ipBlock, except: [...peer.ipBlock.except, carved]}}])});
 		}
 	}
 

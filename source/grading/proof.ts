@@ -30,6 +30,8 @@ export type Counterexample = {
 	readonly protocol: Protocol;
 	/** Every range of ports of the protocol where the same difference holds between the same ends, `port`'s among them. */
 	readonly ports: readonly PortRange[];
+	/** With an outside end: every range of addresses where the pod's side differs the same way, on some port of the protocol. */
+	readonly addresses: readonly AddressRange[];
 	/** The side that differs: the destination's ingress or the source's egress. */
 	readonly direction: Direction;
 	readonly yours: Verdict;
@@ -95,6 +97,7 @@ export function proveEquivalent(cluster: ClusterObjects, expected: readonly Netw
 	const {before, after} = clusters.get(best.direction)!;
 	// The other ranges of ports where the same ends differ the same way.
 	const ports = candidates.filter(other => other.key === best.key).map(other => other.ports[0]).sort((left, right) => left.first - right.first);
+	const addresses = best.outsideKey === undefined ? [] : uniqueRanges(candidates.filter(other => other.outsideKey === best.outsideKey).map(other => (other.from.kind === 'outside' ? other.from : other.to)).flatMap(end => (end.kind === 'outside' ? [end.addresses] : [])));
 	const {from, to, port, protocol, direction, yours} = best;
 	return {
 		isEquivalent: false,
@@ -104,6 +107,7 @@ export function proveEquivalent(cluster: ClusterObjects, expected: readonly Netw
 			port,
 			protocol,
 			ports,
+			addresses,
 			direction,
 			yours,
 			expected: best.expected,
@@ -144,6 +148,8 @@ type Candidate = {
 	readonly ports: readonly [PortRange];
 	// The same for every range of ports where the same ends differ the same way.
 	readonly key: string;
+	// With an outside end, the same for every range of addresses where the pod differs the same way.
+	readonly outsideKey?: string;
 	readonly port: number;
 	readonly protocol: Protocol;
 	readonly yours: Verdict;
@@ -193,6 +199,7 @@ function outsideCandidate(change: OutsideChange, probes: ReadonlyMap<string, Pro
 		direction: change.direction,
 		ports: [change.ports],
 		key: [change.direction, change.pod, change.addresses.family, change.addresses.first, change.addresses.last, change.ports.protocol, change.before].join(' '),
+		outsideKey: [change.direction, change.pod, change.ports.protocol, change.before].join(' '),
 		port,
 		protocol: change.ports.protocol,
 		yours: change.after,
@@ -225,6 +232,12 @@ function rankOf(pods: readonly ProofEnd[], kind: number, change: {readonly befor
 	const probeRank = (probes * 100) + Math.max(0, ...pods.map(end => (end.kind === 'pod' && end.probe ? probeFamilies.indexOf(end.probe.family) + 1 : 0)));
 	const isKnownPort = (hints.ports ?? []).some(known => known.port === port && known.protocol === change.ports.protocol);
 	return [isNamed ? 0 : 1, probeRank, kind, change.before === 'deny' ? 0 : 1, protocols.indexOf(change.ports.protocol), isKnownPort ? 0 : 1];
+}
+
+// The distinct ranges, IPv4 first, in order.
+function uniqueRanges(ranges: readonly AddressRange[]): AddressRange[] {
+	const byKey = new Map(ranges.map(range => [`${range.family} ${range.first}`, range]));
+	return [...byKey.values()].sort((left, right) => left.family - right.family || (left.first < right.first ? -1 : (left.first > right.first ? 1 : 0)));
 }
 
 // Unmasked before masked, right after the probe rank: real objects come first whatever else.

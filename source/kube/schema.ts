@@ -8,6 +8,7 @@ import {formatFieldPath, formatFieldValue} from './issue.js';
 export type Schema =
 	| {readonly type: 'string'}
 	| {readonly type: 'integer'}
+	| {readonly type: 'boolean'}
 	/** intstr.IntOrString */
 	| {readonly type: 'int-or-string'}
 	/** Known fields; unknown ones are errors unless the object is open (kinds we only read from). */
@@ -43,6 +44,7 @@ function typeError(path: readonly PathSegment[], value: unknown, expected: strin
 const expectedText: Record<Schema['type'], string> = {
 	string: 'a string',
 	integer: 'an integer',
+	boolean: 'true or false',
 	'int-or-string': 'an integer or a string',
 	object: 'an object',
 	map: 'an object',
@@ -63,6 +65,10 @@ export function checkSchema(value: unknown, schema: Schema, path: readonly PathS
 
 		case 'integer': {
 			return Number.isSafeInteger(value) ? [] : [typeError(path, value, expectedText.integer)];
+		}
+
+		case 'boolean': {
+			return typeof value === 'boolean' ? [] : [typeError(path, value, expectedText.boolean)];
 		}
 
 		case 'int-or-string': {
