@@ -17,6 +17,8 @@ import type {Endpoint, Flow, Verdict} from '../source/evaluator/index.js';
 import type {ClusterObjects} from '../source/kube/types.js';
 import {resolveFlows} from '../source/commands/eval.js';
 import {evalJson} from '../source/format/eval-output.js';
+import {loadPack} from '../source/content/pack.js';
+import {appliedPolicies, grade} from '../source/grading/grade.js';
 import {type GeneratedData, defaultDataDirectory, generate} from './generate.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -438,6 +440,41 @@ function measureStartup(): {ratio: number; evalMs: number; nodeMs: number} {
 	return {ratio: seed.median / bare.median, evalMs: seed.median, nodeMs: bare.median};
 }
 
+// Grading by proof against the built-in pack: in process, the proof beside the hidden cases alone
+// (what grading did before it proved); end to end, `grade` beside `challenges`, which starts the
+// same way and loads the same pack but grades nothing. The proof's share is what grading added.
+function measureGrading(): {proofMs: number; casesMs: number; slowest: string; gradeMs: number; loadMs: number} {
+	heading('Grading by proof: every built-in challenge, its reference graded as a submission');
+	const {challenges} = loadPack(path.join(root, 'challenges'));
+	let proofMs = 0;
+	let casesMs = 0;
+	let slowest = {id: '', ms: 0};
+	for (const challenge of challenges) {
+		const proof = measure(5, () => grade(challenge, challenge.solution));
+		const cases = measure(5, () => {
+			const cluster = compileCluster({...challenge.cluster, policies: appliedPolicies(challenge, challenge.solution)});
+			return challenge.cases.map(flow => decide(cluster, {source: resolveEndpoint(cluster, flow.from) as Endpoint, destination: resolveEndpoint(cluster, flow.to) as Endpoint, port: flow.port, protocol: flow.protocol}).verdict);
+		});
+		proofMs += proof.median;
+		casesMs += cases.median;
+		if (proof.median > slowest.ms) {
+			slowest = {id: challenge.id, ms: proof.median};
+		}
+	}
+
+	row('grade() with the proof, 24 challenges', ms(proofMs), `median of 5 each; slowest ${slowest.id} ${ms(slowest.ms)}`);
+	row('the hidden cases alone, 24 challenges', ms(casesMs), 'compile + decide each case, as grading did before');
+	const solution = path.join(root, 'challenges', slowest.id, 'solution.yaml');
+	const [load, graded] = measureInterleaved(9, [
+		() => runNode([cli, 'challenges']),
+		() => runNode([cli, 'grade', slowest.id, solution]),
+	]) as [Measured<ChildRun>, Measured<ChildRun>];
+	row('netpol-dojo challenges (start-up + pack)', ms(load.median), runsOf(load));
+	row(`netpol-dojo grade ${slowest.id} (its reference)`, ms(graded.median), `${runsOf(graded)}; exit ${graded.value.status}`);
+	row('grade / challenges', `${(graded.median / load.median).toFixed(2)}x`);
+	return {proofMs, casesMs, slowest: slowest.id, gradeMs: graded.median, loadMs: load.median};
+}
+
 async function measureApp(): Promise<{ratio: number; appMs: number; nodeMs: number}> {
 	heading('App start-up: `netpol-dojo` to its first frame (in a pseudo-terminal) vs a bare node');
 	const {appRuns, nodeRuns} = await measureAppStartup(path.join(root, 'dist/bin/cli.js'), 9);
@@ -464,6 +501,7 @@ async function main(): Promise<void> {
 	const matrixEndToEnd = measureMatrixEndToEnd(data);
 	const diff = measureDiffEndToEnd(data, parsing.parsed.objects);
 	const startup = measureStartup();
+	const grading = measureGrading();
 	const app = await measureApp();
 
 	heading('Targets');
@@ -478,6 +516,8 @@ async function main(): Promise<void> {
 		// No target was set for diff: its time grows with what changes (half a million flows here).
 		['diff --json, unchanged cluster, every port < 2 s', `${ms(diff.unchangedMs)} (one policy made a default deny: ${ms(diff.denyMs)}, ${count(diff.changes)} changes)`, diff.unchangedMs < 2000],
 		['seed eval start-up <= 2x node -e 0', `${startup.ratio.toFixed(2)}x (${ms(startup.evalMs)} / ${ms(startup.nodeMs)})`, startup.ratio <= 2],
+		// Grading proves now (issue 11): it may cost at most what it cost before, twice over.
+		['grade of the slowest challenge <= 2x challenges (same start-up and pack)', `${(grading.gradeMs / grading.loadMs).toFixed(2)}x (${ms(grading.gradeMs)} / ${ms(grading.loadMs)}; proofs of all 24: ${ms(grading.proofMs)})`, grading.gradeMs <= 2 * grading.loadMs],
 		['app first frame < 5x node -e 0 (an aim, issue 3)', `${app.ratio.toFixed(2)}x (${ms(app.appMs)} / ${ms(app.nodeMs)})`, app.ratio < 5],
 	];
 	for (const [target, measured, holds] of targets) {

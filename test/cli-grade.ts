@@ -42,7 +42,7 @@ test('grade exits 1 for a wrong answer and names the failed flow and the reason'
 test('grade --json has the contract\'s fields', async t => {
 	const outcome = await run(['grade', 'db-policy', path.join(packs, 'answers/db-policy-wrong-name.yaml'), '--pack', pack, '--json']);
 	t.is(outcome.code, 1);
-	t.like(JSON.parse(outcome.stdout), {challenge: 'db-policy', passed: false, score: 1, cases: {total: 6, passed: 6}, failures: [], missingPolicies: [{name: 'db-policy', namespace: 'default'}]});
+	t.like(JSON.parse(outcome.stdout), {challenge: 'db-policy', passed: false, score: 6 / 7, cases: {total: 6, passed: 6}, failures: [], missingPolicies: [{name: 'db-policy', namespace: 'default'}]});
 });
 
 test('grade refuses an unknown challenge, a bad policy file and a missing argument with exit 2', async t => {

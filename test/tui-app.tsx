@@ -57,7 +57,7 @@ test.serial('home shows the title, the overall progress, the seven menu items an
 		' Challenges solved: 0 of 0',
 		'',
 		' ❯ Lessons        read, a page at a time',
-		'   Challenges     write policies in your editor, graded on hidden traffic',
+		'   Challenges     write policies in your editor, graded on every flow',
 		'   Verdict drill  allowed or denied? one flow at a time, against the clock',
 		'   Exam           timed tasks, weighted, 67% to pass',
 		'   Progress',
@@ -73,12 +73,12 @@ test.serial('home shows the title, the overall progress, the seven menu items an
 test.serial('arrows move on home, Enter opens the lesson list, j and k move it, and Enter opens the chosen lesson at page 1', async t => {
 	const {press, frame, lines} = await renderApp(t);
 	await press(arrowDown);
-	hasLine(t, frame(), ' ❯ Challenges     write policies in your editor, graded on hidden traffic');
+	hasLine(t, frame(), ' ❯ Challenges     write policies in your editor, graded on every flow');
 	await press(enter);
 	t.is(lines()[0], ' Challenges  0 of 0 solved');
 	hasLine(t, frame(), ' No challenges could be loaded.');
 	await press(escape);
-	hasLine(t, frame(), ' ❯ Challenges     write policies in your editor, graded on hidden traffic');
+	hasLine(t, frame(), ' ❯ Challenges     write policies in your editor, graded on every flow');
 	await press(arrowUp, enter);
 	t.is(lines()[0], ' Lessons');
 	hasLine(t, frame(), ' ❯    1. Traffic has a direction');

@@ -10,7 +10,7 @@ Usage:
   netpol-dojo challenges [--pack DIR] [--json]
       list the challenges of a pack (the built-in one by default)
   netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]
-      grade your policy against the challenge's hidden cases
+      grade your policy: it passes when it decides every flow as the task does
   netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]
       grade a class: one <challenge-id>.yaml per challenge
   netpol-dojo pack validate [--strict] DIR

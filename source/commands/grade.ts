@@ -1,5 +1,5 @@
 // `netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]`: grade a policy file against a
-// challenge's hidden cases, no UI. Exit 0 passed, 1 not passed, 2 bad input.
+// challenge's reference by proof (every flow alike), no UI. Exit 0 passed, 1 not passed, 2 bad input.
 import {loadClusterFiles} from '../content/cluster-files.js';
 import {InputError} from '../content/input-error.js';
 import {loadPack} from '../content/pack.js';

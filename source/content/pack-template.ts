@@ -81,7 +81,7 @@ ${pod('web', 'name: web-pod', 80, '10.0.0.10')}---
 ${pod('api', 'name: api-pod', 8080, '10.0.0.20')}---
 ${pod('db', 'role: db', 3306, '10.0.0.30')}`;
 
-const casesYaml = `# The hidden cases: flows the submission is graded on, each with the verdict it must give.
+const casesYaml = `# The hidden cases: the task's named examples and the first feedback, each with the verdict it must give.
 # Cover what must be allowed, what must be denied, and what must stay as it was; run
 # netpol-dojo pack validate to see whether your cases catch the usual near misses.
 flows:

@@ -22,7 +22,7 @@ export type CaseFailure = {
 export type GradeReport = {
 	readonly challenge: string;
 	readonly passed: boolean;
-	/** Cases passed over cases, 0..1. */
+	/** Cases passed over cases, 0..1; 1 only for a pass (all cases holding in a failed grade score N/(N+1)). */
 	readonly score: number;
 	readonly cases: {readonly total: number; readonly passed: number};
 	/** Policies the task asks for that the submission does not create. */
@@ -89,7 +89,7 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 	return {
 		challenge: challenge.id,
 		passed,
-		score: total === 0 ? 1 : passedCases / total,
+		score: scoreOf(passedCases, total, passed),
 		cases: {total, passed: passedCases},
 		missingPolicies,
 		changedPolicies,
@@ -106,6 +106,17 @@ function tellingHints(challenge: Challenge): TellingHints {
 	const referencePorts = challenge.solution.flatMap(policy => [...policy.ingress, ...policy.egress]).flatMap(rule => rule.ports)
 		.flatMap(entry => (typeof entry.port === 'number' ? [{port: entry.port, protocol: entry.protocol}] : []));
 	return {flows: challenge.cases, ports: [...challenge.cases, ...referencePorts]};
+}
+
+// The share of hidden cases that hold; when they all hold and the grade still fails (the proof
+// found a difference, or a policy is missing), that counts as one more case failed, so that only
+// a pass scores 100%.
+function scoreOf(passedCases: number, total: number, passed: boolean): number {
+	if (passed) {
+		return 1;
+	}
+
+	return passedCases === total ? total / (total + 1) : passedCases / total;
 }
 
 /** A failed case in words: "default/web -> default/db TCP 3306 should be denied; your policies allow it". */

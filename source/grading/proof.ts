@@ -69,12 +69,12 @@ export function proveEquivalent(cluster: ClusterObjects, expected: readonly Netw
 	const probed = withProbes(cluster, [...expected, ...actual], families);
 	const candidates: Candidate[] = [];
 	const clusters = new Map<Direction, {readonly before: Cluster; readonly after: Cluster}>();
+	const portsOf = portsByPod(probed.objects.pods);
 	for (const direction of ['ingress', 'egress'] as const) {
 		const before = compileCluster({...probed.objects, policies: onlyDirection(expected, direction)});
 		const after = compileCluster({...probed.objects, policies: onlyDirection(actual, direction)});
 		clusters.set(direction, {before, after});
 		const diff = verdictChanges(before, after);
-		const portsOf = portsByPod(probed.objects.pods);
 		candidates.push(
 			...diff.changes.map(change => pairCandidate(change, direction, probed.probes, hints, portsOf)),
 			...diff.outsideChanges.map(change => outsideCandidate(change, probed.probes, hints, portsOf)),
@@ -97,7 +97,8 @@ export function proveEquivalent(cluster: ClusterObjects, expected: readonly Netw
 	const {before, after} = clusters.get(best.direction)!;
 	// The other ranges of ports where the same ends differ the same way.
 	const ports = candidates.filter(other => other.key === best.key).map(other => other.ports[0]).sort((left, right) => left.first - right.first);
-	const addresses = best.outsideKey === undefined ? [] : uniqueRanges(candidates.filter(other => other.outsideKey === best.outsideKey).map(other => (other.from.kind === 'outside' ? other.from : other.to)).flatMap(end => (end.kind === 'outside' ? [end.addresses] : [])));
+	// And the other ranges of addresses where the same pod differs the same way.
+	const addresses = best.outsideKey === undefined ? [] : uniqueRanges(candidates.filter(other => other.outsideKey === best.outsideKey).flatMap(other => outsideRanges(other)));
 	const {from, to, port, protocol, direction, yours} = best;
 	return {
 		isEquivalent: false,
@@ -232,6 +233,10 @@ function rankOf(pods: readonly ProofEnd[], kind: number, change: {readonly befor
 	const probeRank = (probes * 100) + Math.max(0, ...pods.map(end => (end.kind === 'pod' && end.probe ? probeFamilies.indexOf(end.probe.family) + 1 : 0)));
 	const isKnownPort = (hints.ports ?? []).some(known => known.port === port && known.protocol === change.ports.protocol);
 	return [isNamed ? 0 : 1, probeRank, kind, change.before === 'deny' ? 0 : 1, protocols.indexOf(change.ports.protocol), isKnownPort ? 0 : 1];
+}
+
+function outsideRanges(candidate: Candidate): AddressRange[] {
+	return [candidate.from, candidate.to].flatMap(end => (end.kind === 'outside' ? [end.addresses] : []));
 }
 
 // The distinct ranges, IPv4 first, in order.

@@ -52,7 +52,7 @@ export function resultLines(result: GradeResult, width: number, key: string): Re
 				const [sentence, ...details] = describeCounterexample(report.proof.counterexample);
 				lines.push(...wrapped(`✗ ${sentence!}`, `${key}.counterexample`, width, {}, '  ', '    '));
 				for (const [index, detail] of details.entries()) {
-					lines.push(...wrapped(detail, `${key}.counterexample.${index}`, width, {dimColor: true}, '      ', '        '));
+					lines.push(...wrapped(detail, `${key}.counterexample.${index}`, width, {dimColor: true}, '      ', '  '));
 				}
 			}
 

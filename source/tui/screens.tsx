@@ -20,7 +20,7 @@ type HomeProps = MenuProps & {readonly state: State};
 
 const homeDescriptions: Readonly<Record<typeof homeItems[number], string>> = {
 	Lessons: 'read, a page at a time',
-	Challenges: 'write policies in your editor, graded on hidden traffic',
+	Challenges: 'write policies in your editor, graded on every flow',
 	'Verdict drill': 'allowed or denied? one flow at a time, against the clock',
 	Exam: 'timed tasks, weighted, 67% to pass',
 	Progress: '',
