@@ -243,7 +243,8 @@ function extend(run: Run<unknown> | undefined, range: PortRange): boolean {
 	return true;
 }
 
-function compareLists(left: readonly number[], right: readonly number[]): number {
+/** Orders lists of numbers element by element (the first that differs decides). */
+export function compareLists(left: readonly number[], right: readonly number[]): number {
 	for (const [index, value] of left.entries()) {
 		if (value !== right[index]) {
 			return value - right[index]!;

@@ -9,7 +9,7 @@
 import {compileCluster, decide, formatAddress, isAllowed} from '../evaluator/index.js';
 import type {Cluster} from '../evaluator/compile.js';
 import {sideSentence} from '../evaluator/describe.js';
-import {type AddressRange, type OutsideChange, type PortRange, type VerdictChange, verdictChanges} from '../evaluator/diff.js';
+import {type AddressRange, type OutsideChange, type PortRange, type VerdictChange, compareLists, verdictChanges} from '../evaluator/diff.js';
 import type {Direction, Endpoint, Flow, Verdict} from '../evaluator/types.js';
 import {policyTypeOf} from '../evaluator/types.js';
 import {parseAddress} from '../kube/ip.js';
@@ -253,22 +253,12 @@ function withMasking(rank: readonly number[], isMasked: boolean): number[] {
 function mostTelling(candidates: readonly Candidate[]): Candidate | undefined {
 	let best: Candidate | undefined;
 	for (const candidate of candidates) {
-		if (!best || compareRanks(candidate.rank, best.rank) < 0) {
+		if (!best || compareLists(candidate.rank, best.rank) < 0) {
 			best = candidate;
 		}
 	}
 
 	return best;
-}
-
-function compareRanks(left: readonly number[], right: readonly number[]): number {
-	for (const [index, value] of left.entries()) {
-		if (value !== right[index]) {
-			return value - right[index]!;
-		}
-	}
-
-	return 0;
 }
 
 // Well-known ports a learner reads at a glance, after the task's own.
