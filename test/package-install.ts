@@ -64,6 +64,9 @@ function appEnvironment(): NodeJS.ProcessEnv {
 	};
 	delete result['FORCE_COLOR'];
 	delete result['NETPOL_DOJO_DEBUG'];
+	// In CI (CI=true) ink draws only the last frame, on exit: the app would never show its menu.
+	delete result['CI'];
+	delete result['CONTINUOUS_INTEGRATION'];
 	return result;
 }
 
