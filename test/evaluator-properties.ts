@@ -3,15 +3,15 @@
 // removing policies must move verdicts only the way NetworkPolicy's additive semantics allow.
 import test from 'ava';
 import fc from 'fast-check';
-import type {ClusterObjects, ContainerPort, IpBlock, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Requirement, Rule} from '../source/kube/types.js';
+import type {ClusterObjects, ContainerPort, IpBlock, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Rule} from '../source/kube/types.js';
 import {namespaceNameLabel} from '../source/kube/types.js';
 import {type Cluster, bitsetHas, compileCluster, decide, formatAddress, isAllowed, parseCidr, reachability, referenceVerdict, resolveEndpoint} from '../source/evaluator/index.js';
 import type {Decision, Direction, Endpoint, Flow} from '../source/evaluator/types.js';
 import {cluster, namespace, parsedPolicy, policy, rule, selector} from './helpers/builders.js';
+import {type Domain, labelsArbitrary, selectorArbitrary} from './helpers/arbitraries.js';
 import {traceFlow} from '../source/evaluator/explain.js';
 import {verdictChanges} from '../source/evaluator/diff.js';
 
-type Domain = Readonly<Record<string, readonly string[]>>;
 
 const namespaceNames = ['ns-a', 'ns-b', 'ns-c'];
 const podLabelDomain: Domain = {app: ['x', 'y'], tier: ['x', 'y'], color: ['x', 'y', 'z']};
@@ -36,31 +36,6 @@ const exceptsByCidr: Readonly<Record<string, readonly string[]>> = {
 };
 
 const outsideAddresses = ['203.0.113.7', '203.0.113.200', '10.0.0.200', '10.0.1.3', '10.9.0.1', 'fd00::99', 'fd00:0:0:1::2', '2001:db8::1'];
-
-function labelsArbitrary(domain: Domain, freq: number): fc.Arbitrary<Labels> {
-	const model = Object.fromEntries(Object.entries(domain).map(([key, values]) => [key, fc.option(fc.constantFrom(...values), {freq})]));
-	return fc.record(model).map(entries => Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => entry[1] !== null)));
-}
-
-function requirementArbitrary(domain: Domain): fc.Arbitrary<Requirement> {
-	return fc.constantFrom(...Object.keys(domain), 'absent').chain(key => fc.oneof(
-		fc.record({operator: fc.constantFrom('In' as const, 'NotIn' as const), values: fc.subarray([...domain[key] ?? ['x']], {minLength: 1})}),
-		fc.record({operator: fc.constantFrom('Exists' as const, 'DoesNotExist' as const), values: fc.constant([])}),
-	).map(requirement => ({key, ...requirement})));
-}
-
-// Mostly empty or one pair: a selector with many labels rarely matches anything.
-function matchLabelsArbitrary(domain: Domain): fc.Arbitrary<Labels> {
-	const onePair = fc.constantFrom(...Object.keys(domain)).chain(key => fc.constantFrom(...domain[key]!).map(value => ({[key]: value})));
-	return fc.oneof({weight: 3, arbitrary: fc.constant({})}, {weight: 2, arbitrary: onePair}, {weight: 1, arbitrary: labelsArbitrary(domain, 2)});
-}
-
-function selectorArbitrary(domain: Domain): fc.Arbitrary<LabelSelector> {
-	return fc.record({
-		matchLabels: matchLabelsArbitrary(domain),
-		matchExpressions: fc.array(requirementArbitrary(domain), {maxLength: 2}),
-	}).map(({matchLabels, matchExpressions}) => selector(matchLabels, matchExpressions));
-}
 
 const ipBlockArbitrary: fc.Arbitrary<IpBlock> = fc.constantFrom(...Object.keys(exceptsByCidr))
 	.chain(cidr => fc.subarray([...exceptsByCidr[cidr]!]).map(except => ({cidr, except})));

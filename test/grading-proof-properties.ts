@@ -6,13 +6,16 @@
 // evaluator), with its own projection onto one direction.
 import test from 'ava';
 import fc from 'fast-check';
-import type {ClusterObjects, IpBlock, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Requirement, Rule} from '../source/kube/types.js';
+import type {ClusterObjects, IpBlock, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Rule} from '../source/kube/types.js';
 import {type Address, addressKey, parseAddress} from '../source/kube/ip.js';
 import {referenceVerdict} from '../source/evaluator/index.js';
 import type {Direction, Endpoint} from '../source/evaluator/types.js';
 import {type ProbeFamily, probeFamilies, withProbes} from '../source/grading/probes.js';
 import {proveEquivalent} from '../source/grading/proof.js';
 import {namespace, policy, rule, selector} from './helpers/builders.js';
+import {type Domain, labelsArbitrary as labelsOf, selectorArbitrary} from './helpers/arbitraries.js';
+
+const labelsArbitrary = (domain: Domain) => labelsOf(domain, 2);
 
 const namespaceNames = ['ns-a', 'ns-b'];
 const podLabelDomain = {app: ['x', 'y'], tier: ['x', 'y']};
@@ -33,22 +36,6 @@ const bruteAddresses = [
 	...Array.from({length: 66}, (_, index) => `10.0.0.${index}`),
 	'10.0.0.200', '10.0.1.1', '11.0.0.1', '0.0.0.0', '255.255.255.255', 'fd00::1', 'fd00::9', '2001:db8::1',
 ];
-
-function labelsArbitrary(domain: Readonly<Record<string, readonly string[]>>): fc.Arbitrary<Labels> {
-	const model = Object.fromEntries(Object.entries(domain).map(([key, values]) => [key, fc.option(fc.constantFrom(...values), {freq: 2})]));
-	return fc.record(model).map(entries => Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => entry[1] !== null)));
-}
-
-function selectorArbitrary(domain: Readonly<Record<string, readonly string[]>>): fc.Arbitrary<LabelSelector> {
-	const requirement: fc.Arbitrary<Requirement> = fc.constantFrom(...Object.keys(domain)).chain(key => fc.oneof(
-		fc.record({operator: fc.constantFrom('In' as const, 'NotIn' as const), values: fc.subarray([...domain[key]!], {minLength: 1})}),
-		fc.record({operator: fc.constantFrom('Exists' as const, 'DoesNotExist' as const), values: fc.constant([])}),
-	).map(entry => ({key, ...entry})));
-	return fc.record({
-		matchLabels: fc.oneof({weight: 2, arbitrary: fc.constant({})}, {weight: 2, arbitrary: labelsArbitrary(domain)}),
-		matchExpressions: fc.array(requirement, {maxLength: 1}),
-	}).map(({matchLabels, matchExpressions}) => selector(matchLabels, matchExpressions));
-}
 
 const ipBlockArbitrary: fc.Arbitrary<IpBlock> = fc.constantFrom(...Object.keys(exceptsByCidr))
 	.chain(cidr => fc.subarray([...exceptsByCidr[cidr]!]).map(except => ({cidr, except})));
