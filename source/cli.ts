@@ -11,7 +11,9 @@ import {UsageError} from './usage-error.js';
 import type {CommandIo} from './commands/io.js';
 import {shouldUseColor} from './format/color.js';
 import {similarTo} from './format/similar.js';
-import {appUsage, challengesUsage, evalUsage, gradeUsage, lessonsUsage, progressUsage, usage} from './cli/usage.js';
+import {appUsage, challengesUsage, completionUsage, evalUsage, gradeUsage, lessonsUsage, progressUsage, usage} from './cli/usage.js';
+import {commandHelp} from './cli/help.js';
+import {appOptions, commandNames, commandOptions, shells, type Shell} from './cli/options.js';
 import {parseCommandArgs, parseMaxSize, refuseArguments, usageError} from './cli/arguments.js';
 import {runGradeClassCommand, runPackCommand} from './cli/pack-commands.js';
 import {runDiffCommand, runExplainCommand, runLintCommand, runMatrixCommand} from './cli/traffic-commands.js';
@@ -25,7 +27,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	const [command, ...rest] = argv;
 	if (command === undefined || command === '--pack' || command.startsWith('--pack=')) {
 		// The app: `netpol-dojo [--pack DIR]`.
-		const parsed = parseCommandArgs(argv, {pack: {type: 'string'}}, appUsage);
+		const parsed = parseCommandArgs(argv, appOptions, appUsage);
 		if (parsed === 'help') {
 			io.stdout(usage);
 			return 0;
@@ -48,9 +50,9 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (command === 'eval') {
-		const parsed = parseCommandArgs(rest, {json: {type: 'boolean'}, flows: {type: 'string'}, 'max-size': {type: 'string'}}, evalUsage);
+		const parsed = parseCommandArgs(rest, commandOptions.eval.options, evalUsage);
 		if (parsed === 'help') {
-			io.stdout(usage);
+			io.stdout(commandHelp.eval);
 			return 0;
 		}
 
@@ -70,9 +72,9 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (command === 'lessons') {
-		const parsed = parseCommandArgs(rest, {json: {type: 'boolean'}}, lessonsUsage);
+		const parsed = parseCommandArgs(rest, commandOptions.lessons.options, lessonsUsage);
 		if (parsed === 'help') {
-			io.stdout(usage);
+			io.stdout(commandHelp.lessons);
 			return 0;
 		}
 
@@ -85,9 +87,9 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (command === 'challenges') {
-		const parsed = parseCommandArgs(rest, {json: {type: 'boolean'}, pack: {type: 'string'}}, challengesUsage);
+		const parsed = parseCommandArgs(rest, commandOptions.challenges.options, challengesUsage);
 		if (parsed === 'help') {
-			io.stdout(usage);
+			io.stdout(commandHelp.challenges);
 			return 0;
 		}
 
@@ -101,9 +103,9 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (command === 'grade') {
-		const parsed = parseCommandArgs(rest, {json: {type: 'boolean'}, pack: {type: 'string'}, submissions: {type: 'string'}, junit: {type: 'string'}, 'max-size': {type: 'string'}}, gradeUsage);
+		const parsed = parseCommandArgs(rest, commandOptions.grade.options, gradeUsage);
 		if (parsed === 'help') {
-			io.stdout(usage);
+			io.stdout(commandHelp.grade);
 			return 0;
 		}
 
@@ -128,9 +130,9 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	}
 
 	if (command === 'progress') {
-		const parsed = parseCommandArgs(rest, {json: {type: 'boolean'}, reset: {type: 'boolean'}}, progressUsage);
+		const parsed = parseCommandArgs(rest, commandOptions.progress.options, progressUsage);
 		if (parsed === 'help') {
-			io.stdout(usage);
+			io.stdout(commandHelp.progress);
 			return 0;
 		}
 
@@ -158,6 +160,23 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 		return runProgress({isJson: values['json'] === true, isReset: values['reset'] === true, dataDirectory: directory, lessons, challenges}, io);
 	}
 
+	if (command === 'completion') {
+		const parsed = parseCommandArgs(rest, commandOptions.completion.options, completionUsage);
+		if (parsed === 'help') {
+			io.stdout(commandHelp.completion);
+			return 0;
+		}
+
+		const [shell, ...extra] = parsed.positionals;
+		if (shell === undefined || !(shells as readonly string[]).includes(shell) || extra.length > 0) {
+			const problem = shell === undefined ? 'completion needs a shell, bash or zsh' : extra.length > 0 ? `completion takes one shell, got also ${JSON.stringify(extra[0])}` : `completion knows bash and zsh, not ${JSON.stringify(shell)}`;
+			throw usageError(problem, completionUsage);
+		}
+
+		const [{runCompletion}, {builtInChallengesDirectory}] = await Promise.all([import('./commands/completion.js'), import('./content/paths.js')]);
+		return runCompletion({shell: shell as Shell, challengesDirectory: builtInChallengesDirectory(), commands: commandOptions, appOptions, shells}, io);
+	}
+
 	if (command === 'explain') {
 		return runExplainCommand(rest, io);
 	}
@@ -179,7 +198,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 	throw usageError(`unknown ${command.startsWith('-') ? 'option' : 'command'} ${JSON.stringify(command)}${guess.length > 0 ? ` (did you mean ${guess[0]!}?)` : ''}`);
 }
 
-const commands = ['eval', 'lessons', 'progress', 'challenges', 'grade', 'pack', 'explain', 'matrix', 'diff', 'lint'];
+const commands = [...new Set(commandNames.map(name => name.split(' ')[0]!))];
 
 function write(stream: NodeJS.WriteStream): (text: string) => void {
 	return text => {

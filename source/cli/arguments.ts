@@ -3,6 +3,7 @@ import {parseArgs} from 'node:util';
 import {similarTo} from '../format/similar.js';
 import type {Protocol} from '../kube/types.js';
 import {UsageError} from '../usage-error.js';
+import type {OptionSpec} from './options.js';
 
 // One line on what is wrong, the command's usage line, and where the rest is.
 export function usageError(message: string, usageLine = 'usage: netpol-dojo COMMAND ...'): UsageError {
@@ -21,8 +22,6 @@ export function parseMaxSize(text: string | undefined, usageLine: string): numbe
 
 	return mebibytes * 1024 * 1024;
 }
-
-export type OptionSpec = Record<string, {type: 'boolean' | 'string'}>;
 
 export function refuseArguments(command: string, positionals: readonly string[], usageLine: string): void {
 	if (positionals.length > 0) {
@@ -48,13 +47,18 @@ export function parseProtocol(text: string | undefined, usageLine: string): Prot
 	return protocol;
 }
 
-// A command's options and arguments, or 'help' when --help was asked for (every command takes it).
+/** A command's options as node:util parseArgs takes them, with -h and --help, which every command takes. */
+export function parseArgsOptions(options: OptionSpec): Record<string, {type: 'boolean' | 'string'; short?: string}> {
+	return {...Object.fromEntries(Object.entries(options).map(([name, option]) => [name, {type: option.type}])), help: {type: 'boolean', short: 'h'}};
+}
+
+// A command's options and arguments, or 'help' when -h or --help was asked for.
 
 export type ParsedArgs = {readonly values: Readonly<Record<string, string | boolean | undefined>>; readonly positionals: readonly string[]};
 
 export function parseCommandArgs(args: readonly string[], options: OptionSpec, usageLine: string): ParsedArgs | 'help' {
 	try {
-		const parsed = parseArgs({args: [...args], options: {...options, help: {type: 'boolean'}}, allowPositionals: true, strict: true}) as ParsedArgs;
+		const parsed = parseArgs({args: [...args], options: parseArgsOptions(options), allowPositionals: true, strict: true}) as ParsedArgs;
 		return parsed.values['help'] === true ? 'help' : parsed;
 	} catch (error) {
 		const unknown = /^Unknown option '(-[^']*)'/.exec((error as Error).message)?.[1];

@@ -1,7 +1,9 @@
 // pack validate | init | add, and grade --submissions: the instructor's commands.
 import type {CommandIo} from '../commands/io.js';
 import {type ParsedArgs, parseCommandArgs, parseMaxSize, usageError} from './arguments.js';
-import {gradeUsage, packUsage, usage} from './usage.js';
+import {gradeUsage, packUsage} from './usage.js';
+import {commandHelp} from './help.js';
+import {commandOptions, packActions} from './options.js';
 import {similarTo} from '../format/similar.js';
 
 // grade --submissions: a whole class's files against a pack (the built-in one by default).
@@ -32,15 +34,20 @@ export async function runGradeClassCommand({values, positionals}: ParsedArgs, io
 
 // pack validate | init | add: authoring and sharing challenge packs.
 export async function runPackCommand(args: readonly string[], io: CommandIo): Promise<number> {
-	const parsed = parseCommandArgs(args, {strict: {type: 'boolean'}, force: {type: 'boolean'}}, packUsage);
+	// One parse for every action: a misplaced option is then named as such below.
+	const options = {...commandOptions['pack validate'].options, ...commandOptions['pack init'].options, ...commandOptions['pack add'].options};
+	const parsed = parseCommandArgs(args, options, packUsage);
 	if (parsed === 'help') {
-		io.stdout(usage);
+		// `pack validate -h` is the action's help; `pack -h` (or a misspelt action) the overview.
+		// Every option of pack is a flag, so the first word that is not one is the action.
+		const action = args.find(arg => !arg.startsWith('-'));
+		io.stdout(action !== undefined && (packActions as readonly string[]).includes(action) ? commandHelp[`pack ${action as typeof packActions[number]}`] : commandHelp.pack);
 		return 0;
 	}
 
 	const {values, positionals} = parsed;
 	const [action, directory, ...extra] = positionals;
-	const actions = ['validate', 'init', 'add'];
+	const actions: readonly string[] = packActions;
 	if (action === undefined || !actions.includes(action)) {
 		const guess = action === undefined ? [] : similarTo(action, actions);
 		throw usageError(action === undefined ? 'pack needs validate, init or add' : `unknown pack action ${JSON.stringify(action)}${guess.length > 0 ? ` (did you mean ${guess[0]!}?)` : ''}`, packUsage);

@@ -2,13 +2,15 @@
 // their arguments to the command modules (imported on demand).
 import {parseArgs} from 'node:util';
 import type {CommandIo} from '../commands/io.js';
-import {parseCommandArgs, parseMaxSize, parsePort, parseProtocol, usageError, type OptionSpec} from './arguments.js';
-import {diffUsage, explainUsage, lintUsage, matrixUsage, usage} from './usage.js';
+import {parseArgsOptions, parseCommandArgs, parseMaxSize, parsePort, parseProtocol, usageError} from './arguments.js';
+import {commandHelp} from './help.js';
+import {commandOptions, type OptionSpec} from './options.js';
+import {diffUsage, explainUsage, lintUsage, matrixUsage} from './usage.js';
 
 export async function runExplainCommand(args: readonly string[], io: CommandIo): Promise<number> {
-	const parsed = parseCommandArgs(args, {json: {type: 'boolean'}, flows: {type: 'string'}, from: {type: 'string'}, to: {type: 'string'}, port: {type: 'string'}, protocol: {type: 'string'}, 'max-size': {type: 'string'}}, explainUsage);
+	const parsed = parseCommandArgs(args, commandOptions.explain.options, explainUsage);
 	if (parsed === 'help') {
-		io.stdout(usage);
+		io.stdout(commandHelp.explain);
 		return 0;
 	}
 
@@ -36,9 +38,9 @@ export async function runExplainCommand(args: readonly string[], io: CommandIo):
 }
 
 export async function runMatrixCommand(args: readonly string[], io: CommandIo): Promise<number> {
-	const parsed = parseCommandArgs(args, {json: {type: 'boolean'}, port: {type: 'string'}, protocol: {type: 'string'}, namespace: {type: 'string'}, 'max-size': {type: 'string'}}, matrixUsage);
+	const parsed = parseCommandArgs(args, commandOptions.matrix.options, matrixUsage);
 	if (parsed === 'help') {
-		io.stdout(usage);
+		io.stdout(commandHelp.matrix);
 		return 0;
 	}
 
@@ -56,10 +58,10 @@ export async function runMatrixCommand(args: readonly string[], io: CommandIo): 
 }
 
 export async function runDiffCommand(args: readonly string[], io: CommandIo): Promise<number> {
-	const options: OptionSpec = {json: {type: 'boolean'}, before: {type: 'boolean'}, after: {type: 'boolean'}, port: {type: 'string'}, protocol: {type: 'string'}, 'max-size': {type: 'string'}};
+	const options = commandOptions.diff.options;
 	const parsed = parseCommandArgs(args, options, diffUsage);
 	if (parsed === 'help') {
-		io.stdout(usage);
+		io.stdout(commandHelp.diff);
 		return 0;
 	}
 
@@ -78,7 +80,7 @@ export async function runDiffCommand(args: readonly string[], io: CommandIo): Pr
 
 // The files after --before and after --after, in the order given (parseArgs has checked the rest).
 export function beforeAndAfterFiles(args: readonly string[], options: OptionSpec): {before: string[]; after: string[]} {
-	const {tokens} = parseArgs({args: [...args], options: {...options, help: {type: 'boolean'}}, allowPositionals: true, strict: true, tokens: true});
+	const {tokens} = parseArgs({args: [...args], options: parseArgsOptions(options), allowPositionals: true, strict: true, tokens: true});
 	const files = {before: [] as string[], after: [] as string[]};
 	let current: 'before' | 'after' | undefined;
 	for (const token of tokens) {
@@ -98,9 +100,9 @@ export function beforeAndAfterFiles(args: readonly string[], options: OptionSpec
 }
 
 export async function runLintCommand(args: readonly string[], io: CommandIo): Promise<number> {
-	const parsed = parseCommandArgs(args, {json: {type: 'boolean'}, 'max-size': {type: 'string'}}, lintUsage);
+	const parsed = parseCommandArgs(args, commandOptions.lint.options, lintUsage);
 	if (parsed === 'help') {
-		io.stdout(usage);
+		io.stdout(commandHelp.lint);
 		return 0;
 	}
 

@@ -1,4 +1,4 @@
-// What --help prints, and each command's usage line for its errors.
+// What --help prints, and each command's usage line for its errors (and its help, in help.ts).
 
 export const usage = `netpol-dojo: learn and check Kubernetes NetworkPolicy
 
@@ -33,7 +33,11 @@ Usage:
       the pod-to-pod flows a change opens or closes
   netpol-dojo lint [--json] FILE...
       likely mistakes in policies, each at its line (1 if any)
+  netpol-dojo completion bash|zsh
+      a shell completion script: source <(netpol-dojo completion bash)
   netpol-dojo --help | --version
+  netpol-dojo COMMAND -h
+      a command's own usage, options and exit codes
 
 Options:
   --flows FLOWS     the flows to decide, YAML or JSON (flows: [{from, to, ...}])
@@ -61,8 +65,12 @@ export const progressUsage = 'usage: netpol-dojo progress [--json] [--reset]';
 export const appUsage = 'usage: netpol-dojo [--pack DIR]';
 export const challengesUsage = 'usage: netpol-dojo challenges [--pack DIR] [--json]';
 export const gradeUsage = 'usage: netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]\n       netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]';
-export const packUsage = 'usage: netpol-dojo pack validate [--strict] DIR | pack init DIR | pack add [--force] DIR';
-export const explainUsage = 'usage: netpol-dojo explain [--json] (--flows FLOWS | --from A --to B --port P [--protocol T]) FILE...';
-export const matrixUsage = 'usage: netpol-dojo matrix [--json] [--port P] [--protocol T] [--namespace N] FILE...';
-export const diffUsage = 'usage: netpol-dojo diff [--json] [--port P] [--protocol T] --before FILE... --after FILE...';
+export const packUsage = 'usage: netpol-dojo pack validate [--strict] DIR\n       netpol-dojo pack init DIR\n       netpol-dojo pack add [--force] DIR';
+export const packValidateUsage = 'usage: netpol-dojo pack validate [--strict] DIR';
+export const packInitUsage = 'usage: netpol-dojo pack init DIR';
+export const packAddUsage = 'usage: netpol-dojo pack add [--force] DIR';
+export const completionUsage = 'usage: netpol-dojo completion bash|zsh';
+export const explainUsage = 'usage: netpol-dojo explain [--json] --flows FLOWS FILE...\n       netpol-dojo explain [--json] --from A --to B --port P [--protocol T]\n                           FILE...';
+export const matrixUsage = 'usage: netpol-dojo matrix [--json] [--port P] [--protocol T] [--namespace N]\n                          FILE...';
+export const diffUsage = 'usage: netpol-dojo diff [--json] [--port P] [--protocol T]\n                        --before FILE... --after FILE...';
 export const lintUsage = 'usage: netpol-dojo lint [--json] FILE...';

@@ -5,6 +5,7 @@ import {loadLessons} from '../content/lessons.js';
 import {loadPack} from '../content/pack.js';
 import {builtInLessonsDirectory} from '../content/paths.js';
 import {stripControlSequences} from '../content/sanitize.js';
+import {shouldUseColor} from '../format/color.js';
 import {dataDirectory, loadProgress, saveProgressMerged} from '../progress/store.js';
 import {drillQuestions} from '../tui/drill.js';
 import {predictAll} from '../tui/predictions.js';
@@ -57,7 +58,8 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 			drillQuestions: drillQuestions(pack.entries.map(entry => entry.challenge)),
 			seed: Date.now() | 0,
 			editorName: editorCommand(environment.env),
-			isColor: environment.env['NO_COLOR'] === undefined || environment.env['NO_COLOR'] === '',
+			// The matrix's own colours follow the rules of ink's (and the command line's).
+			isColor: shouldUseColor(environment.env, true),
 			problems: pack.problems.map(problem => stripControlSequences(problem)),
 		};
 	};

@@ -16,13 +16,22 @@ export const noColors: Palette = {allow: plain, deny: plain, fail: plain, dim: p
 
 export const ansiColors: Palette = {allow: sgr(32, 39), deny: sgr(31, 39), fail: sgr(1, 22), dim: sgr(2, 22)};
 
-/** Colour only for a terminal, never with NO_COLOR set (no-color.org), always with FORCE_COLOR. */
+/**
+Colour only for a terminal, never with NO_COLOR set (no-color.org), always with FORCE_COLOR, and
+never with FORCE_COLOR=0 or false: the app's colours (ink's, from chalk) read FORCE_COLOR so, and
+the command line must not disagree with the app in the same terminal.
+*/
 export function shouldUseColor(environment: Readonly<Record<string, string | undefined>>, isTerminal: boolean): boolean {
 	if (environment['NO_COLOR'] !== undefined && environment['NO_COLOR'] !== '') {
 		return false;
 	}
 
-	if (environment['FORCE_COLOR'] !== undefined && environment['FORCE_COLOR'] !== '0') {
+	const force = environment['FORCE_COLOR'];
+	if (force === '0' || force === 'false') {
+		return false;
+	}
+
+	if (force !== undefined && force !== '') {
 		return true;
 	}
 
