@@ -4,8 +4,9 @@
 // run serially.
 import {Buffer} from 'node:buffer';
 import type fs from 'node:fs';
-import {chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {spawnSync} from 'node:child_process';
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync, writeSync} from 'node:fs';
+import {hostname, tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import test, {type ExecutionContext} from 'ava';
@@ -247,4 +248,48 @@ test.serial('saveProgressMerged keeps what another run saved meanwhile', t => {
 	saveProgressMerged(directory, {formatVersion: 1, lessons: {mine: {pagesSeen: [0], checkpoints: {}, isCompleted: false}}});
 	const {progress} = loadProgress(directory);
 	t.deepEqual(Object.keys(progress.lessons).sort(), ['mine', 'other']);
+});
+
+// A named pipe would block the open until a writer came; /dev/zero would never end.
+test.serial('a named pipe as progress.json is moved aside at once, never waited on', t => {
+	const directory = temporaryDirectory(t);
+	const made = spawnSync('mkfifo', [progressFile(directory)]);
+	if (made.status !== 0) {
+		t.pass('mkfifo is not available here');
+		return;
+	}
+
+	t.deepEqual(loadProgress(directory, now), {
+		progress: {formatVersion: 1, lessons: {}},
+		notice: `Progress file ${progressFile(directory)} is not a regular file (it is a named pipe), so it was moved to ${path.join(directory, asideName)} and progress starts afresh.`,
+	});
+	t.deepEqual(readdirSync(directory), [asideName]);
+});
+
+test.serial('progress.json linked to /dev/zero is moved aside, and saving replaces a pipe without reading it', t => {
+	const directory = temporaryDirectory(t);
+	if (!existsSync('/dev/zero')) {
+		t.pass('no /dev/zero here');
+		return;
+	}
+
+	symlinkSync('/dev/zero', progressFile(directory));
+	t.is(loadProgress(directory, now).notice, `Progress file ${progressFile(directory)} is not a regular file (it is a character device), so it was moved to ${path.join(directory, asideName)} and progress starts afresh.`);
+	t.is(readlinkSync(path.join(directory, asideName)), '/dev/zero');
+	symlinkSync('/dev/zero', progressFile(directory));
+	saveProgressMerged(directory, someProgress, later);
+	t.deepEqual(loadProgress(directory).progress, {...someProgress, updatedAt: '2024-05-02T11:30:00.000Z'});
+});
+
+test.serial('loading removes a dead writer\'s temp files and lock, and keeps a live one\'s temp file', t => {
+	const directory = temporaryDirectory(t);
+	saveProgress(directory, someProgress, now);
+	const dead = spawnSync(process.execPath, ['-e', '']).pid;
+	const deadTemporary = `.progress.json.tmp-${dead}-0123456789ab`;
+	const liveTemporary = `.progress.json.tmp-${process.pid}-0123456789ab`;
+	writeFileSync(path.join(directory, deadTemporary), '{"formatVersion"');
+	writeFileSync(path.join(directory, liveTemporary), '{"formatVersion"');
+	writeFileSync(path.join(directory, 'progress.json.lock'), JSON.stringify({pid: dead, host: hostname(), token: 'feedfeedfeedfeed'}));
+	t.deepEqual(loadProgress(directory).progress, {...someProgress, updatedAt: '2024-05-01T10:00:00.000Z'});
+	t.deepEqual(readdirSync(directory).sort(), [liveTemporary, 'progress.json'].sort());
 });

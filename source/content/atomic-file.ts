@@ -1,16 +1,63 @@
 // Writing a file so that it is either the old text or the new, never half of each: the text
 // goes to a temp file in the same folder, is flushed to disk, then renamed over the file. A
-// crash or a full disk mid-write leaves the previous file whole and no temp file behind.
+// crash or a full disk mid-write leaves the previous file whole; a temp file is removed on
+// failure, and one left by a process killed mid-write (kill -9, power loss) is removed by
+// removeStaleTemporaryFiles at the next start: its name carries the writer's process id.
 import {randomBytes} from 'node:crypto';
-import {closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
+import {isProcessAlive} from './live-process.js';
+
+/** A name for a temp file beside `file`: `.<name>.tmp-<pid>-<random>`, hidden, and telling which process made it. */
+export function temporaryPath(file: string): string {
+	return path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+}
+
+const temporaryName = /^\..+\.tmp-(\d+)-[\da-f]{12}$/;
+
+// A process id can be reused by a later process; a temp file this old is no write in progress.
+const abandonedAfterMilliseconds = 24 * 60 * 60 * 1000;
+
+/**
+Removes the temp files in `directory` (not its subfolders) left by writers that are gone: those
+whose process no longer runs on this machine, or older than a day. Another live process's temp
+file, mid-write, is left alone. Best effort: returns the names removed, never throws.
+*/
+export function removeStaleTemporaryFiles(directory: string, now = Date.now()): string[] {
+	let names: string[];
+	try {
+		names = readdirSync(directory);
+	} catch {
+		return [];
+	}
+
+	return names.filter(name => {
+		const match = temporaryName.exec(name);
+		if (!match) {
+			return false;
+		}
+
+		const file = path.join(directory, name);
+		try {
+			const stats = lstatSync(file);
+			if (!stats.isFile() || (isProcessAlive(Number(match[1])) && now - stats.mtimeMs < abandonedAfterMilliseconds)) {
+				return false;
+			}
+
+			rmSync(file, {force: true});
+			return true;
+		} catch {
+			return false;
+		}
+	});
+}
 
 /** Writes `text` to `file` atomically, creating its folder if needed. Throws the file system's error. */
 export function writeFileAtomic(file: string, text: string): void {
 	const directory = path.dirname(file);
 	mkdirSync(directory, {recursive: true});
-	const temporary = path.join(directory, `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+	const temporary = temporaryPath(file);
 	try {
 		writeAndFlush(temporary, text);
 		renameSync(temporary, file);

@@ -1,14 +1,17 @@
 // Where the learner's progress lives on disk, and reading and writing it. A damaged file must
 // never stop the app: it is set aside (kept, for the curious or for a bug report) and the
 // learner starts afresh. Writes go through a temp file and a rename, so a crash or a full disk
-// mid-write leaves the previous file whole.
-import {type Buffer, isUtf8} from 'node:buffer';
-import {closeSync, fstatSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync} from 'node:fs';
+// mid-write leaves the previous file whole. Apps open at once merge their saves under a lock
+// file, and the next start clears what a killed one left (its temp files, its lock).
+import {isUtf8} from 'node:buffer';
+import {lstatSync, mkdirSync, renameSync, unlinkSync} from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
 import {InputError} from '../content/input-error.js';
-import {writeFileAtomic} from '../content/atomic-file.js';
+import {removeStaleTemporaryFiles, writeFileAtomic} from '../content/atomic-file.js';
 import {describeError, errorCode} from '../content/file-errors.js';
+import {removeStaleLock, withFileLock} from '../content/file-lock.js';
+import {readRegularFile} from '../content/regular-file.js';
 import {type Progress, emptyProgress, mergeProgress, parseProgress} from './model.js';
 
 /** The progress file's name inside the data directory. */
@@ -40,12 +43,16 @@ export function progressFile(directory: string): string {
 
 /**
 Reads the progress. A missing file is empty progress. A file that cannot be read or is not
-formatVersion 1 progress (bad JSON, wrong shape, unknown formatVersion) is renamed to
-`progress.json.corrupt-<time>` and loading starts afresh, with a notice naming both paths. Never
-throws for what it finds on disk.
+formatVersion 1 progress (bad JSON, wrong shape, unknown formatVersion, not a regular file: a
+named pipe or a device) is renamed to `progress.json.corrupt-<time>` and loading starts afresh,
+with a notice naming both paths. Loading is how the app starts, so it first removes what a
+process killed mid-save left in the directory: its temp files and its lock, never those of a
+process still running. Never throws for what it finds on disk.
 */
 export function loadProgress(directory: string, now = new Date()): LoadedProgress {
 	const file = progressFile(directory);
+	removeStaleTemporaryFiles(directory);
+	removeStaleLock(file);
 	const reading = readProgressFile(file);
 	if (reading.kind === 'missing') {
 		return {progress: emptyProgress()};
@@ -77,18 +84,36 @@ export function saveProgress(directory: string, progress: Progress, now = new Da
 /**
 Saves progress merged with what the file holds now (mergeProgress), so that two apps open at
 once keep each other's pages, answers, solves and exams instead of the last save erasing the
-other's. A file that cannot be read is simply replaced.
+other's. The read, the merge and the write happen under the file's lock (content/file-lock.ts):
+otherwise two saves at once would each write what they read, and one's change would be lost.
+A file that cannot be read is simply replaced. Throws InputError naming the file when it
+cannot be saved (another process holding the lock for seconds included).
 */
 export function saveProgressMerged(directory: string, progress: Progress, now = new Date()): void {
-	const reading = readProgressFile(progressFile(directory));
-	saveProgress(directory, reading.kind === 'read' ? mergeProgress(reading.progress, progress) : progress, now);
+	const file = progressFile(directory);
+	try {
+		mkdirSync(directory, {recursive: true});
+		withFileLock(file, () => {
+			const reading = readProgressFile(file);
+			saveProgress(directory, reading.kind === 'read' ? mergeProgress(reading.progress, progress) : progress, now);
+		});
+	} catch (error) {
+		if (error instanceof InputError) {
+			throw error;
+		}
+
+		throw new InputError([{file, message: `could not be saved (${describeError(error)}); the progress saved before is unchanged`}]);
+	}
 }
 
 /** Deletes the progress file; true when there was one. Throws InputError naming the file when it cannot be deleted. */
 export function resetProgress(directory: string): boolean {
 	const file = progressFile(directory);
 	try {
-		unlinkSync(file);
+		// Under the lock, so that a save in progress elsewhere lands before the reset, not after it.
+		withFileLock(file, () => {
+			unlinkSync(file);
+		});
 		return true;
 	} catch (error) {
 		if (errorCode(error) === 'ENOENT') {
@@ -105,16 +130,26 @@ type Reading =
 	| {readonly kind: 'damaged'; readonly problem: string};
 
 function readProgressFile(file: string): Reading {
-	let bytes: Buffer | undefined;
+	let reading: ReturnType<typeof readRegularFile>;
 	try {
-		bytes = readSmallFile(file);
+		reading = readRegularFile(file, maxBytes);
 	} catch (error) {
 		return errorCode(error) === 'ENOENT' ? {kind: 'missing'} : {kind: 'damaged', problem: `could not be read (${describeError(error)})`};
 	}
 
-	if (bytes === undefined) {
+	if (reading.kind === 'missing') {
+		return reading;
+	}
+
+	if (reading.kind === 'notRegular') {
+		return {kind: 'damaged', problem: `is not a regular file (it is ${reading.what})`};
+	}
+
+	if (reading.kind === 'tooLarge') {
 		return {kind: 'damaged', problem: `is larger than ${maxBytes / 1024 / 1024} MiB`};
 	}
+
+	const {bytes} = reading;
 
 	if (!isUtf8(bytes)) {
 		return {kind: 'damaged', problem: 'is not UTF-8 text'};
@@ -139,20 +174,6 @@ function readProgressFile(file: string): Reading {
 	}
 
 	return {kind: 'damaged', problem: 'is not in the progress format'};
-}
-
-// The file's bytes, or undefined when it is over the limit.
-function readSmallFile(file: string): Buffer | undefined {
-	const descriptor = openSync(file, 'r');
-	try {
-		if (fstatSync(descriptor).size > maxBytes) {
-			return undefined;
-		}
-
-		return readFileSync(descriptor);
-	} finally {
-		closeSync(descriptor);
-	}
 }
 
 function setAside(file: string, problem: string, now: Date): string {
