@@ -2,6 +2,7 @@ import type {Problem} from '../content/input-error.js';
 import {formatProblem} from '../content/input-error.js';
 import type {SkippedKind} from '../content/cluster-files.js';
 import {skippedKindWarnings} from '../content/skipped-kinds.js';
+import {bareOrQuoted, stripControlSequences} from '../content/sanitize.js';
 
 /** Where a command writes, and what it knows of the terminal: passed in, so tests can capture it. */
 export type CommandIo = {
@@ -12,10 +13,12 @@ export type CommandIo = {
 	readonly columns?: number;
 };
 
+// Warnings and notes quote the files' own text (kinds, names, file names): cleaned before they are written.
+
 /** kubectl-style `Warning:` lines for accepted but doubtful input. */
 export function printWarnings(io: CommandIo, warnings: readonly Problem[]): void {
 	for (const problem of warnings) {
-		io.stderr(`Warning: ${formatProblem(problem)}\n`);
+		io.stderr(`Warning: ${stripControlSequences(formatProblem(problem))}\n`);
 	}
 }
 
@@ -26,10 +29,10 @@ export function printSkipped(io: CommandIo, skipped: readonly SkippedKind[]): vo
 	}
 
 	for (const warning of skippedKindWarnings(skipped)) {
-		io.stderr(`${warning}\n`);
+		io.stderr(`${stripControlSequences(warning)}\n`);
 	}
 
 	const total = skipped.reduce((sum, entry) => sum + entry.count, 0);
-	const kinds = skipped.map(entry => `${entry.kind} (${entry.apiVersion}) x${entry.count}, first: ${entry.first}`);
-	io.stderr(`note: skipped ${total} ${total === 1 ? 'object' : 'objects'} of kinds netpol-dojo does not read (it reads v1 Namespace, v1 Pod, networking.k8s.io/v1 NetworkPolicy): ${kinds.join('; ')}\n`);
+	const kinds = skipped.map(entry => `${bareOrQuoted(entry.kind)} (${bareOrQuoted(entry.apiVersion)}) x${entry.count}, first: ${entry.first}`);
+	io.stderr(stripControlSequences(`note: skipped ${total} ${total === 1 ? 'object' : 'objects'} of kinds netpol-dojo does not read (it reads v1 Namespace, v1 Pod, networking.k8s.io/v1 NetworkPolicy): ${kinds.join('; ')}\n`));
 }

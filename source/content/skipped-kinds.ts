@@ -2,6 +2,7 @@
 // be read: a misspelt kind (`Networkpolicy`, `NetworkPolicies`) or an old apiVersion
 // (`extensions/v1beta1`). Other kinds (Deployments, Services, Ingresses) are simply skipped.
 import {similarTo} from '../format/similar.js';
+import {bareOrQuoted, quoteValue} from './sanitize.js';
 
 const readKinds: Readonly<Record<string, string>> = {Namespace: 'v1', Pod: 'v1', NetworkPolicy: 'networking.k8s.io/v1'};
 
@@ -22,7 +23,7 @@ export type KindMistake = {
 export function likelyMistake({kind, apiVersion}: {readonly kind: string; readonly apiVersion: string}): KindMistake | undefined {
 	const expected = readKinds[kind];
 	if (expected) {
-		return {field: 'apiVersion', value: apiVersion, hint: `netpol-dojo reads ${kind} as ${expected}, not ${apiVersion}`, reason: `netpol-dojo reads ${kind} as ${expected}`};
+		return {field: 'apiVersion', value: apiVersion, hint: `netpol-dojo reads ${kind} as ${expected}, not ${bareOrQuoted(apiVersion)}`, reason: `netpol-dojo reads ${kind} as ${expected}`};
 	}
 
 	const isNetworkingGroup = apiVersion.startsWith('networking.k8s.io/');
@@ -32,7 +33,7 @@ export function likelyMistake({kind, apiVersion}: {readonly kind: string; readon
 
 /** The problem for a mistaken object, at its field: `Networkpolicy "default/x": kind: Invalid value: ...`. */
 export function kindMistakeMessage(label: string, mistake: KindMistake): string {
-	return `${label}: ${mistake.field}: Invalid value: ${JSON.stringify(mistake.value)}: ${mistake.reason}`;
+	return `${label}: ${mistake.field}: Invalid value: ${quoteValue(mistake.value)}: ${mistake.reason}`;
 }
 
 /** One `Warning:` sentence per skipped kind that looks like a mistake. */

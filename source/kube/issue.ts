@@ -1,3 +1,5 @@
+import {quoteValue} from '../content/sanitize.js';
+
 /** A step into a decoded document: a mapping key or a list index. */
 export type PathSegment = string | number;
 
@@ -31,10 +33,10 @@ export function formatFieldPath(path: readonly PathSegment[]): string {
 	return text;
 }
 
-/** A value as field.Error prints it: strings quoted, numbers and booleans bare. */
+/** A value as field.Error prints it: strings quoted (invisible characters escaped, as Go's %q does), numbers and booleans bare. */
 export function formatFieldValue(value: unknown): string {
 	if (typeof value === 'string') {
-		return JSON.stringify(value);
+		return quoteValue(value);
 	}
 
 	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {

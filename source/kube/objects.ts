@@ -1,4 +1,5 @@
 // Sorting the documents of a cluster dump into the kinds netpol-dojo reads, each validated.
+import {bareOrQuoted, quoteValue} from '../content/sanitize.js';
 import {asRecord} from './values.js';
 import type {Issue, PathSegment} from './issue.js';
 import {namespaceOf} from './object-meta.js';
@@ -62,10 +63,12 @@ function decodeObject(value: unknown, path: readonly PathSegment[]): ObjectResul
 	}
 
 	if (typeof apiVersion !== 'string' || apiVersion === '') {
-		return [{path, label: kind, issues: [{path: [], message: `Object 'apiVersion' is missing in ${kind}`, severity: 'error'}]}];
+		const shownKind = bareOrQuoted(kind);
+		return [{path, label: shownKind, issues: [{path: [], message: `Object 'apiVersion' is missing in ${shownKind}`, severity: 'error'}]}];
 	}
 
-	const label = `${kind} ${JSON.stringify(labelName(kind, record['metadata']))}`;
+	// Kinds and names of skipped objects are not validated: a look-alike shows quoted and escaped.
+	const label = `${bareOrQuoted(kind)} ${quoteValue(labelName(kind, record['metadata']))}`;
 	const reader = readers[`${apiVersion}/${kind}`];
 	if (!reader) {
 		return [{path, label, issues: [], skipped: {kind, apiVersion}}];
