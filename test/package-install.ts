@@ -127,10 +127,10 @@ test.after.always(() => {
 	rmSync(work, {recursive: true, force: true});
 });
 
-test.serial('the tarball holds the bundle, the lessons, the challenges, the pack guide and the licence, and no tsc output', t => {
-	const outside = packedFiles.filter(file => !/^(?:dist\/bin|lessons|challenges|docs)\//.test(file) && !['package.json', 'README.md', 'LICENSE'].includes(file));
+test.serial('the tarball holds the bundle, the lessons, the challenges, the pack guide, the schemas and the licence, and no tsc output', t => {
+	const outside = packedFiles.filter(file => !/^(?:dist\/bin|lessons|challenges|docs|schemas)\//.test(file) && !['package.json', 'README.md', 'LICENSE'].includes(file));
 	t.deepEqual(outside, []);
-	for (const file of ['dist/bin/cli.js', 'dist/bin/commands/cluster-worker.js', 'lessons/index.yaml', 'challenges/pack.yaml', 'docs/packs.md', 'LICENSE']) {
+	for (const file of ['dist/bin/cli.js', 'dist/bin/commands/cluster-worker.js', 'lessons/index.yaml', 'challenges/pack.yaml', 'docs/packs.md', 'schemas/pack.schema.json', 'schemas/challenge.schema.json', 'schemas/cases.schema.json', 'schemas/flows.schema.json', 'LICENSE']) {
 		t.true(packedFiles.includes(file), file);
 	}
 
@@ -159,6 +159,15 @@ for (const name of ['installed in a folder', 'installed globally']) {
 		t.deepEqual(help, await checkout(['--help']));
 		t.is(help.code, 0);
 		t.regex(help.stdout, /^netpol-dojo: learn and check Kubernetes NetworkPolicy\n/);
+		const gradeHelp = await run(install().bin, ['grade', '-h']);
+		t.deepEqual(gradeHelp, await checkout(['grade', '-h']));
+		t.regex(gradeHelp.stdout, /^usage: netpol-dojo grade /);
+	});
+
+	test.serial(`${name}: completion bash offers the built-in challenge ids, as from the checkout`, async t => {
+		const completion = await run(install().bin, ['completion', 'bash']);
+		t.deepEqual(completion, await checkout(['completion', 'bash']));
+		t.true(completion.stdout.includes(' db-policy '), 'the built-in ids');
 	});
 
 	test.serial(`${name}: lessons and challenges list the built-in lessons and pack`, async t => {
