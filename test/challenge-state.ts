@@ -173,7 +173,12 @@ function startExam(now = 100_000): State {
 	assertIntro(intro);
 	const asked = run(intro, {type: 'open'});
 	const files = (intro.screen as State['screen'] & {name: 'examIntro'}).plan.tasks.map((_task, index) => `/exam/${index}.yaml`);
-	return run(asked, {type: 'effectsTaken', count: 1}, [{type: 'examStarted', files}, now]);
+	const started = run(asked, {type: 'effectsTaken', count: 1}, [{type: 'examStarted', files}, now]);
+	if (started.effects.length !== 1 || started.effects[0]!.kind !== 'keepExam') {
+		throw new Error('expected the exam to be kept on disk as it starts');
+	}
+
+	return run(started, {type: 'effectsTaken', count: 1});
 }
 
 function assertIntro(state: State): void {
@@ -189,6 +194,59 @@ test('the exam starts on Enter through an effect, with a deadline of the plan\'s
 	t.deepEqual(run(intro, {type: 'open'}).effects, [{kind: 'startExam', plan}]);
 	const exam = startExam(100_000);
 	t.like(exam.screen, {name: 'exam', selected: 0, exam: {startedAt: 100_000, deadline: 100_000 + (plan.minutes * 60_000)}});
+});
+
+test('a started exam is kept on disk (tasks by key, start and deadline), and dropped once graded', t => {
+	const intro = run(start(3), {type: 'down'}, {type: 'down'}, {type: 'down'}, {type: 'open'});
+	const {plan} = intro.screen as State['screen'] & {name: 'examIntro'};
+	const files = plan.tasks.map((_task, index) => `/exam/${index}.yaml`);
+	const started = run(intro, {type: 'open'}, {type: 'effectsTaken', count: 1}, [{type: 'examStarted', files}, 100_000]);
+	t.deepEqual(started.effects, [{kind: 'keepExam', exam: {
+		formatVersion: 1,
+		startedAt: new Date(100_000).toISOString(),
+		deadline: new Date(100_000 + (plan.minutes * 60_000)).toISOString(),
+		tasks: plan.tasks.map((task, index) => ({key: entries[task.challengeIndex]!.key, weight: task.weight, file: files[index]!})),
+	}}]);
+	const graded = run(started, {type: 'effectsTaken', count: 1}, {type: 'finish'}, {type: 'confirm'}, {type: 'effectsTaken', count: 1}, {type: 'examGraded', results: files.map(() => ({kind: 'empty'}))});
+	t.is(graded.screen.name, 'examReview');
+	t.deepEqual(graded.effects, [{kind: 'dropExam'}]);
+});
+
+function withExamInProgress(deadline: number, keys = entries.slice(0, 2).map(entry => entry.key)): State {
+	return {...start(), examInProgress: {
+		formatVersion: 1,
+		startedAt: new Date(0).toISOString(),
+		deadline: new Date(deadline).toISOString(),
+		tasks: keys.map((key, index) => ({key, weight: 6, file: `/exam/${index}.yaml`})),
+	}};
+}
+
+test('Exam resumes the exam in progress: its tasks found by key, its clock as saved, its files checked', t => {
+	const resumed = run(withExamInProgress(720_000), {type: 'down'}, {type: 'down'}, {type: 'down'}, [{type: 'open'}, 300_000]);
+	t.deepEqual(resumed.screen, {
+		name: 'exam',
+		exam: {startedAt: 0, deadline: 720_000, tasks: [{challengeIndex: 0, weight: 6, file: '/exam/0.yaml'}, {challengeIndex: 1, weight: 6, file: '/exam/1.yaml'}]},
+		selected: 0,
+		isConfirmingFinish: false,
+		notice: 'Resumed: the clock kept running while the app was closed, as in a real exam.',
+	});
+	t.is(resumed.examInProgress, undefined);
+	t.deepEqual(resumed.effects, [{kind: 'checkExam', files: ['/exam/0.yaml', '/exam/1.yaml'], challengeIndexes: [0, 1]}]);
+	const checked = run(resumed, {type: 'effectsTaken', count: 1}, {type: 'examChecked', results: [{kind: 'unchanged'}, {kind: 'invalid', problems: ['x']}]});
+	t.deepEqual((checked.screen as State['screen'] & {name: 'exam'}).exam.tasks.map(task => task.check), [{kind: 'unchanged'}, {kind: 'invalid', problems: ['x']}]);
+});
+
+test('an exam whose deadline passed while the app was closed is graded as Exam opens', t => {
+	const resumed = run(withExamInProgress(720_000), {type: 'down'}, {type: 'down'}, {type: 'down'}, [{type: 'open'}, 720_000]);
+	t.is(resumed.screen.name, 'examGrading');
+	t.deepEqual(resumed.effects, [{kind: 'gradeExam', files: ['/exam/0.yaml', '/exam/1.yaml'], challengeIndexes: [0, 1]}]);
+});
+
+test('an exam whose challenge is gone cannot be resumed: it is dropped, and a new one is introduced with the reason', t => {
+	const opened = run(withExamInProgress(720_000, [entries[0]!.key, 'gone-pack/gone']), {type: 'down'}, {type: 'down'}, {type: 'down'}, [{type: 'open'}, 300_000]);
+	t.like(opened.screen, {name: 'examIntro', notice: 'The exam started 1970-01-01T00:00:00.000Z could not be resumed: its task gone-pack/gone is no longer among the challenges.'});
+	t.deepEqual(opened.effects, [{kind: 'dropExam'}]);
+	t.is(opened.examInProgress, undefined);
 });
 
 test('exam tasks check the file only; the clock running out grades every task', t => {

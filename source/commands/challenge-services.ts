@@ -5,6 +5,8 @@ import type {Challenge} from '../content/challenge-types.js';
 import {readSubmission} from '../content/submission.js';
 import {grade} from '../grading/grade.js';
 import {describeError} from '../content/file-errors.js';
+import {clearExamInProgress, saveExamInProgress} from '../progress/exam-store.js';
+import type {SavedExam} from '../progress/saved-exam.js';
 import {examDirectory, examTaskFile, prepareWorkFile, readWorkFile, resetWorkFile} from '../progress/workspace.js';
 import type {GradeResult} from '../tui/challenge-state.js';
 import {openInEditor, type Terminal} from './editor.js';
@@ -20,6 +22,10 @@ export type ChallengeServices = {
 	readonly startExam: (tasks: ReadonlyArray<{readonly key: string; readonly initialText: string}>) => string[];
 	/** Creates the file if it is missing and calls onChange at each save; returns the function that stops. */
 	readonly watchFile: (file: string, initialText: string, onChange: () => void) => () => void;
+	/** Keeps the exam in progress in the data directory, to resume after quitting. Throws the file system's error. */
+	readonly keepExam: (exam: SavedExam) => void;
+	/** Forgets the exam in progress once it is graded. */
+	readonly dropExam: () => void;
 };
 
 /**
@@ -94,6 +100,12 @@ export function challengeServices(dataDirectory: string, env: Readonly<Record<st
 		watchFile(file, initialText, onChange) {
 			prepareWorkFile(file, initialText);
 			return watchForChanges(file, onChange, watchOptions);
+		},
+		keepExam(exam) {
+			saveExamInProgress(dataDirectory, exam);
+		},
+		dropExam() {
+			clearExamInProgress(dataDirectory);
 		},
 	};
 }

@@ -6,6 +6,7 @@ import {loadPack} from '../content/pack.js';
 import {builtInLessonsDirectory} from '../content/paths.js';
 import {stripControlSequences} from '../content/sanitize.js';
 import {shouldUseColor} from '../format/color.js';
+import {loadExamInProgress} from '../progress/exam-store.js';
 import {dataDirectory, loadProgress, saveProgressMerged} from '../progress/store.js';
 import {drillQuestions} from '../tui/drill.js';
 import {predictAll} from '../tui/predictions.js';
@@ -49,7 +50,9 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 	const {lessons, problems} = loadLessons(builtInLessonsDirectory());
 	const directory = dataDirectory(environment.env);
 	const {progress, notice} = loadProgress(directory);
-	const notices = [notice, ...problems.map(problem => `Lesson left out: ${formatProblem(problem)}`)].filter(text => text !== undefined);
+	// An exam left running when the app closed (quit, Ctrl-C, a crash): offered on home, resumed from Exam.
+	const examInProgress = loadExamInProgress(directory);
+	const notices = [notice, examInProgress.notice, ...problems.map(problem => `Lesson left out: ${formatProblem(problem)}`)].filter(text => text !== undefined);
 	const predictions = predictAll(lessons);
 	const loadChallenges = (): ChallengeData => {
 		const pack = loadChallengeEntries(directory, explicitPack);
@@ -68,7 +71,7 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 	let lastSaveFailure: string | undefined;
 	const instance = render(
 		<App
-			initialState={initialState(lessons, progress, predictions)}
+			initialState={{...initialState(lessons, progress, predictions), examInProgress: examInProgress.exam, now: Date.now()}}
 			loadChallenges={loadChallenges}
 			notice={notices.length > 0 ? stripControlSequences(notices.join('\n')) : undefined}
 			services={{

@@ -56,7 +56,7 @@ const unavailable: GradeResult = {kind: 'editorFailed', message: 'editing is not
 // messages on the screen: the app must not crash on a file it cannot write.
 function perform(effect: Effect, state: State, services: ChallengeServices | undefined): Action[] {
 	if (!services) {
-		return effect.kind === 'startExam' || effect.kind === 'gradeExam' || effect.kind === 'reset' ? [] : [{type: 'graded', result: unavailable}];
+		return effect.kind === 'edit' || effect.kind === 'grade' ? [{type: 'graded', result: unavailable}] : [];
 	}
 
 	const challengeAt = (index: number) => state.challenges[index]!.challenge;
@@ -81,19 +81,40 @@ function perform(effect: Effect, state: State, services: ChallengeServices | und
 				return [{type: 'examStarted', files: services.startExam(tasks)}];
 			}
 
-			case 'gradeExam': {
+			case 'gradeExam':
+			case 'checkExam': {
 				// One task that cannot be graded must not keep the others from their grade.
-				return [{type: 'examGraded', results: effect.files.map((file, index): GradeResult => {
+				const results = effect.files.map((file, index): GradeResult => {
 					try {
 						return services.gradeFile(challengeAt(effect.challengeIndexes[index]!), file, initialTextAt(effect.challengeIndexes[index]!));
 					} catch (error) {
 						return {kind: 'invalid', problems: [`${file}: could not be graded (${messageOf(error)})`]};
 					}
-				})}];
+				});
+				return [{type: effect.kind === 'gradeExam' ? 'examGraded' : 'examChecked', results}];
+			}
+
+			case 'keepExam': {
+				services.keepExam(effect.exam);
+				return [];
+			}
+
+			case 'dropExam': {
+				services.dropExam();
+				return [];
 			}
 		}
 	} catch (error) {
 		const message = messageOf(error);
+		if (effect.kind === 'keepExam') {
+			return [{type: 'notice', text: `The exam could not be saved, so it will not resume if you quit: ${message}`}];
+		}
+
+		if (effect.kind === 'dropExam') {
+			// The exam is graded and recorded; a file left behind resumes it as time ran out, graded again.
+			return [];
+		}
+
 		return effect.kind === 'reset' || effect.kind === 'startExam' ? [{type: 'notice', text: effect.kind === 'startExam' ? `The exam could not start: ${message}` : message}] : [{type: 'graded', result: {kind: 'editorFailed', message}}];
 	}
 }
@@ -177,8 +198,8 @@ export function App({initialState, services, notice, loadChallenges}: Props) {
 		}
 	}, [watched, services.challenges, dispatch]);
 
-	// The exam's clock.
-	const isTimed = screen.name === 'exam' || screen.name === 'examTask';
+	// The exam's clock, and on home the time left of an exam to resume.
+	const isTimed = screen.name === 'exam' || screen.name === 'examTask' || (screen.name === 'home' && state.examInProgress !== undefined);
 	useEffect(() => {
 		if (!isTimed) {
 			return;

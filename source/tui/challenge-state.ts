@@ -7,6 +7,7 @@ import type {Verdict} from '../evaluator/types.js';
 import type {GradeReport} from '../grading/grade.js';
 import type {NetworkPolicy, Protocol} from '../kube/types.js';
 import {addChallengeTime, challengeProgress, recordGrade, recordHints} from '../progress/challenge-model.js';
+import type {SavedExam} from '../progress/saved-exam.js';
 import {type ExamPlan} from './exam.js';
 import type {Action, State} from './state.js';
 
@@ -36,13 +37,22 @@ export type GradeResult =
 	/** The editor could not be started, or failed. */
 	| {readonly kind: 'editorFailed'; readonly message: string};
 
-/** Work for the app: each is answered by a `graded`, `notice`, `examStarted` or `examGraded` action. */
+/**
+Work for the app: each is answered by a `graded`, `notice`, `examStarted`, `examGraded` or
+`examChecked` action, except keepExam and dropExam, which are answered only when they fail.
+*/
 export type Effect =
 	| {readonly kind: 'edit'; readonly file: string; readonly initialText: string; readonly challengeIndex: number}
 	| {readonly kind: 'grade'; readonly file: string; readonly challengeIndex: number}
 	| {readonly kind: 'reset'; readonly file: string; readonly initialText: string}
 	| {readonly kind: 'startExam'; readonly plan: ExamPlan}
-	| {readonly kind: 'gradeExam'; readonly files: readonly string[]; readonly challengeIndexes: readonly number[]};
+	| {readonly kind: 'gradeExam'; readonly files: readonly string[]; readonly challengeIndexes: readonly number[]}
+	/** Checks a resumed exam's files, as each edit would have (whether kubectl would accept them). */
+	| {readonly kind: 'checkExam'; readonly files: readonly string[]; readonly challengeIndexes: readonly number[]}
+	/** Keeps the exam in progress in the data directory, so that quitting does not lose it. */
+	| {readonly kind: 'keepExam'; readonly exam: SavedExam}
+	/** The exam is graded: nothing is left to resume. */
+	| {readonly kind: 'dropExam'};
 
 export type ExamTask = {
 	readonly challengeIndex: number;
@@ -86,7 +96,7 @@ export type ChallengeScreen =
 	}
 	| {readonly name: 'drill'; readonly question: number; readonly askedAt: number; readonly scroll: number; readonly answer?: {readonly verdict: Verdict; readonly isCorrect: boolean; readonly milliseconds: number}; readonly session: {readonly answered: number; readonly correct: number}}
 	| {readonly name: 'examIntro'; readonly plan: ExamPlan; readonly notice?: string}
-	| {readonly name: 'exam'; readonly exam: Exam; readonly selected: number; readonly isConfirmingFinish: boolean}
+	| {readonly name: 'exam'; readonly exam: Exam; readonly selected: number; readonly isConfirmingFinish: boolean; readonly notice?: string}
 	| {readonly name: 'examTask'; readonly exam: Exam; readonly task: number; readonly scroll: number; readonly isConfirmingFinish: boolean}
 	| {readonly name: 'examGrading'; readonly exam: Exam}
 	| {readonly name: 'examReview'; readonly exam: Exam; readonly results: ExamResults; readonly selected: number}

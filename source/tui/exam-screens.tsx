@@ -19,6 +19,7 @@ export function ExamIntroScreen({state, screen}: {readonly state: State; readonl
 				<Text>{`A task counts when it decides every flow as the task asks (its hidden cases are examples); the score is weighted, and ${percent(passMark)} passes.`}</Text>
 				<Text>No hints and no grades until the end: after each edit you only see whether</Text>
 				<Text>kubectl would accept your file. Finish early with f.</Text>
+				<Text>Quitting does not stop the clock: the exam resumes from Exam with the time left.</Text>
 			</Box>
 			{screen.notice && <Text color="red">{screen.notice}</Text>}
 			{plan.tasks.map((task, index) => {
@@ -57,6 +58,7 @@ export function ExamListScreen({state, screen, width, onHighlight, onChoose}: {
 	return (
 		<Box flexDirection="column">
 			<Text bold>Exam <Text color="cyan">{timeLeft(state, exam)}</Text></Text>
+			{screen.notice && <Text color="yellow">{screen.notice}</Text>}
 			<Box marginY={1}>
 				<ChoiceList labels={labels} selected={screen.selected} onHighlight={onHighlight} onChoose={onChoose}/>
 			</Box>

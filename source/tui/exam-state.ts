@@ -1,13 +1,60 @@
 // The exam's steps as data: drawn, started (files made by the app), timed by ticks, finished
-// on the learner's word or the clock's, graded all at once, then reviewed.
+// on the learner's word or the clock's, graded all at once, then reviewed. An exam is kept on
+// disk from its start to its grade (the keepExam and dropExam effects): quitting does not end
+// it, and its clock keeps running while the app is closed, as a real exam's would.
 import {recordExam} from '../progress/challenge-model.js';
+import type {SavedExam} from '../progress/saved-exam.js';
 import {planExam, scoreExam} from './exam.js';
 import type {Action, State} from './state.js';
-import {type ChallengeScreen, type Effect, type Exam, type ExamResults, type HomeIndex, type Screen, move, scrolled, withEffect} from './challenge-state.js';
+import {type ChallengeScreen, type Effect, type Exam, type ExamResults, type GradeResult, type HomeIndex, type Screen, move, scrolled, withEffect} from './challenge-state.js';
 
-export function introduceExam(state: State): State {
+export function introduceExam(state: State, notice?: string): State {
 	const plan = planExam(state.challenges.map(entry => entry.challenge), state.seed);
-	return {...state, seed: (state.seed + 1) | 0, screen: {name: 'examIntro', plan}};
+	return {...state, seed: (state.seed + 1) | 0, screen: {name: 'examIntro', plan, ...(notice === undefined ? {} : {notice})}};
+}
+
+/** The Exam entry: the exam in progress when there is one, else a new exam's introduction. */
+export function openExam(state: State, now: number): State {
+	const saved = state.examInProgress;
+	if (!saved) {
+		return introduceExam(state);
+	}
+
+	const indexes = saved.tasks.map(task => state.challenges.findIndex(entry => entry.key === task.key));
+	const missing = saved.tasks.find((_task, index) => indexes[index] === -1);
+	if (missing) {
+		// Its weights and clock were those of tasks that are gone: it cannot be scored as drawn.
+		return withEffect(introduceExam({...state, examInProgress: undefined}, `The exam started ${saved.startedAt} could not be resumed: its task ${missing.key} is no longer among the challenges.`), {kind: 'dropExam'});
+	}
+
+	const exam: Exam = {
+		startedAt: Date.parse(saved.startedAt),
+		deadline: Date.parse(saved.deadline),
+		tasks: saved.tasks.map((task, index) => ({challengeIndex: indexes[index]!, weight: task.weight, file: task.file})),
+	};
+	const resumed = {...state, examInProgress: undefined};
+	if (now >= exam.deadline) {
+		return finishExam(resumed, exam);
+	}
+
+	return withEffect(
+		{...resumed, screen: {name: 'exam', exam, selected: 0, isConfirmingFinish: false, notice: 'Resumed: the clock kept running while the app was closed, as in a real exam.'}},
+		{kind: 'checkExam', files: exam.tasks.map(task => task.file), challengeIndexes: exam.tasks.map(task => task.challengeIndex)},
+	);
+}
+
+function savedExam(state: State, exam: Exam): SavedExam {
+	return {
+		formatVersion: 1,
+		startedAt: new Date(exam.startedAt).toISOString(),
+		deadline: new Date(exam.deadline).toISOString(),
+		tasks: exam.tasks.map(task => ({key: state.challenges[task.challengeIndex]!.key, weight: task.weight, file: task.file})),
+	};
+}
+
+// A resumed exam's checks, for the tasks not checked since.
+function withChecks(exam: Exam, results: readonly GradeResult[]): Exam {
+	return {...exam, tasks: exam.tasks.map((task, index) => (task.check === undefined && results[index] ? {...task, check: results[index]} : task))};
 }
 
 function gradeExamEffect(exam: Exam): Effect {
@@ -31,7 +78,7 @@ export function reduceExam(state: State, screen: ChallengeScreen & {name: 'examI
 
 			if (action.type === 'examStarted') {
 				const exam: Exam = {startedAt: now, deadline: now + (screen.plan.minutes * 60_000), tasks: screen.plan.tasks.map((task, index) => ({...task, file: action.files[index]!}))};
-				return {...state, screen: {name: 'exam', exam, selected: 0, isConfirmingFinish: false}};
+				return withEffect({...state, screen: {name: 'exam', exam, selected: 0, isConfirmingFinish: false}}, {kind: 'keepExam', exam: savedExam(state, exam)});
 			}
 
 			if (action.type === 'notice') {
@@ -42,6 +89,15 @@ export function reduceExam(state: State, screen: ChallengeScreen & {name: 'examI
 		}
 
 		case 'exam': {
+			// Answers to effects come whatever the learner is doing.
+			if (action.type === 'notice') {
+				return {...state, screen: {...screen, notice: action.text}};
+			}
+
+			if (action.type === 'examChecked') {
+				return {...state, screen: {...screen, exam: withChecks(screen.exam, action.results)}};
+			}
+
 			if (screen.isConfirmingFinish) {
 				return answerFinish(state, screen, action);
 			}
@@ -87,7 +143,7 @@ export function reduceExam(state: State, screen: ChallengeScreen & {name: 'examI
 				tasks: screen.exam.tasks.length,
 				minutes: Math.ceil(Math.max(0, Math.min(now, screen.exam.deadline) - screen.exam.startedAt) / 60_000),
 			});
-			return {...state, progress, screen: {name: 'examReview', exam: screen.exam, results, selected: 0}};
+			return withEffect({...state, progress, screen: {name: 'examReview', exam: screen.exam, results, selected: 0}}, {kind: 'dropExam'});
 		}
 
 		case 'examReview': {
@@ -130,6 +186,10 @@ function answerFinish(state: State, screen: Screen<'exam'> | Screen<'examTask'>,
 }
 
 function reduceExamTask(state: State, screen: Screen<'examTask'>, action: Action): State {
+	if (action.type === 'examChecked') {
+		return {...state, screen: {...screen, exam: withChecks(screen.exam, action.results)}};
+	}
+
 	if (screen.isConfirmingFinish) {
 		return answerFinish(state, screen, action);
 	}

@@ -8,7 +8,8 @@ import {lessonSummary, overallSummary, type Progress} from '../progress/model.js
 import {homeItems, type State} from './state.js';
 import type {ChallengeEntry} from './challenge-state.js';
 import {drillProgress} from '../progress/challenge-model.js';
-import {percent} from './screen-lines.js';
+import type {SavedExam} from '../progress/saved-exam.js';
+import {clock, percent} from './screen-lines.js';
 
 type MenuProps = {
 	readonly selected: number;
@@ -28,6 +29,14 @@ const homeDescriptions: Readonly<Record<typeof homeItems[number], string>> = {
 	Quit: '',
 };
 
+// Said on the home screen, where the app opens: an exam left running is not forgotten.
+function examInProgressLine(exam: SavedExam, now: number): string {
+	const left = Date.parse(exam.deadline) - now;
+	return left > 0
+		? `Exam in progress: ${clock(left)} left (its clock runs while the app is closed). Open Exam to resume.`
+		: 'Your exam\'s time ran out while the app was closed. Open Exam to have it graded.';
+}
+
 export function HomeScreen({state, selected, onHighlight, onChoose}: HomeProps) {
 	const {lessons, progress, challenges} = state;
 	const summary = overallSummary(progress, lessons.map(lesson => lessonShape(lesson)));
@@ -42,6 +51,7 @@ export function HomeScreen({state, selected, onHighlight, onChoose}: HomeProps) 
 				<Text>{`Lessons done: ${summary.lessonsCompleted} of ${summary.lessonCount}   Checkpoints right: ${summary.checkpointsCorrect} of ${summary.checkpointCount}`}</Text>
 				<Text>{state.isLoadingChallenges ? 'Challenges: reading…' : `Challenges solved: ${solved.solved} of ${solved.count}`}</Text>
 			</Box>
+			{state.examInProgress && <Text color="yellow">{examInProgressLine(state.examInProgress, state.now)}</Text>}
 			<ChoiceList labels={labels} selected={selected} onHighlight={onHighlight} onChoose={onChoose}/>
 		</Box>
 	);

@@ -3,9 +3,10 @@
 import type {Lesson} from '../content/lesson-types.js';
 import {checkpointPages, choicesOf, isCheckpoint} from '../content/lesson-types.js';
 import {markPageSeen, type Progress, recordAnswer} from '../progress/model.js';
+import type {SavedExam} from '../progress/saved-exam.js';
 import {type ChallengeEntry, type ChallengeScreen, type Effect, type GradeResult, reduceChallenge, reduceChallengeList} from './challenge-state.js';
 import {askQuestion, reduceDrill} from './drill-state.js';
-import {introduceExam, reduceExam} from './exam-state.js';
+import {openExam, reduceExam} from './exam-state.js';
 import type {DrillQuestion} from './drill.js';
 import {correctChoice, pageKey, type Prediction} from './predictions.js';
 
@@ -43,6 +44,8 @@ export type State = {
 	readonly now: number;
 	/** Set when the app should exit. */
 	readonly isQuitting: boolean;
+	/** An exam left running when the app last closed, to resume from the Exam entry. */
+	readonly examInProgress?: SavedExam | undefined;
 };
 
 /** The actions a key can ask for, which carry nothing but their name. */
@@ -63,6 +66,7 @@ export type Action =
 	| {readonly type: 'notice'; readonly text: string}
 	| {readonly type: 'examStarted'; readonly files: readonly string[]}
 	| {readonly type: 'examGraded'; readonly results: readonly GradeResult[]}
+	| {readonly type: 'examChecked'; readonly results: readonly GradeResult[]}
 	| {readonly type: 'effectsTaken'; readonly count: number}
 	/** The challenges, read just after the first frame so that the app opens at once. */
 	| {readonly type: 'challengesLoaded'; readonly data: ChallengeData};
@@ -208,7 +212,7 @@ function reduceHome(state: State, screen: Screen & {name: 'home'}, action: Actio
 			}
 
 			if (item === 'Exam') {
-				return state.challenges.length === 0 ? state : introduceExam(state);
+				return state.challenges.length === 0 ? state : openExam(state, now);
 			}
 
 			if (item === 'Help') {
