@@ -291,6 +291,20 @@ test('the whole file of a small challenge, exactly', t => {
 	t.deepEqual(policiesOf(taskFileText(challenge)).map(item => `${item.namespace}/${item.name}`), ['default/a', 'tools/b']);
 });
 
+// A live allow-all policy, as a pack could smuggle it into the header through a line break.
+const allowAll = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: allow-all, namespace: default}\nspec: {podSelector: {}, ingress: [{}]}';
+
+for (const [name, lineBreak] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r'], ['NEL', '\u0085'], ['U+2028', '\u2028'], ['U+2029', '\u2029'], ['VT', '\v'], ['FF', '\f']] as const) {
+	test(`every header line is a comment whatever the pack says: a title, topic or task broken by ${name}`, t => {
+		const injected = `x${lineBreak}${allowAll.replaceAll('\n', lineBreak)}`;
+		const text = taskFileText(synthetic({title: injected, topics: [injected], task: injected}));
+		const header = text.slice(0, text.indexOf('\n\napiVersion'));
+		t.deepEqual(header.split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/).filter(line => !line.startsWith('#')), []);
+		t.true(header.includes(`# Challenge tiny: x\n# apiVersion: networking.k8s.io/v1\n# kind: NetworkPolicy\n`), header);
+		t.deepEqual(policiesOf(text).map(item => `${item.namespace}/${item.name}`), ['default/p']);
+	});
+}
+
 test('a starter without a final newline gets one', t => {
 	const starter = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: default}\nspec: {podSelector: {}}';
 	t.true(taskFileText(synthetic({starter})).endsWith(`Lines starting with # are comments and are not graded.\n\n${starter}\n`));

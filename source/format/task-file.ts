@@ -6,7 +6,16 @@ import {clusterTable} from './cluster-summary.js';
 import {policyYaml, yamlScalar} from './policy-yaml.js';
 import {wrapText} from './wrap.js';
 
-const comment = (line: string) => (line === '' ? '#' : `# ${line}`);
+// Every line break YAML 1.1 knows (CR, NEL and the Unicode separators too), and the ones editors break on.
+const lineBreak = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/;
+
+/**
+The header's text as comment lines, one `#` per line however the text breaks: a title, a topic or a
+task from a pack must never start a line of YAML (a live allow-all policy above the learner's own).
+*/
+function commentLines(text: string): string[] {
+	return text.split(lineBreak).map(line => (line === '' ? '#' : `# ${line}`));
+}
 
 /** The skeleton of each policy the task asks for: names right, the rest for the learner. */
 export function policySkeleton(challenge: Challenge): string {
@@ -50,5 +59,5 @@ export function taskFileText(challenge: Challenge, {isExam = false}: {readonly i
 		'Lines starting with # are comments and are not graded.',
 	];
 	const body = challenge.starter ?? policySkeleton(challenge);
-	return `${header.map(line => comment(line)).join('\n')}\n\n${body.endsWith('\n') ? body : `${body}\n`}`;
+	return `${header.flatMap(line => commentLines(line)).join('\n')}\n\n${body.endsWith('\n') ? body : `${body}\n`}`;
 }
