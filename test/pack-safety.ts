@@ -77,13 +77,13 @@ test('pack.yaml that is a symbolic link, and a pack folder that is one, are refu
 test('a pack id with `..` or a slash is refused: it would name a folder outside packs/ once added', t => {
 	const directory = scratchPack(t);
 	writeFileSync(path.join(directory, 'pack.yaml'), 'id: ../../evil\ntitle: t\nversion: 1.0.0\nauthor: a\ndescription: d\n');
-	t.is(refusal(directory), 'pack.yaml: id: Invalid value: "../../evil": a pack id is lowercase letters, digits and hyphens, such as cks-basics (it names the pack\'s folder once added)');
+	t.is(refusal(directory), 'pack.yaml: id: Invalid value: "../../evil": a pack id is lowercase letters, digits and hyphens, starting and ending with a letter or digit, such as cks-basics (it names the pack\'s folder once added)');
 });
 
 test('a challenge folder whose name is not an id (dots included) is reported and skipped', t => {
 	const directory = scratchPack(t);
 	cpSync(path.join(directory, 'second'), path.join(directory, 'a..b'), {recursive: true});
-	t.deepEqual(loaded(directory).problems, ['a..b: "a..b" is not a challenge id; name the folder with lowercase letters, digits and hyphens']);
+	t.deepEqual(loaded(directory).problems, ['a..b: "a..b" is not a challenge id; name the folder with lowercase letters, digits and hyphens, starting and ending with a letter or digit']);
 });
 
 test('a missing pack folder and a missing pack.yaml are refused', t => {

@@ -150,8 +150,8 @@ for (const [title, text] of hostile) {
 	});
 }
 
-test('a control character in a label value is shown escaped, as the API server quotes it', t => {
-	const file = fileWith(t, `${header}spec:\n  podSelector: {matchLabels: {app: a\u0007b}}\n`);
+test('a control character in a label value (a YAML escape) is shown escaped, as the API server quotes it', t => {
+	const file = fileWith(t, `${header}spec:\n  podSelector: {matchLabels: {app: "a\\ab"}}\n`);
 	const submission = readSubmission(file);
 	t.is(submission.kind, 'invalid');
 	if (submission.kind === 'invalid') {
@@ -159,9 +159,12 @@ test('a control character in a label value is shown escaped, as the API server q
 	}
 });
 
-test('a raw C1 sequence in a field name is removed from the message', t => {
+// go-yaml refuses raw control characters anywhere in the text, before any field is read.
+test('a raw control character is refused at its place, as kubectl refuses it, and the message does not carry it', t => {
 	const file = fileWith(t, `${header}spec:\n  podSelector: {}\n  \u009B2Jingres: []\n`);
-	t.deepEqual(readSubmission(file), {kind: 'invalid', problems: [`${file}:6:3: NetworkPolicy "default/p": unknown field "spec.ingres"`]});
+	t.deepEqual(readSubmission(file), {kind: 'invalid', problems: [`${file}:6:3: invalid YAML: control characters are not allowed (U+009B here); write it as an escape in a double-quoted string if it is meant`]});
+	const bell = fileWith(t, `${header}spec:\n  podSelector: {matchLabels: {app: a\u0007b}}\n`);
+	t.deepEqual(readSubmission(bell), {kind: 'invalid', problems: [`${bell}:5:37: invalid YAML: control characters are not allowed (U+0007 here); write it as an escape in a double-quoted string if it is meant`]});
 });
 
 // --- gradeWorkFile

@@ -8,6 +8,6 @@ try {
 	parentPort!.postMessage({loaded: loadClusterFiles(files, maxBytes)});
 } catch (error) {
 	parentPort!.postMessage(error instanceof InputError
-		? {problems: error.problems}
+		? {problems: error.problems, omitted: error.omitted}
 		: {failure: error instanceof Error ? error.stack ?? error.message : String(error)});
 }

@@ -64,6 +64,11 @@ function gradeOne(challenge: Challenge, options: GradeClassOptions): ClassResult
 		return {kind: 'missing', challenge, reason: `no submission (${path.join(options.submissionsDirectory, `${challenge.id}.yaml`)} does not exist)`};
 	}
 
+	// A folder or a FIFO of that name is there but cannot be graded (and a FIFO would block the reader).
+	if (!isFile(file)) {
+		return {kind: 'unreadable', challenge, reason: `the submission cannot be read: ${file}: is not a regular file (a folder, a FIFO or a device)`};
+	}
+
 	const submission = readSubmission(file, options.maxBytes);
 	switch (submission.kind) {
 		case 'policies': {
@@ -81,9 +86,9 @@ function gradeOne(challenge: Challenge, options: GradeClassOptions): ClassResult
 }
 
 // `<id>.yaml`, or `<id>.yml` as some editors name YAML files (the first when both exist; the
-// stray-file note names the other).
+// stray-file note names the other), whatever it is: a folder of that name is reported as such.
 function submissionFile(directory: string, challengeId: string): string | undefined {
-	return ['.yaml', '.yml'].map(extension => path.join(directory, `${challengeId}${extension}`)).find(file => isFile(file));
+	return ['.yaml', '.yml'].map(extension => path.join(directory, `${challengeId}${extension}`)).find(file => exists(file));
 }
 
 /** The feedback a learner gets: gradeText for a graded submission, else why it was not graded. */
@@ -133,6 +138,15 @@ function noteStrayFiles(directory: string, challenges: readonly Challenge[], io:
 	for (const name of names.filter(name => /\.ya?ml$/.test(name) && !ids.includes(idOf(name))).sort()) {
 		const [guess] = similarTo(idOf(name), ids);
 		io.stderr(`note: ${stripControlSequences(path.join(directory, name))} is named after no challenge of the pack${guess ? ` (did you mean ${guess}.yaml?)` : ''}; it is not graded\n`);
+	}
+}
+
+function exists(file: string): boolean {
+	try {
+		statSync(file);
+		return true;
+	} catch {
+		return false;
 	}
 }
 

@@ -1,5 +1,6 @@
 // `netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]`: grade a policy file against a
 // challenge's reference by proof (every flow alike), no UI. Exit 0 passed, 1 not passed, 2 bad input.
+import path from 'node:path';
 import {loadClusterFiles} from '../content/cluster-files.js';
 import {InputError} from '../content/input-error.js';
 import {loadPack} from '../content/pack.js';
@@ -17,8 +18,15 @@ export type GradeOptions = {
 };
 
 export function runGrade(options: GradeOptions, io: CommandIo): number {
-	const {challenges} = loadPack(options.packDirectory);
+	const {challenges, problems} = loadPack(options.packDirectory);
 	const challenge = challenges.find(candidate => candidate.id === options.challengeId);
+	// A challenge that is there but does not load is reported with why, not as unknown.
+	const folder = path.join(options.packDirectory, options.challengeId);
+	const loadProblems = problems.filter(problem => problem.file === folder || problem.file.startsWith(`${folder}${path.sep}`));
+	if (!challenge && loadProblems.length > 0) {
+		throw new InputError(loadProblems);
+	}
+
 	if (!challenge) {
 		const [guess] = similarTo(options.challengeId, challenges.map(candidate => candidate.id));
 		throw new InputError([{file: options.packDirectory, message: `has no challenge ${JSON.stringify(options.challengeId)}${guess ? ` (did you mean ${guess}?)` : ''}; netpol-dojo challenges lists them`}]);

@@ -13,7 +13,7 @@ import {type CommandIo, printSkipped, printWarnings} from './io.js';
 /** Cluster files smaller than this in all load on the main thread. */
 export const parallelLoadBytes = 2 * 1024 * 1024;
 
-type WorkerReply = {loaded: LoadedCluster} | {problems: Problem[]} | {failure: string};
+type WorkerReply = {loaded: LoadedCluster} | {problems: Problem[]; omitted: number} | {failure: string};
 
 /**
 The cluster files and the flows together, as eval and explain need them: the cluster loads
@@ -58,7 +58,7 @@ function loadInWorker(files: readonly string[], maxBytes: number | undefined): P
 			if ('loaded' in reply) {
 				resolve(reply.loaded);
 			} else if ('problems' in reply) {
-				reject(new InputError(reply.problems));
+				reject(new InputError(reply.problems, reply.omitted));
 			} else {
 				reject(new Error(reply.failure));
 			}

@@ -4,7 +4,7 @@ import type {Issue, PathSegment} from '../kube/issue.js';
 import {decodeDocument} from '../kube/objects.js';
 import type {ClusterObjects, Namespace, NetworkPolicy, Pod} from '../kube/types.js';
 import {readDocuments} from './documents.js';
-import {InputError, type Problem} from './input-error.js';
+import {ProblemCollector, type Problem} from './input-error.js';
 import type {SourceDocument} from './yaml-document.js';
 import {locateIssue} from './locate-issue.js';
 import {kindMistakeMessage, likelyMistake} from './skipped-kinds.js';
@@ -63,7 +63,8 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 	const namespaces: Namespace[] = [];
 	const pods: Pod[] = [];
 	const policies: NetworkPolicy[] = [];
-	const errors: Problem[] = [];
+	// Only the first errors are located and reported; the others are counted.
+	const errors = new ProblemCollector();
 	const warnings: Problem[] = [];
 	const skipped = new Map<string, {kind: string; apiVersion: string; count: number; first: string}>();
 	const misread: Problem[] = [];
@@ -75,9 +76,16 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 				fileObjects++;
 				const at = (issue: Issue): Problem => locateIssue(file, document, result.path, issue);
 				for (const issue of result.issues) {
-					const problem = at(issue);
-					const message = `${result.label}: ${problem.message}`;
-					(issue.severity === 'error' ? errors : warnings).push({...problem, message});
+					const labelled = (): Problem => {
+						const problem = at(issue);
+						return {...problem, message: `${result.label}: ${problem.message}`};
+					};
+
+					if (issue.severity === 'error') {
+						errors.add(labelled);
+					} else {
+						warnings.push(labelled());
+					}
 				}
 
 				if (result.skipped) {
@@ -100,7 +108,11 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 
 				const earlier = seen.get(result.label);
 				if (earlier) {
-					const first = locateIssue(earlier.file, earlier.document, earlier.path, {path: [], message: '', severity: 'error'});
+					// Located only when reported: a line lookup may take the YAML parser.
+					const firstAt = (): string => {
+						const first = locateIssue(earlier.file, earlier.document, earlier.path, {path: [], message: '', severity: 'error'});
+						return `${first.file}:${first.line ?? 0}`;
+					};
 					// A policy in a later file replaces the one of the same name in an earlier file,
 					// as kubectl apply would: a cluster dump and the edited policy can be given together.
 					// Within one file, or for other kinds, a second definition is a mistake.
@@ -113,12 +125,12 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 							};
 						}
 
-						warnings.push({...at({path: [], message: '', severity: 'warning'}), message: `${result.label} replaces the one at ${first.file}:${first.line ?? 0}, as kubectl apply would`});
+						warnings.push({...at({path: [], message: '', severity: 'warning'}), message: `${result.label} replaces the one at ${firstAt()}, as kubectl apply would`});
 						seen.set(result.label, {file, document, path: result.path, policyIndex: earlier.policyIndex});
 						continue;
 					}
 
-					errors.push({...at({path: [], message: '', severity: 'error'}), message: `${result.label} is defined twice (first at ${first.file}:${first.line ?? 0})`});
+					errors.add(() => ({...at({path: [], message: '', severity: 'error'}), message: `${result.label} is defined twice (first at ${firstAt()})`}));
 					continue;
 				}
 
@@ -139,13 +151,11 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 		}
 
 		if (fileObjects === 0) {
-			errors.push({file, message: 'has no Kubernetes objects in it'});
+			errors.add(() => ({file, message: 'has no Kubernetes objects in it'}));
 		}
 	}
 
-	if (errors.length > 0) {
-		throw new InputError(errors);
-	}
+	errors.throwIfAny();
 
 	return {objects: {namespaces, pods, policies}, warnings, skipped: [...skipped.values()], misread};
 }

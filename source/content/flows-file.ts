@@ -3,7 +3,7 @@ import type {Issue} from '../kube/issue.js';
 import {locateIssue} from './locate-issue.js';
 import {documentsOf} from './documents.js';
 import {type FlowSpec, checkFlows} from './flow-spec.js';
-import {InputError, type Problem} from './input-error.js';
+import {InputError, maxReportedProblems, type Problem} from './input-error.js';
 import {readText} from './read-text.js';
 import type {SourceDocument} from './yaml-document.js';
 
@@ -32,7 +32,9 @@ export function flowsOfDocuments(file: string, documents: readonly SourceDocumen
 	const document = documents[0]!;
 	const {flows, issues} = checkFlows(document.value);
 	if (issues.length > 0) {
-		throw new InputError(issues.map((issue: Issue) => locateIssue(file, document, [], issue)));
+		// Only the problems reported are located; the others are counted.
+		const reported = issues.slice(0, maxReportedProblems).map((issue: Issue) => locateIssue(file, document, [], issue));
+		throw new InputError(reported, issues.length - reported.length);
 	}
 
 	return {

@@ -85,7 +85,8 @@ export function installPack(sourceDirectory: string, loaded: {readonly pack: Pac
 	} catch (error) {
 		throw new InputError([{file: target, message: `cannot be written (${(error as {code?: string}).code ?? String(error)}); the packs added before are unchanged`}]);
 	} finally {
-		rmSync(staging, {recursive: true, force: true});
+		// Quietly: a failure here (the staging folder never made) must not hide the error above.
+		removeQuietly(staging);
 	}
 
 	return {directory: target, isReplaced: isInstalled};

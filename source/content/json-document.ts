@@ -143,3 +143,54 @@ function endOfString(text: string, start: number): number {
 		index = next + 1;
 	}
 }
+
+/**
+The first comma (its offset, and the bracket after it) that is followed (past white space and comments) by `]` or `}`, in
+a text read as JSON; undefined when there is none. Strings are skipped: double-quoted ones, and
+single-quoted ones where a YAML flow value may start one.
+*/
+export function trailingComma(text: string): {readonly offset: number; readonly closer: string} | undefined {
+	let pendingComma: number | undefined;
+	for (let index = 0; index < text.length; index++) {
+		const character = text[index]!;
+		if (character === ' ' || character === '\t' || character === '\r' || character === '\n') {
+			continue;
+		}
+
+		if (character === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
+			const end = text.indexOf('\n', index);
+			index = end === -1 ? text.length : end;
+			continue;
+		}
+
+		if ((character === ']' || character === '}') && pendingComma !== undefined) {
+			return {offset: pendingComma, closer: character};
+		}
+
+		pendingComma = character === ',' ? index : undefined;
+		if (character === '"') {
+			index = endOfString(text, index);
+		} else if (character === '\'' && /[[{,:\s]/.test(text[index - 1] ?? ' ')) {
+			index = endOfSingleQuoted(text, index);
+		}
+	}
+
+	return undefined;
+}
+
+// A single-quoted YAML string escapes a quote by doubling it.
+function endOfSingleQuoted(text: string, start: number): number {
+	let index = start + 1;
+	for (;;) {
+		const next = text.indexOf('\'', index);
+		if (next === -1) {
+			return text.length;
+		}
+
+		if (text[next + 1] !== '\'') {
+			return next;
+		}
+
+		index = next + 2;
+	}
+}

@@ -12,9 +12,9 @@ import {compileCluster, resolveEndpoint} from '../evaluator/index.js';
 import {type Challenge, type Difficulty, type PackInfo, type RequiredPolicy, probeFamilies} from './challenge-types.js';
 import {loadClusterSources} from './cluster-files.js';
 import {type FlowsFile, flowsOfDocuments} from './flows-file.js';
-import {InputError, type Problem} from './input-error.js';
+import {InputError, moreProblemsLine, type Problem} from './input-error.js';
 import {locateIssue} from './locate-issue.js';
-import {checkPackFolder, packDocumentsOf, packFile, packIdPattern, readPackDocuments} from './pack-files.js';
+import {checkPackFolder, idLengthProblem, packDocumentsOf, packFile, packIdPattern, readPackDocuments} from './pack-files.js';
 import {readText} from './read-text.js';
 import {stripControlSequences} from './sanitize.js';
 import type {SourceDocument} from './yaml-document.js';
@@ -61,6 +61,9 @@ function readChecked(file: string, schema: Schema): {value: Readonly<Record<stri
 	return {value: asRecord(document.value) ?? {}, document, problems};
 }
 
+// What packIdPattern asks, in words.
+const idWords = 'lowercase letters, digits and hyphens, starting and ending with a letter or digit';
+
 const challengeFiles = 'a challenge has challenge.yaml, cluster.yaml, cases.yaml and solution.yaml';
 
 /** Loads a pack; throws InputError only when the pack itself (its folder or pack.yaml) is unusable. */
@@ -87,7 +90,7 @@ export function loadPack(directory: string): LoadedPack {
 				throw error;
 			}
 
-			problems.push(...error.problems);
+			problems.push(...error.problems, ...(error.omitted > 0 ? [{file: folder, message: moreProblemsLine(error.omitted)}] : []));
 		}
 	}
 
@@ -104,7 +107,8 @@ function readPackInfo(file: string): PackInfo {
 	}
 
 	if (typeof value['id'] === 'string' && value['id'] !== '' && !packIdPattern.test(value['id'])) {
-		problems.push(locateIssue(file, document, [], fieldProblem(['id'], `Invalid value: ${JSON.stringify(value['id'])}: a pack id is lowercase letters, digits and hyphens, such as cks-basics (it names the pack's folder once added)`)));
+		const reason = idLengthProblem(value['id']) ?? `a pack id is ${idWords}, such as cks-basics`;
+		problems.push(locateIssue(file, document, [], fieldProblem(['id'], `Invalid value: ${JSON.stringify(value['id'])}: ${reason} (it names the pack's folder once added)`)));
 	}
 
 	if (problems.length > 0) {
@@ -127,7 +131,8 @@ function clusterIn(file: string, text = readText(file)): Challenge['cluster'] {
 
 function loadChallenge(folder: string, id: string): Challenge {
 	if (!packIdPattern.test(id)) {
-		throw new InputError([{file: folder, message: `${JSON.stringify(id)} is not a challenge id; name the folder with lowercase letters, digits and hyphens`}]);
+		const reason = idLengthProblem(id) ?? `name the folder with ${idWords}`;
+		throw new InputError([{file: folder, message: `${JSON.stringify(id)} is not a challenge id; ${reason}`}]);
 	}
 
 	const challengeFile = fileIn(folder, 'challenge.yaml')!;

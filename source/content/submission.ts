@@ -2,7 +2,7 @@
 // cannot be graded yet (an empty file is a normal first state, not an error).
 import type {NetworkPolicy} from '../kube/types.js';
 import {loadClusterFiles} from './cluster-files.js';
-import {formatProblem, InputError} from './input-error.js';
+import {formatProblem, InputError, moreProblemsLine} from './input-error.js';
 import {stripControlSequences} from './sanitize.js';
 
 export type Submission =
@@ -23,7 +23,8 @@ export function readSubmission(file: string, maxBytes?: number): Submission {
 		}
 
 		const isEmpty = error.problems.length === 1 && error.problems[0]!.message === 'has no Kubernetes objects in it';
-		return isEmpty ? {kind: 'empty'} : {kind: 'invalid', problems: error.problems.map(problem => stripControlSequences(formatProblem(problem)))};
+		const problems = error.problems.map(problem => stripControlSequences(formatProblem(problem)));
+		return isEmpty ? {kind: 'empty'} : {kind: 'invalid', problems: error.omitted > 0 ? [...problems, moreProblemsLine(error.omitted)] : problems};
 	}
 
 	const {objects, warnings, skipped} = loaded;

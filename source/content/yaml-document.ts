@@ -41,7 +41,38 @@ const options: ParseOptions & DocumentOptions & SchemaOptions = {
 	customTags: (tags: Tags) => tags.filter(tag => typeof tag === 'string' ? tag !== 'timestamp' : tag.tag !== 'tag:yaml.org,2002:timestamp'),
 };
 
-/** Every document of a YAML (or JSON) text, with positions; throws InputError on the first problem. */
+/**
+The characters go-yaml refuses anywhere in a stream ("control characters are not allowed"): it
+accepts tab, line feed, carriage return, printable ASCII, NEL, and Unicode from U+00A0 but
+U+FFFE and U+FFFF. The yaml package reads them into values, where they could hide in a label.
+*/
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
+
+/** The line and column (1-based, in characters) of an offset in a text. */
+export function positionOfOffset(text: string, offset: number): Position {
+	const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+	let line = 1;
+	for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+		line++;
+	}
+
+	return {line, column: offset - lineStart + 1};
+}
+
+/** Throws InputError at the first character go-yaml would refuse in a YAML text. */
+export function refuseControlCharacters(text: string, file: string): void {
+	const control = controlCharacter.exec(text);
+	if (control) {
+		const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+		throw new InputError([{file, ...positionOfOffset(text, control.index), message: `invalid YAML: control characters are not allowed (U+${code} here); write it as an escape in a double-quoted string if it is meant`}]);
+	}
+}
+
+/**
+Every document of a YAML (or JSON) text, with positions; throws InputError on the first problem.
+Control characters are documents.ts's to refuse first: a JSON text that JSON.parse read may hold
+them in strings, as kubectl's JSON reader allows, and is parsed here again only for positions.
+*/
 export function parseYamlDocuments(text: string, file: string): SourceDocument[] {
 	const lineCounter = new (yaml().LineCounter)();
 	const documents = yaml().parseAllDocuments(text, {...options, lineCounter});
@@ -70,6 +101,10 @@ function toSourceDocument(document: Document.Parsed, file: string, position: (of
 
 	if (problem?.kind === 'too-deep') {
 		throw new InputError([{file, ...position(problem.node.range?.[0] ?? 0), message: syntaxMessage('RESOURCE_EXHAUSTION', '')}]);
+	}
+
+	if (problem?.kind === 'refused') {
+		throw new InputError([{file, ...position(problem.node.range?.[0] ?? 0), message: problem.message}]);
 	}
 
 	let value: unknown;
@@ -131,15 +166,40 @@ function aliasMessage(error: unknown): string {
 	return `invalid YAML: ${message}`;
 }
 
-type ScalarOrNestingProblem = {kind: 'ambiguous'; node: Scalar; field: string} | {kind: 'too-deep'; node: Node};
+type ScalarOrNestingProblem =
+	| {kind: 'ambiguous'; node: Scalar; field: string}
+	| {kind: 'too-deep'; node: Node}
+	| {kind: 'refused'; node: Node; message: string};
 
 function findScalarOrNestingProblem(document: Document.Parsed): ScalarOrNestingProblem | undefined {
 	let found: ScalarOrNestingProblem | undefined;
-	const {visit, isCollection} = yaml();
+	let aliases = 0;
+	const {visit, isAlias, isCollection} = yaml();
 	visit(document, {
 		Collection(_key, node, path) {
 			if (path.length > maxNesting && path.filter(ancestor => isCollection(ancestor)).length >= maxNesting) {
 				found = {kind: 'too-deep', node};
+				return visit.BREAK;
+			}
+
+			return undefined;
+		},
+		Pair(_key, pair) {
+			// A key that is a list or a mapping: go-yaml refuses it ("invalid map key"); the yaml
+			// package would turn it into a string key, with a warning printed by Node.
+			const key = isAlias(pair.key) ? pair.key.resolve(document) : pair.key;
+			if (isCollection(key)) {
+				found = {kind: 'refused', node: pair.key as Node, message: 'invalid YAML: a mapping key is a list or a mapping; kubectl accepts only a string, number or boolean as a key'};
+				return visit.BREAK;
+			}
+
+			return undefined;
+		},
+		Alias(_key, node, path) {
+			// An alias inside the value of its own anchor makes a value that contains itself: go-yaml
+			// refuses it. Past maxAliasCount, toJS refuses the document anyway.
+			if (++aliases <= maxAliasCount && path.some(ancestor => (ancestor as {anchor?: string}).anchor === node.source) && path.includes(node.resolve(document) as Node)) {
+				found = {kind: 'refused', node, message: `invalid YAML: anchor "${node.source}" value contains itself (an alias to it is written inside it)`};
 				return visit.BREAK;
 			}
 

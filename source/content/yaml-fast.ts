@@ -24,7 +24,8 @@ export function readYamlFast(text: string): Value[] | undefined {
 	// YAML's white space is the space and the tab; JavaScript's trims and \s know many more
 	// (no-break space, NEL, which YAML 1.1 takes for a line break...). Texts with those, lone
 	// carriage returns, or tabs in indentation go to the parser.
-	if (/[\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF\f\v]|\r(?!\n)|^ *\t/m.test(text)) {
+	// Control characters, which go-yaml refuses, go to the parser too, which refuses them at their line.
+	if (/[\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF\f\v\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\r(?!\n)|^ *\t/m.test(text)) {
 		return undefined;
 	}
 

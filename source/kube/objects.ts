@@ -1,6 +1,7 @@
 // Sorting the documents of a cluster dump into the kinds netpol-dojo reads, each validated.
 import {bareOrQuoted, quoteValue} from '../content/sanitize.js';
 import {asRecord} from './values.js';
+import {checkSchema} from './schema.js';
 import type {Issue, PathSegment} from './issue.js';
 import {namespaceOf} from './object-meta.js';
 import {networkPolicyIssues, toNetworkPolicy} from './network-policy.js';
@@ -36,18 +37,47 @@ const readers: Readonly<Record<string, Reader>> = {
 	'networking.k8s.io/v1/NetworkPolicy': {issues: networkPolicyIssues, decode: object => ({kind: 'NetworkPolicy', policy: toNetworkPolicy(object)})},
 };
 
+/** The items of a List document (`kind: List`, `PodList`...), undefined for any other document. */
+function listItems(value: unknown): readonly unknown[] | undefined {
+	const record = asRecord(value);
+	if (!record || typeof record['kind'] !== 'string' || !record['kind'].endsWith('List')) {
+		return undefined;
+	}
+
+	const items = record['items'];
+	// A List without items is empty, as kubectl reads it; a wrong type is decodeDocument's to refuse.
+	return Array.isArray(items) ? items as unknown[] : [];
+}
+
+/** How many objects a document holds: the items of a List, one for any other value, none for an empty document. */
+export function objectCount(value: unknown): number {
+	if (value === null || value === undefined) {
+		return 0;
+	}
+
+	return listItems(value)?.length ?? 1;
+}
+
 /** Every object of one YAML document: the document itself, or the items of a List. */
 export function decodeDocument(value: unknown): ObjectResult[] {
 	if (value === null || value === undefined) {
 		return [];
 	}
 
-	const record = asRecord(value);
-	if (record && typeof record['kind'] === 'string' && record['kind'].endsWith('List') && Array.isArray(record['items'])) {
-		return (record['items'] as unknown[]).flatMap((item, index) => decodeObject(item, ['items', index]));
+	const items = listItems(value);
+	if (!items) {
+		return decodeObject(value, []);
 	}
 
-	return decodeObject(value, []);
+	// kubectl refuses a List whose items are not a list ("cannot unmarshal object into Go struct
+	// field List.items of type []runtime.RawExtension"); skipping it as an unknown kind would hide it.
+	const record = asRecord(value)!;
+	const issues = checkSchema(record['items'], {type: 'list', items: {type: 'any'}}, ['items']);
+	if (issues.length > 0) {
+		return [{path: [], label: String(record['kind']), issues}];
+	}
+
+	return items.flatMap((item, index) => decodeObject(item, ['items', index]));
 }
 
 function decodeObject(value: unknown, path: readonly PathSegment[]): ObjectResult[] {
