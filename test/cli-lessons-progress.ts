@@ -1,6 +1,6 @@
 // The headless lessons and progress commands, run as a child process.
-import {execFile} from 'node:child_process';
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {execFile, spawnSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
@@ -11,7 +11,7 @@ const cli = path.join(root, 'dist/source/cli.js');
 
 async function run(args: string[], home: string): Promise<{code: number; stdout: string; stderr: string}> {
 	try {
-		const {stdout, stderr} = await promisify(execFile)('node', [cli, ...args], {env: {...process.env, NETPOL_DOJO_HOME: home, NO_COLOR: '1'}});
+		const {stdout, stderr} = await promisify(execFile)('node', [cli, ...args], {env: {...process.env, NETPOL_DOJO_HOME: home, NO_COLOR: '1'}, timeout: 30_000});
 		return {code: 0, stdout, stderr};
 	} catch (error) {
 		const failure = error as {code: number; stdout: string; stderr: string};
@@ -56,6 +56,22 @@ test('a corrupted progress file is set aside with a warning, and progress starts
 	t.is(outcome.code, 0);
 	t.regex(outcome.stderr, /^Warning: Progress file .*progress\.json is not valid JSON, so it was moved to .*progress\.json\.corrupt-/);
 	t.regex(outcome.stdout, /^0 of \d+ lessons done/);
+});
+
+// A named pipe would block a plain open until some writer came: the command must not hang.
+test('a named pipe as progress.json is set aside with a warning at once, and progress starts fresh', async t => {
+	const directory = home();
+	const pipe = path.join(directory, 'progress.json');
+	if (spawnSync('mkfifo', [pipe]).status !== 0) {
+		t.pass('mkfifo is not available here');
+		return;
+	}
+
+	const outcome = await run(['progress'], directory);
+	t.is(outcome.code, 0);
+	t.is(outcome.stderr, `Warning: Progress file ${pipe} is not a regular file (it is a named pipe), so it was moved to ${pipe}.corrupt-${/corrupt-(\S+) and/.exec(outcome.stderr)?.[1] ?? '?'} and progress starts afresh.\n`);
+	t.regex(outcome.stdout, /^0 of \d+ lessons done/);
+	t.deepEqual(readdirSync(directory).map(name => name.replace(/corrupt-.*/, 'corrupt-<time>')), ['progress.json.corrupt-<time>']);
 });
 
 test('usage errors of lessons and progress exit 2', async t => {

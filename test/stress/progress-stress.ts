@@ -48,6 +48,7 @@ let temporaryFiles = 0;
 let locks = 0;
 let savedBeforeKills = 0;
 for (let round = 0; round < rounds; round++) {
+	const already = new Set(readdirSync(killed));
 	const run = start(killed, `r${round}`, 0);
 	while (run.saved() < 1) {
 		if (run.hasExited()) {
@@ -62,11 +63,12 @@ for (let round = 0; round < rounds; round++) {
 	run.child.kill('SIGKILL');
 	await run.exit;
 	savedBeforeKills += run.saved();
-	const left = readdirSync(killed).filter(name => name !== 'progress.json');
+	// What this kill left: files that were not there before this round's writer started.
+	const left = readdirSync(killed).filter(name => name !== 'progress.json' && !already.has(name));
 	roundsLeavingFiles += left.length > 0 ? 1 : 0;
 	temporaryFiles += left.filter(name => name.includes('.tmp-')).length;
 	locks += left.filter(name => name === 'progress.json.lock').length;
-	// Not cleaned between rounds: the next writer must cope with a stale lock itself.
+	// Cleaned by a start only every tenth round: the writers between must cope with a stale lock themselves.
 	const notice = round % 10 === 9 ? loadProgress(killed).notice : undefined;
 	if (notice) {
 		console.log(`round ${round}: ${notice}`);
@@ -76,6 +78,7 @@ for (let round = 0; round < rounds; round++) {
 const before = readdirSync(killed).filter(name => name !== 'progress.json').length;
 const {progress, notice} = loadProgress(killed);
 const after = readdirSync(killed).filter(name => name !== 'progress.json');
-console.log(`kill -9 mid-save: ${rounds} rounds, ${roundsLeavingFiles} left files behind (${temporaryFiles} temp files, ${locks} locks, counted after each kill); ${before} left before the final start, ${after.length} after it${after.length > 0 ? `: ${after.join(', ')}` : ''}; progress.json ${notice ? `damaged: ${notice}` : `whole, ${Object.keys(progress.lessons).length} records of ${savedBeforeKills} reported saved`}`);
+// A kill between a save's rename and its `saved` line leaves a record saved but not reported, so found >= reported.
+console.log(`kill -9 mid-save: ${rounds} rounds, ${roundsLeavingFiles} left files behind (${temporaryFiles} temp files, ${locks} locks); ${before} left before the final start, ${after.length} after it${after.length > 0 ? `: ${after.join(', ')}` : ''}; progress.json ${notice ? `damaged: ${notice}` : `whole, ${Object.keys(progress.lessons).length} records found, ${savedBeforeKills} reported saved`}`);
 rmSync(killed, {recursive: true, force: true});
 process.exitCode = saved === found && after.length === 0 && !notice ? 0 : 1;
