@@ -32,8 +32,11 @@ function counterexampleOf(proof: Proof): string[] {
 	return describeCounterexample(proof.counterexample);
 }
 
+// A second policy that names the tier and team labels, so that probes change them too.
+const tierAndTeam = dbPolicy({ingress: [{from: [{namespaceSelector: {matchLabels: {team: 'shop'}}, podSelector: {matchLabels: {tier: 'backend'}}}]}]});
+
 test('each family adds its probe pods, with fresh IPs next to their pod\'s, and says what each stands for', t => {
-	const {objects, probes} = withProbes(shop, [reference], every);
+	const {objects, probes} = withProbes(shop, [reference, tierAndTeam], every);
 	const described = objects.pods.slice(shop.pods.length).map(entry => `${entry.namespace}/${entry.name} ${entry.ips.join(',')}: ${probes.get(`${entry.namespace}/${entry.name}`)!.description}`);
 	t.deepEqual(described.slice(0, 6), [
 		'shop/web-replica 10.0.0.11: a second replica of shop/web (same labels, another IP: 10.0.0.11)',
@@ -48,9 +51,21 @@ test('each family adds its probe pods, with fresh IPs next to their pod\'s, and 
 	t.true(described.includes('shop-copy/api 10.0.0.29: a pod like shop/api in a new namespace shop-copy with the labels of shop'), described.join('\n'));
 	t.true(described.includes('shop/web-app-api 10.0.0.16: a pod like shop/web with app=api instead of app=web'), 'a value a selector names is given to the pods without it');
 	t.true(described.some(line => line.startsWith('new-namespace/monitoring-prometheus ')));
-	t.deepEqual(objects.namespaces.map(entry => entry.name), ['shop', 'monitoring', 'shop-copy', 'monitoring-copy', 'shop-team-other', 'monitoring-purpose-other', 'new-namespace']);
+	t.deepEqual(objects.namespaces.map(entry => entry.name), ['shop', 'monitoring', 'shop-copy', 'monitoring-copy', 'shop-team-other', 'monitoring-team-shop', 'new-namespace']);
 	// A pod that a label change would make like another is not probed twice.
 	t.is(new Set(objects.pods.map(entry => JSON.stringify([entry.namespace, entry.labels, entry.ports]))).size, objects.pods.length - shop.pods.length);
+});
+
+test('a label no selector names changes no verdict, so no probe changes it', t => {
+	const {objects} = withProbes(shop, [reference], every);
+	t.false(objects.pods.some(entry => entry.name.includes('tier') || entry.namespace.includes('team')), objects.pods.map(entry => `${entry.namespace}/${entry.name}`).join(' '));
+});
+
+test('a namespace with policies but no pods gets a copy of each pod, so that its policies are judged', t => {
+	const staging = parsedPolicy('staging/deny', {podSelector: {}, policyTypes: ['Ingress']});
+	const {objects, probes} = withProbes(shop, [reference, staging], familiesExcept(probeFamilies.filter(family => family !== 'pods-in-empty-namespaces')));
+	t.deepEqual(objects.pods.slice(shop.pods.length).map(entry => `${entry.namespace}/${entry.name}`), ['staging/shop-web', 'staging/shop-api', 'staging/shop-db', 'staging/monitoring-prometheus']);
+	t.is(probes.get('staging/shop-web')?.description, 'a pod like shop/web in namespace staging, which has no pods today');
 });
 
 test('no family, no probe: the real objects alone', t => {
@@ -146,7 +161,7 @@ test('a mistake the other side masks today says so', t => {
 	const masked = counterexampleOf(proveEquivalent(onlyWeb, [webLockdown, reference], [webLockdown, everyone], familiesExcept(probeFamilies)));
 	t.deepEqual(masked.slice(0, 2), [
 		'shop/web -> shop/db TCP 3306: your policies allow it at the ingress of shop/db; the task denies it.',
-		'Today the egress of shop/web decides this flow alone, so its verdict is the same either way; each side must still be right on its own, as the other may change.',
+		'Today the whole flow gets the same verdict either way, because of the egress of shop/web; each side must still be right on its own, as the other may change.',
 	]);
 });
 

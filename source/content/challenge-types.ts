@@ -28,6 +28,7 @@ export const probeFamilies = [
 	'namespace-label-changed',
 	'namespace-label-added',
 	'namespace-unlabelled',
+	'pods-in-empty-namespaces',
 ] as const;
 
 export type ProbeFamily = typeof probeFamilies[number];

@@ -7,7 +7,7 @@ import {compileCluster, decide, formatAddress, resolveEndpoint} from '../evaluat
 import type {AddressRange} from '../evaluator/diff.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Verdict} from '../evaluator/types.js';
-import type {NetworkPolicy} from '../kube/types.js';
+import type {LabelSelector, NetworkPolicy} from '../kube/types.js';
 import {recognizeMistakes} from './mistakes.js';
 import {type Counterexample, type Proof, type ProofEnd, type TellingHints, familiesExcept, proveEquivalent} from './proof.js';
 
@@ -43,7 +43,21 @@ const keyOf = (policy: {readonly namespace: string; readonly name: string}) => `
 
 /** What a policy means, as a string: whether policyTypes were written or defaulted, or their order, changes nothing. */
 export function policyMeaning(policy: NetworkPolicy): string {
-	return JSON.stringify({...policy, isPolicyTypesDefaulted: undefined, policyTypes: [...policy.policyTypes].sort()});
+	// Label maps and value lists have no order: kubectl writes them sorted whatever the file said.
+	return JSON.stringify({...policy, isPolicyTypesDefaulted: undefined, policyTypes: [...policy.policyTypes].sort()}, (_key, value: unknown) => {
+		if (isSelector(value)) {
+			return {
+				matchLabels: Object.fromEntries(Object.entries(value.matchLabels).sort(([left], [right]) => (left < right ? -1 : 1))),
+				matchExpressions: value.matchExpressions.map(requirement => ({...requirement, values: [...requirement.values].sort()})),
+			};
+		}
+
+		return value;
+	});
+}
+
+function isSelector(value: unknown): value is LabelSelector {
+	return typeof value === 'object' && value !== null && 'matchLabels' in value && 'matchExpressions' in value;
 }
 
 /** The cluster's policies with the submission applied over them. */
@@ -150,7 +164,7 @@ export function describeCounterexample(counterexample: Counterexample): string[]
 	const isOneAddress = counterexample.addresses.length === 1 && counterexample.addresses[0]!.first === counterexample.addresses[0]!.last;
 	const elsewhere = [
 		...(isOnePort ? [] : [`${protocol} ports ${ports.map(range => (range.first === range.last ? String(range.first) : `${range.first}-${range.last}`)).join(', ')}`]),
-		...(counterexample.addresses.length === 0 || isOneAddress ? [] : [addressesText(counterexample.addresses)]),
+		...(counterexample.addresses.length === 0 || isOneAddress ? [] : [`${addressesText(counterexample.addresses)} (pods' IPs aside)`]),
 	];
 	if (elsewhere.length > 0) {
 		lines.push(`This difference spans ${elsewhere.join(', on ')}.`);
@@ -158,7 +172,7 @@ export function describeCounterexample(counterexample: Counterexample): string[]
 
 	if (counterexample.isMasked) {
 		const other = direction === 'egress' ? `ingress of ${endText(to)}` : `egress of ${endText(from)}`;
-		lines.push(`Today the ${other} decides this flow alone, so its verdict is the same either way; each side must still be right on its own, as the other may change.`);
+		lines.push(`Today the whole flow gets the same verdict either way, because of the ${other}; each side must still be right on its own, as the other may change.`);
 	}
 
 	lines.push(`yours: ${counterexample.yoursReason}`, `the task's: ${counterexample.expectedReason}`);

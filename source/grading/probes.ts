@@ -5,7 +5,7 @@
 // real ones (never instead of them), derived from the cluster alone, so that a selector that
 // only happens to work today (a pod IP instead of a label, `Exists` instead of a value, a
 // number instead of a named port) shows its difference. docs/packs.md lists the families. Pure.
-import {type Address, addressKey, formatAddress, parseAddress} from '../kube/ip.js';
+import {type Address, addressKey, formatAddress, parseAddress, parseCidr} from '../kube/ip.js';
 import type {ClusterObjects, ContainerPort, Labels, LabelSelector, Namespace, NetworkPolicy, Pod} from '../kube/types.js';
 import {namespaceNameLabel} from '../kube/types.js';
 import {type ProbeFamily, probeFamilies} from '../content/challenge-types.js';
@@ -24,6 +24,7 @@ export const probeFamilyText: Readonly<Record<ProbeFamily, string>> = {
 	'namespace-label-changed': 'a new namespace like each labelled namespace with one label\'s value changed, holding a copy of each of its pods',
 	'namespace-label-added': 'a new namespace like each namespace with a label that a policy\'s namespace selector names added, or set to that value, holding a copy of each of its pods',
 	'namespace-unlabelled': 'a new namespace with no labels, holding a copy of every pod',
+	'pods-in-empty-namespaces': 'a copy of every pod in each namespace that has no pods but a Namespace object or a policy of either answer',
 };
 
 /** A probe pod: what it stands for, in words. */
@@ -119,7 +120,7 @@ const familyBuilders: Readonly<Record<ProbeFamily, (builder: ProbeBuilder) => vo
 	},
 	'namespace-label-changed'(builder) {
 		for (const namespace of builder.realNamespaces) {
-			for (const [key, value] of Object.entries(ownLabels(namespace))) {
+			for (const [key, value] of Object.entries(ownLabels(namespace)).filter(([key]) => builder.namesKey(key))) {
 				const other = builder.freshLabelValue(key);
 				builder.addNamespace(namespace, `${namespace.name}-${key}-${other}`, {...ownLabels(namespace), [key]: other}, 'namespace-label-changed', copy => `in a new namespace ${copy} labelled like ${namespace.name} but with ${key}=${other} instead of ${key}=${value}`);
 			}
@@ -133,6 +134,14 @@ const familyBuilders: Readonly<Record<ProbeFamily, (builder: ProbeBuilder) => vo
 					const was = labels[key] === undefined ? 'added' : `instead of ${key}=${labels[key]}`;
 					builder.addNamespace(namespace, `${namespace.name}-${key}-${value}`, {...labels, [key]: value}, 'namespace-label-added', copy => `in a new namespace ${copy} labelled like ${namespace.name} but with ${key}=${value} ${was}`);
 				}
+			}
+		}
+	},
+	// A policy in a namespace with no pods selects nothing today; it must be right when pods come.
+	'pods-in-empty-namespaces'(builder) {
+		for (const namespace of builder.emptyNamespaces) {
+			for (const pod of builder.realPods) {
+				builder.addPod(pod, {namespace, name: `${pod.namespace}-${pod.name}`}, 'pods-in-empty-namespaces', () => `a pod like ${keyOf(pod)} in namespace ${namespace}, which has no pods today`);
 			}
 		}
 	},
@@ -164,6 +173,8 @@ function nameSafe(text: string): string {
 class ProbeBuilder {
 	readonly realPods: readonly Pod[];
 	readonly realNamespaces: readonly Namespace[];
+	/** Namespaces with no pods that a Namespace object or a policy names. */
+	readonly emptyNamespaces: readonly string[];
 	readonly namespaces: Namespace[];
 	private readonly pods: Pod[];
 	private readonly probes = new Map<string, ProbePod>();
@@ -171,6 +182,9 @@ class ProbeBuilder {
 	private readonly podKeys: Set<string>;
 	// Pods that decide alike (namespace, labels, ports) need not be probed twice.
 	private readonly shapes = new Set<string>();
+	private readonly namedKeys: ReadonlySet<string>;
+	// Per family, where the policies' ipBlocks start and end: a probe's IP must not fill a stretch between two.
+	private readonly boundaries: Readonly<Record<4 | 6, readonly bigint[]>>;
 	private readonly usedPorts: (port: number) => boolean;
 	private readonly labelValues = new Map<string, Set<string>>();
 	// The label pairs the policies' selectors name, by what they select.
@@ -188,13 +202,12 @@ class ProbeBuilder {
 		}
 
 		this.realNamespaces = [...namespaces.values()];
+		const inUse = new Set(objects.pods.map(pod => pod.namespace));
+		this.emptyNamespaces = [...new Set([...objects.namespaces.map(namespace => namespace.name), ...policies.map(policy => policy.namespace)])].filter(name => !inUse.has(name));
 		this.namespaces = [...objects.namespaces];
 		this.pods = [...objects.pods];
 		this.podKeys = new Set(objects.pods.map(pod => keyOf(pod)));
 		this.usedAddresses = new Set(objects.pods.flatMap(pod => pod.ips.map(ip => parseAddress(ip)).filter(address => address !== undefined).map(address => addressKey(address))));
-		for (const pod of objects.pods) {
-			this.shapes.add(shapeOf(pod));
-		}
 
 		const numbers = new Set(objects.pods.flatMap(pod => pod.ports.map(port => port.port)));
 		const ranges = policies.flatMap(policy => [...policy.ingress, ...policy.egress]).flatMap(rule => rule.ports)
@@ -225,6 +238,12 @@ class ProbeBuilder {
 			}
 		}
 
+		this.namedKeys = new Set(policies.flatMap(policy => selectorsOf(policy)).flatMap(([, selector]) => [...Object.keys(selector.matchLabels), ...selector.matchExpressions.map(requirement => requirement.key)]));
+		for (const pod of objects.pods) {
+			this.shapes.add(shapeOf(pod, this.namedKeys));
+		}
+
+		this.boundaries = ipBlockBoundaries(policies);
 		// A key that Exists or DoesNotExist names, with no value, is named with a fresh value.
 		for (const policy of policies) {
 			for (const [kind, selector] of selectorsOf(policy)) {
@@ -237,6 +256,11 @@ class ProbeBuilder {
 		}
 	}
 
+	/** Whether some selector of the policies names the key (no other key changes a verdict). */
+	namesKey(key: string): boolean {
+		return this.namedKeys.has(key);
+	}
+
 	/** The label pairs (key, value) the policies' pod or namespace selectors name, in order. */
 	namedLabels(kind: 'pod' | 'namespace'): ReadonlyArray<readonly [string, string]> {
 		return [...this.named[kind].values()];
@@ -246,7 +270,7 @@ class ProbeBuilder {
 	addPod(original: Pod, changes: Partial<Pod>, family: ProbeFamily, describe: (ip: string) => string, options: {isDuplicateOk?: boolean} = {}): void {
 		const namespace = changes.namespace ?? original.namespace;
 		const candidate: Pod = {...original, ...changes, namespace, name: this.freshPodName(namespace, nameSafe(changes.name ?? original.name))};
-		const shape = shapeOf(candidate);
+		const shape = shapeOf(candidate, this.namedKeys);
 		if (this.shapes.has(shape) && !options.isDuplicateOk) {
 			return;
 		}
@@ -309,7 +333,9 @@ class ProbeBuilder {
 		return freshName(wanted, name => this.podKeys.has(`${namespace}/${name}`));
 	}
 
-	// The next address after the pod's own that no pod has, so a probe stays in its pod's subnet.
+	// The next address after the pod's own that no pod has, so a probe stays in its pod's subnet;
+	// never the last free address between two ipBlock boundaries, which stands for the outside
+	// addresses there: a probe pod on it would hide them from the comparison.
 	private freshAddress(ip: string): string {
 		const address = parseAddress(ip);
 		if (!address) {
@@ -320,10 +346,55 @@ class ProbeBuilder {
 		let next: Address = address;
 		do {
 			next = {family: address.family, value: (next.value + 1n) % end};
-		} while (this.usedAddresses.has(addressKey(next)) && next.value !== address.value);
+		} while ((this.usedAddresses.has(addressKey(next)) || this.isLastFree(next)) && next.value !== address.value);
 		this.usedAddresses.add(addressKey(next));
 		return formatAddress(next);
 	}
+
+	// Whether taking the address would leave its stretch (between two ipBlock boundaries) with no
+	// address that no pod has. Stretches are long except around small blocks: count only there.
+	private isLastFree(address: Address): boolean {
+		const starts = this.boundaries[address.family];
+		const end = address.family === 4 ? 1n << 32n : 1n << 128n;
+		let first = 0n;
+		let last = end - 1n;
+		for (const start of starts) {
+			if (start <= address.value) {
+				first = start;
+			} else {
+				last = start - 1n;
+				break;
+			}
+		}
+
+		if (last - first > 4096n) {
+			return false;
+		}
+
+		let free = 0n;
+		for (let value = first; value <= last; value++) {
+			if (!this.usedAddresses.has(addressKey({family: address.family, value}))) {
+				free++;
+			}
+		}
+
+		return free <= 1n;
+	}
+}
+
+// The sorted starts of the stretches the policies' ipBlocks cut each family into.
+function ipBlockBoundaries(policies: readonly NetworkPolicy[]): Record<4 | 6, bigint[]> {
+	const starts = {4: new Set<bigint>([0n]), 6: new Set<bigint>([0n])};
+	for (const {ipBlock} of policies.flatMap(policy => [...policy.ingress, ...policy.egress]).flatMap(rule => rule.peers)) {
+		for (const cidr of ipBlock ? [ipBlock.cidr, ...ipBlock.except].map(text => parseCidr(text)) : []) {
+			if (cidr) {
+				starts[cidr.family].add(cidr.network).add(cidr.network + (1n << BigInt((cidr.family === 4 ? 32 : 128) - cidr.prefix)));
+			}
+		}
+	}
+
+	const sorted = (values: Set<bigint>) => [...values].sort((left, right) => (left < right ? -1 : (left > right ? 1 : 0)));
+	return {4: sorted(starts[4]), 6: sorted(starts[6])};
 }
 
 function freshName(wanted: string, isTaken: (name: string) => boolean): string {
@@ -335,8 +406,11 @@ function freshName(wanted: string, isTaken: (name: string) => boolean): string {
 	return name;
 }
 
-function shapeOf(pod: Pod): string {
-	return JSON.stringify([pod.namespace, Object.entries(pod.labels).sort(([left], [right]) => (left < right ? -1 : 1)), pod.ports]);
+// What a verdict can see of a pod: its namespace, the labels of keys some selector names (no
+// selector looks at any other key) and its ports.
+function shapeOf(pod: Pod, namedKeys: ReadonlySet<string>): string {
+	const labels = Object.entries(pod.labels).filter(([key]) => namedKeys.has(key)).sort(([left], [right]) => (left < right ? -1 : 1));
+	return JSON.stringify([pod.namespace, labels, pod.ports]);
 }
 
 function selectorsOf(policy: NetworkPolicy): Array<readonly ['pod' | 'namespace', LabelSelector]> {

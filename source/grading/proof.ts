@@ -12,7 +12,7 @@ import {sideSentence} from '../evaluator/describe.js';
 import {type AddressRange, type OutsideChange, type PortRange, type VerdictChange, compareLists, verdictChanges} from '../evaluator/diff.js';
 import type {Direction, Endpoint, Flow, Verdict} from '../evaluator/types.js';
 import {policyTypeOf} from '../evaluator/types.js';
-import {parseAddress} from '../kube/ip.js';
+import {addressKey, parseAddress} from '../kube/ip.js';
 import type {ClusterObjects, NetworkPolicy, Pod, Protocol} from '../kube/types.js';
 import {protocols} from '../kube/values.js';
 import {type ProbeFamily, type ProbePod, probeFamilies, withProbes} from './probes.js';
@@ -75,10 +75,19 @@ export function proveEquivalent(cluster: ClusterObjects, expected: readonly Netw
 		const after = compileCluster({...probed.objects, policies: onlyDirection(actual, direction)});
 		clusters.set(direction, {before, after});
 		const diff = verdictChanges(before, after);
-		candidates.push(
-			...diff.changes.map(change => pairCandidate(change, direction, probed.probes, hints, portsOf)),
-			...diff.outsideChanges.map(change => outsideCandidate(change, probed.probes, hints, portsOf)),
-		);
+		const isPodAddress = (text: string) => {
+			const address = parseAddress(text);
+			return address !== undefined && before.podsByAddress.has(addressKey(address));
+		};
+
+		// One by one: a large cluster can differ in more places than a call may take arguments.
+		for (const change of diff.changes) {
+			candidates.push(pairCandidate(change, direction, probed.probes, hints, portsOf));
+		}
+
+		for (const change of diff.outsideChanges) {
+			candidates.push(outsideCandidate(change, probed.probes, hints, portsOf, isPodAddress));
+		}
 	}
 
 	if (candidates.length === 0) {
@@ -86,11 +95,13 @@ export function proveEquivalent(cluster: ClusterObjects, expected: readonly Netw
 	}
 
 	// A difference that shows end to end (the whole flow's verdict differs too) reads best: one
-	// that the other side masks today says "the task allows it" of a flow denied anyway.
-	const whole = {before: compileCluster({...probed.objects, policies: [...expected]}), after: compileCluster({...probed.objects, policies: [...actual]})};
+	// that the other side masks today says "the task allows it" of a flow denied anyway. The whole
+	// verdict is both sides' (the clusters of each direction hold the same pods in the same order).
+	const {ingress, egress} = {ingress: clusters.get('ingress')!, egress: clusters.get('egress')!};
 	const isMasked = (candidate: Candidate) => {
-		const flow = flowOf(whole.before, candidate);
-		return isAllowed(whole.before, flow) === isAllowed(whole.after, flow);
+		const flow = flowOf(ingress.before, candidate);
+		const wholeBefore = isAllowed(ingress.before, flow) && isAllowed(egress.before, flow);
+		return wholeBefore === (isAllowed(ingress.after, flow) && isAllowed(egress.after, flow));
 	};
 
 	const best = mostTelling(candidates.map(candidate => ({...candidate, rank: withMasking(candidate.rank, isMasked(candidate))})))!;
@@ -185,11 +196,11 @@ function pairCandidate(change: VerdictChange, direction: Direction, probes: Read
 	};
 }
 
-function outsideCandidate(change: OutsideChange, probes: ReadonlyMap<string, ProbePod>, hints: TellingHints, portsOf: PodPorts): Candidate {
+function outsideCandidate(change: OutsideChange, probes: ReadonlyMap<string, ProbePod>, hints: TellingHints, portsOf: PodPorts, isPodAddress: (text: string) => boolean): Candidate {
 	const pod = podEnd(change.pod, probes);
 	// An address the cases name on the same side (a destination for egress, a source for ingress).
 	const caseAddresses = (hints.flows ?? []).map(flow => (change.direction === 'egress' ? flow.to : flow.from));
-	const address = tellingAddress(change.addresses, caseAddresses);
+	const address = tellingAddress(change.addresses, caseAddresses, isPodAddress);
 	const outside: ProofEnd = {kind: 'outside', address, addresses: change.addresses};
 	const [from, to] = change.direction === 'egress' ? [pod, outside] : [outside, pod];
 	const named = change.direction === 'egress' ? namedPorts(hints, change.pod, address, change.ports) : namedPorts(hints, address, change.pod, change.ports);
@@ -200,7 +211,7 @@ function outsideCandidate(change: OutsideChange, probes: ReadonlyMap<string, Pro
 		direction: change.direction,
 		ports: [change.ports],
 		key: [change.direction, change.pod, change.addresses.family, change.addresses.first, change.addresses.last, change.ports.protocol, change.before].join(' '),
-		outsideKey: [change.direction, change.pod, change.ports.protocol, change.before].join(' '),
+		outsideKey: [change.direction, change.pod, change.ports.protocol, change.ports.first, change.ports.last, change.before].join(' '),
 		port,
 		protocol: change.ports.protocol,
 		yours: change.after,
@@ -275,7 +286,9 @@ function tellingPort(range: PortRange, hints: TellingHints, destinationPorts: Re
 // Addresses of documentation ranges (RFC 5737, RFC 3849) read as "some outside address".
 const familiarAddresses = ['203.0.113.10', '198.51.100.10', '192.0.2.10', '8.8.8.8', '2001:db8::10'];
 
-function tellingAddress(range: AddressRange, named: readonly string[]): string {
+// An address of the range a learner will recognise, never a pod's IP (a pod's IP stands for the
+// pod, which decides otherwise).
+function tellingAddress(range: AddressRange, named: readonly string[], isPodAddress: (text: string) => boolean): string {
 	const inRange = (text: string) => {
 		const address = parseAddress(text);
 		return address !== undefined && address.family === range.family && address.value >= range.first && address.value <= range.last;
@@ -283,8 +296,20 @@ function tellingAddress(range: AddressRange, named: readonly string[]): string {
 
 	// A network's own address (10.6.1.0) reads as the network: the next one reads as a host.
 	const isNetworkAddress = range.first % (range.family === 4 ? 256n : 65_536n) === 0n && range.last > range.first;
-	return [...named, ...familiarAddresses].find(text => inRange(text))
-		?? formatAddress({family: range.family, value: isNetworkAddress ? range.first + 1n : range.first});
+	const chosen = [...named, ...familiarAddresses].find(text => inRange(text) && !isPodAddress(text));
+	if (chosen) {
+		return chosen;
+	}
+
+	// The diff's ranges hold some address that is no pod's: the first after the network's own.
+	for (let value = isNetworkAddress ? range.first + 1n : range.first; value <= range.last; value++) {
+		const text = formatAddress({family: range.family, value});
+		if (!isPodAddress(text)) {
+			return text;
+		}
+	}
+
+	return formatAddress({family: range.family, value: range.first});
 }
 
 // The candidate's flow on its telling port, in a cluster of the probed objects.
