@@ -3,7 +3,7 @@
 import test from 'ava';
 import {probeFamilies, withProbes} from '../source/grading/probes.js';
 import {type Proof, familiesExcept, proveEquivalent} from '../source/grading/proof.js';
-import {describeCounterexample} from '../source/grading/grade.js';
+import {describeCounterexample, policyMeaning} from '../source/grading/grade.js';
 import type {NetworkPolicy} from '../source/kube/types.js';
 import {cluster, namespace, parsedPolicy, pod} from './helpers/builders.js';
 
@@ -173,4 +173,20 @@ test('an outside address is named with the range of addresses the difference cov
 		'yours: egress allowed by shop/web-egress egress rule #1',
 		'the task\'s: NetworkPolicy \'shop/web-egress\' selects shop/web for egress, and no rule allows to 169.254.169.254 on 80/TCP',
 	]);
+});
+
+test('probe pods never take the address an ipBlock names next to a pod: an answer without that ipBlock fails', t => {
+	const vmCluster = cluster({pods: [pod('default/client', {app: 'client'}, {ip: '10.0.0.5'}), pod('default/db', {app: 'db'}, {ip: '10.0.0.30'})]});
+	const withVm = dbPolicy({ingress: [{from: [{podSelector: {matchLabels: {app: 'client'}}}, {ipBlock: {cidr: '10.0.0.6/32'}}], ports: [{port: 5432}]}]});
+	const withoutVm = dbPolicy({ingress: [{from: [{podSelector: {matchLabels: {app: 'client'}}}], ports: [{port: 5432}]}]});
+	t.is(counterexampleOf(proveEquivalent(vmCluster, [withVm], [withoutVm], every))[0], '10.0.0.6 -> default/db TCP 5432: your policies deny it at the ingress of default/db; the task allows it.');
+	const {objects} = withProbes(vmCluster, [withVm, withoutVm], every);
+	t.false(objects.pods.some(entry => entry.ips.includes('10.0.0.6')));
+});
+
+test('a policy means the same whatever the order of its labels, values and policyTypes', t => {
+	const one = parsedPolicy('shop/p', {podSelector: {matchLabels: {tier: 'web', app: 'client'}, matchExpressions: [{key: 'env', operator: 'In', values: ['b', 'a']}]}, policyTypes: ['Egress', 'Ingress']});
+	const other = parsedPolicy('shop/p', {podSelector: {matchLabels: {app: 'client', tier: 'web'}, matchExpressions: [{key: 'env', operator: 'In', values: ['a', 'b']}]}, policyTypes: ['Ingress', 'Egress']});
+	t.is(policyMeaning(one), policyMeaning(other));
+	t.not(policyMeaning(one), policyMeaning(parsedPolicy('shop/p', {podSelector: {matchLabels: {app: 'client'}}, policyTypes: ['Ingress', 'Egress']})));
 });
