@@ -68,8 +68,9 @@ for (let round = 0; round < rounds; round++) {
 	roundsLeavingFiles += left.length > 0 ? 1 : 0;
 	temporaryFiles += left.filter(name => name.includes('.tmp-')).length;
 	locks += left.filter(name => name === 'progress.json.lock').length;
-	// Cleaned by a start only every tenth round: the writers between must cope with a stale lock themselves.
-	const notice = round % 10 === 9 ? loadProgress(killed).notice : undefined;
+	// Cleaned by a start only every tenth round (not the last: the final start below is measured):
+	// the writers between must cope with a stale lock themselves.
+	const notice = round % 10 === 9 && round < rounds - 1 ? loadProgress(killed).notice : undefined;
 	if (notice) {
 		console.log(`round ${round}: ${notice}`);
 	}
