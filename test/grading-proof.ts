@@ -176,10 +176,10 @@ test('an outside address is named with the range of addresses the difference cov
 });
 
 test('probe pods never take the address an ipBlock names next to a pod: an answer without that ipBlock fails', t => {
-	const vmCluster = cluster({pods: [pod('default/client', {app: 'client'}, {ip: '10.0.0.5'}), pod('default/db', {app: 'db'}, {ip: '10.0.0.30'})]});
+	const vmCluster = cluster({pods: [pod('shop/client', {app: 'client'}, {ip: '10.0.0.5'}), pod('shop/db', {app: 'db'}, {ip: '10.0.0.30'})]});
 	const withVm = dbPolicy({ingress: [{from: [{podSelector: {matchLabels: {app: 'client'}}}, {ipBlock: {cidr: '10.0.0.6/32'}}], ports: [{port: 5432}]}]});
 	const withoutVm = dbPolicy({ingress: [{from: [{podSelector: {matchLabels: {app: 'client'}}}], ports: [{port: 5432}]}]});
-	t.is(counterexampleOf(proveEquivalent(vmCluster, [withVm], [withoutVm], every))[0], '10.0.0.6 -> default/db TCP 5432: your policies deny it at the ingress of default/db; the task allows it.');
+	t.is(counterexampleOf(proveEquivalent(vmCluster, [withVm], [withoutVm], every))[0], '10.0.0.6 -> shop/db TCP 5432: your policies deny it at the ingress of shop/db; the task allows it.');
 	const {objects} = withProbes(vmCluster, [withVm, withoutVm], every);
 	t.false(objects.pods.some(entry => entry.ips.includes('10.0.0.6')));
 });
