@@ -48,10 +48,14 @@ test('a lock left by a process that no longer runs is broken and taken', t => {
 	t.deepEqual(readdirSync(path.dirname(file)), []);
 });
 
-test('a lock that is not JSON is not one of ours to wait for', t => {
+test('a lock that is not JSON is waited for while it could be one being written, then taken', t => {
 	const file = path.join(temporaryDirectory(t), 'progress.json');
+	writeFileSync(lockPath(file), '');
+	t.throws(() => withFileLock(file, () => 'never', {waitMilliseconds: 100}), {message: /^it is locked by another process/});
 	writeFileSync(lockPath(file), 'garbage');
-	t.is(withFileLock(file, () => 'done'), 'done');
+	const aMinuteAgo = new Date(Date.now() - 60_000);
+	utimesSync(lockPath(file), aMinuteAgo, aMinuteAgo);
+	t.is(withFileLock(file, () => 'done', {waitMilliseconds: 100}), 'done');
 });
 
 test('a live process\'s lock is waited for, then the wait gives up saying who holds it', t => {

@@ -86,12 +86,27 @@ function acquire(lock: string, token: string, options: LockOptions): void {
 	}
 }
 
-// Writes the lock whole in a temp file, then links it into place: the link fails when a lock exists.
+// File systems without hard links (some network and FUSE mounts) say so with one of these.
+const noHardLinks = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+// Writes the lock whole in a temp file, then links it into place: the link fails when a lock
+// exists. Without hard links the lock is created in place with O_EXCL, which is as exclusive but
+// may be seen empty for an instant: an unreadable lock counts as stale only once it is a few
+// seconds old (isStale).
 function tryCreate(lock: string, content: string): boolean {
 	const temporary = temporaryPath(lock);
 	try {
 		writeFileSync(temporary, content, {flag: 'wx'});
-		linkSync(temporary, lock);
+		try {
+			linkSync(temporary, lock);
+		} catch (error) {
+			if (!noHardLinks.has((error as {code?: unknown}).code as string)) {
+				throw error;
+			}
+
+			writeFileSync(lock, content, {flag: 'wx'});
+		}
+
 		return true;
 	} catch (error) {
 		if ((error as {code?: unknown}).code === 'EEXIST') {
@@ -104,8 +119,8 @@ function tryCreate(lock: string, content: string): boolean {
 	}
 }
 
-// Who holds the lock, or undefined when there is none. A lock that is not ours to read (not
-// JSON, not a regular file) has no holder to wait for.
+// Who holds the lock, or undefined when there is none; without pid and token when it cannot be
+// read as one of ours (not JSON, not a regular file).
 function readHolder(lock: string): Holder | undefined {
 	let ageMilliseconds: number;
 	try {
@@ -140,9 +155,16 @@ function readHolder(lock: string): Holder | undefined {
 	}
 }
 
+// A lock is written in microseconds: one still unreadable after this was not made by a writer of ours.
+const unreadableAfterMilliseconds = 2000;
+
 function isStale(holder: Holder, options: LockOptions): boolean {
-	if (holder.ageMilliseconds > (options.staleAfterMilliseconds ?? 10_000) || holder.token === undefined || holder.pid === undefined) {
+	if (holder.ageMilliseconds > (options.staleAfterMilliseconds ?? 10_000)) {
 		return true;
+	}
+
+	if (holder.token === undefined || holder.pid === undefined) {
+		return holder.ageMilliseconds > unreadableAfterMilliseconds;
 	}
 
 	// A process on another host (a shared home folder) cannot be checked: only its age tells.
