@@ -220,7 +220,8 @@ test('a policy name with escape sequences is refused as the API server would, an
 	writeFileSync(path.join(folder, 'pack.yaml'), readFileSync(path.join(packs, 'clean/pack.yaml'), 'utf8'));
 	const listed = await run(['challenges', '--pack', folder]);
 	t.is(listed.code, 0);
-	t.regex(listed.stderr, /challenge\.yaml:\d+:\d+: policies\[0\]\.name: Invalid value: "x": a lowercase RFC 1123 subdomain/);
+	// The value is shown as written, its escapes spelt out, as the API server quotes it.
+	t.regex(listed.stderr, /challenge\.yaml:\d+:\d+: policies\[0\]\.name: Invalid value: "\\u001b\[2Jx\\u001b\]0;PWNED\\u0007": a lowercase RFC 1123 subdomain/);
 	t.false(hostile.test(listed.stderr), JSON.stringify(listed.stderr));
 });
 

@@ -16,7 +16,7 @@ import {InputError, moreProblemsLine, type Problem} from './input-error.js';
 import {locateIssue} from './locate-issue.js';
 import {checkPackFolder, idLengthProblem, packDocumentsOf, packFile, packIdPattern, readPackDocuments} from './pack-files.js';
 import {readText} from './read-text.js';
-import {stripControlSequences} from './sanitize.js';
+import {quoteValue, stripControlSequences} from './sanitize.js';
 import type {SourceDocument} from './yaml-document.js';
 
 const text: Schema = {type: 'string'};
@@ -59,6 +59,23 @@ function readChecked(file: string, schema: Schema): {value: Readonly<Record<stri
 	const [document = noPosition] = documents;
 	const problems = checkSchema(document.value, schema).map(issue => locateIssue(file, document, [], issue));
 	return {value: asRecord(document.value) ?? {}, document, problems};
+}
+
+// Every line break YAML 1.1 knows, and the ones editors break on.
+const lineBreak = /[\n\v\f\r\u0085\u2028\u2029]/;
+
+// Titles, topics, version and author are shown on one line, and the challenge's title and topics
+// become comment lines atop the learner's file: a line break there would start a line of YAML
+// that is not a comment, such as a live NetworkPolicy above the learner's own.
+function multiLineProblems(value: Readonly<Record<string, unknown>>, fields: readonly string[]): Issue[] {
+	return fields.flatMap(field => {
+		const entries: Array<[ReadonlyArray<string | number>, unknown]> = Array.isArray(value[field])
+			? (value[field] as unknown[]).map((entry, index) => [[field, index], entry])
+			: [[[field], value[field]]];
+		return entries.flatMap(([path, text]) => (typeof text === 'string' && lineBreak.test(text)
+			? [fieldProblem(path, `Invalid value: ${quoteValue(text)}: must be a single line, with no line breaks`)]
+			: []));
+	});
 }
 
 // What packIdPattern asks, in words.
@@ -106,6 +123,7 @@ function readPackInfo(file: string): PackInfo {
 		}
 	}
 
+	problems.push(...multiLineProblems(value, ['title', 'version', 'author']).map(issue => locateIssue(file, document, [], issue)));
 	if (typeof value['id'] === 'string' && value['id'] !== '' && !packIdPattern.test(value['id'])) {
 		const reason = idLengthProblem(value['id']) ?? `a pack id is ${idWords}, such as cks-basics`;
 		problems.push(locateIssue(file, document, [], fieldProblem(['id'], `Invalid value: ${JSON.stringify(value['id'])}: ${reason} (it names the pack's folder once added)`)));
@@ -144,6 +162,7 @@ function loadChallenge(folder: string, id: string): Challenge {
 		}
 	}
 
+	problems.push(...multiLineProblems(value, ['title', 'topics']).map(issue => at(issue)));
 	if (!difficulties.includes(value['difficulty'] as Difficulty)) {
 		problems.push(at(fieldProblem(['difficulty'], `Unsupported value: ${JSON.stringify(value['difficulty'] ?? null)}: supported values: "easy", "medium", "hard"`)));
 	}
@@ -168,7 +187,7 @@ function loadChallenge(folder: string, id: string): Challenge {
 	const probesOff = asRecord(value['probesOff']) ?? {};
 	for (const [family, reason] of Object.entries(probesOff)) {
 		if (!(probeFamilies as readonly string[]).includes(family)) {
-			problems.push(at(fieldProblem(['probesOff', family], `Unsupported value: ${JSON.stringify(stripControlSequences(family))}: supported values: ${probeFamilies.map(name => `"${name}"`).join(', ')}`)));
+			problems.push(at(fieldProblem(['probesOff', family], `Unsupported value: ${quoteValue(family)}: supported values: ${probeFamilies.map(name => `"${name}"`).join(', ')}`)));
 		} else if (typeof reason === 'string' && reason.trim() === '') {
 			problems.push(at(fieldProblem(['probesOff', family], 'Required value: say why the task leaves these probes open')));
 		}
@@ -190,7 +209,7 @@ function loadChallenge(folder: string, id: string): Challenge {
 			} else if (typeof text === 'string') {
 				const errors = errorsOf(text);
 				if (errors.length > 0) {
-					problems.push(at(fieldProblem(['policies', index, field], `Invalid value: ${JSON.stringify(stripControlSequences(text))}: ${errors.join('; ')}`)));
+					problems.push(at(fieldProblem(['policies', index, field], `Invalid value: ${quoteValue(text)}: ${errors.join('; ')}`)));
 				}
 			}
 		}
