@@ -131,6 +131,34 @@ autoload -U +X bashcompinit && bashcompinit
 ${bash.stdout}`);
 });
 
+// zsh runs the function through bashcompinit's compatibility layer, under sh emulation; zsh's own
+// matching then narrows the words to the prefix typed, so the cases here complete an empty word.
+const hasZsh = ['/usr/bin/zsh', '/bin/zsh'].some(file => existsSync(file));
+(hasZsh ? test : test.skip)('in zsh the script registers the function, which completes as in bash', async t => {
+	const zshScript = path.join(folder, 'netpol-dojo.zsh');
+	writeFileSync(zshScript, (await run(['completion', 'zsh'])).stdout);
+	const program = [
+		'source "$1" || exit 1',
+		'print -r -- "${_comps[netpol-dojo]}"',
+		'emulate -L sh; setopt kshglob noshglob braceexpand',
+		'for line in "matrix --protocol" "pack" "completion" "grade --pack class-pack"; do',
+		'  COMP_WORDS=(netpol-dojo $=line ""); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _netpol_dojo',
+		'  print -r -- "$line: ${COMPREPLY[*]}"',
+		'done',
+	].join('\n');
+	const outcome = await execute('zsh', ['-f', '-c', program, 'zsh', zshScript], folder);
+	t.is(outcome.stderr, '');
+	t.is(outcome.code, 0);
+	t.is(outcome.stdout, [
+		'_bash_complete -o filenames -F _netpol_dojo',
+		'matrix --protocol: TCP UDP SCTP',
+		'pack: validate init add',
+		'completion: bash zsh',
+		'grade --pack class-pack: db-only web-only',
+		'',
+	].join('\n'));
+});
+
 test('completion needs one shell it knows: exit 2 with the usage', async t => {
 	const cases: Array<[string[], string]> = [
 		[['completion'], 'error: completion needs a shell, bash or zsh'],
