@@ -6,6 +6,7 @@ import {InputError} from '../content/input-error.js';
 import {loadPack} from '../content/pack.js';
 import {describeCounterexample, describeFailure, failureHeadline, failuresBesideCounterexample, grade, type GradeReport} from '../grading/grade.js';
 import type {Counterexample, ProofEnd} from '../grading/proof.js';
+import {formatAddress} from '../kube/ip.js';
 import {similarTo} from '../format/similar.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
@@ -68,7 +69,7 @@ export function gradeDocument(report: GradeReport): Record<string, unknown> {
 		changedPolicies: report.changedPolicies,
 		extraPolicies: report.extraPolicies,
 		mistakes: report.mistakes,
-		...(report.proof.isEquivalent ? {} : {counterexample: counterexampleDocument(report.proof.counterexample)}),
+		...(report.proof.isEquivalent ? {} : {counterexample: counterexampleDocument(report.proof.counterexample), differences: report.proof.differences}),
 		failures: report.failures.map(failure => ({
 			from: failure.flow.from,
 			to: failure.flow.to,
@@ -120,10 +121,12 @@ function counterexampleDocument(counterexample: Counterexample): Record<string, 
 		port,
 		protocol,
 		ports: ports.map(range => ({first: range.first, last: range.last})),
+		addresses: counterexample.addresses.map(range => ({first: formatAddress({family: range.family, value: range.first}), last: formatAddress({family: range.family, value: range.last})})),
+		isMasked: counterexample.isMasked,
 		direction,
 		yours,
 		expected,
-		message: describeCounterexample(counterexample).join(' '),
+		message: describeCounterexample(counterexample).slice(0, -2).join(' '),
 		reasons: {yours: counterexample.yoursReason, expected: counterexample.expectedReason},
 	};
 }
