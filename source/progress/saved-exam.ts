@@ -49,7 +49,8 @@ export function parseSavedExam(value: unknown): SavedExam | undefined {
 		}
 
 		const {key, weight, file} = task;
-		if (typeof key !== 'string' || key === '' || typeof weight !== 'number' || !(weight > 0) || typeof file !== 'string' || file === '') {
+		// A key is shown on screen when its challenge is gone: no terminal control characters.
+		if (typeof key !== 'string' || key === '' || /[\u0000-\u001F\u007F-\u009F]/.test(key) || typeof weight !== 'number' || !(weight > 0) || typeof file !== 'string' || file === '') {
 			return undefined;
 		}
 
