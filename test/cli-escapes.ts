@@ -244,3 +244,27 @@ test('pack validate: pack text of every class is reported cleaned; refused value
 	const loaded = classes.filter(([, sample]) => !lineBreaks.test(sample)).length;
 	t.true(outcome.stdout.endsWith(`\nPack escapes: ${loaded} challenges, ${loaded * 7} cases; ${expected.length} errors.\n`), outcome.stdout);
 });
+
+test('lint: a file name of every class (from a shell glob) is printed cleaned, and in --json escaped, the same name to a JSON reader', async t => {
+	const directory = scratch(t);
+	// A file name cannot hold NUL or a slash: the C0 sample loses its NUL.
+	const names = classes.map(([, sample], index) => `p${index}${sample.replaceAll('\u0000', '')}.yaml`);
+	for (const [index, name] of names.entries()) {
+		writeFileSync(path.join(directory, name), `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p${index}, namespace: nowhere}\nspec: {podSelector: {}}\n`);
+	}
+
+	// With the seed cluster's pods, so that lint checks the namespaces.
+	const text = await run(['lint', 'cluster.yaml', ...names], directory);
+	assertNothingUnsafe(t, text, 'lint');
+	t.is(text.code, 1);
+	t.is(text.stdout, [
+		// The column of the namespace moves with the length of the name before it.
+		...classes.map((_, index) => `p${index}.yaml:3:${21 + String(index).length}: warning: NetworkPolicy "nowhere/p${index}": metadata.namespace: namespace "nowhere" has no pods in the files, so this policy selects nothing; a policy applies only to pods of its own namespace [namespace-without-pods]`),
+		'',
+		`${classes.length} warnings in ${classes.length} of ${classes.length + 1} NetworkPolicies.`,
+		'',
+	].join('\n'));
+	const json = await run(['lint', '--json', 'cluster.yaml', ...names], directory);
+	assertNothingUnsafe(t, json, 'lint --json');
+	t.deepEqual((JSON.parse(json.stdout) as {warnings: Array<{file: string}>}).warnings.map(warning => warning.file), names);
+});

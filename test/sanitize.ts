@@ -1,6 +1,6 @@
 // One control sequence kind per test, as ink's test/sanitize-ansi.ts does.
 import test from 'ava';
-import {bareOrQuoted, quoteValue, stripControlSequences} from '../source/content/sanitize.js';
+import {bareOrQuoted, quoteValue, stripControlSequences, terminalSafeJson} from '../source/content/sanitize.js';
 
 const cases: Array<[string, string, string]> = [
 	['SGR colour', 'a\u001B[31mred\u001B[0mb', 'aredb'],
@@ -45,4 +45,12 @@ test('shows a kind bare when it is plain, quoted when it hides something', t => 
 	t.is(bareOrQuoted('NetworkPolicy\u200B'), String.raw`"NetworkPolicy\u200b"`);
 	t.is(bareOrQuoted('Network Policy'), '"Network Policy"');
 	t.is(bareOrQuoted(''), '""');
+});
+
+test('JSON to print escapes the invisible characters of its strings, and reads back the same', t => {
+	const value = {file: 'a\u009B\u202E\u200B\uFEFF\u2028\u{E0041}.yaml', list: ['\u0007\n']};
+	const json = JSON.stringify(value, undefined, 2);
+	const safe = terminalSafeJson(json);
+	t.is(safe, '{\n  "file": "a\\u009b\\u202e\\u200b\\ufeff\\u2028\\udb40\\udc41.yaml",\n  "list": [\n    "\\u0007\\n"\n  ]\n}');
+	t.deepEqual(JSON.parse(safe), value);
 });

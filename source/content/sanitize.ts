@@ -50,3 +50,12 @@ function unitEscapes(character: string): string {
 export function bareOrQuoted(text: string): string {
 	return text === '' || /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}"]/u.test(text) ? quoteValue(text) : text;
 }
+
+/**
+A JSON document safe to print: every control or invisible character inside its strings written
+as `\uXXXX`. The same data for a JSON reader; nothing for a terminal to act on or hide. JSON.stringify
+already escapes C0 controls inside strings, so a raw newline or tab here is the document's own layout.
+*/
+export function terminalSafeJson(json: string): string {
+	return json.replaceAll(invisibleCharacter, character => (keptControls.has(character) ? character : unitEscapes(character)));
+}

@@ -1,5 +1,6 @@
 // `lint` output: one warning a line in the form editors link (`file:line:column: warning: ...`),
 // and the same as JSON.
+import {stripControlSequences, terminalSafeJson} from '../content/sanitize.js';
 import type {LintCode} from '../grading/lint.js';
 import type {Palette} from './color.js';
 import {wrapText} from './wrap.js';
@@ -17,8 +18,9 @@ export type LocatedWarning = {
 	readonly message: string;
 };
 
+// File names come from the file system (a shell glob over a cloned repository): cleaned like any text from a file.
 function position(warning: LocatedWarning): string {
-	return `${warning.file}${warning.line === undefined ? '' : `:${warning.line}${warning.column === undefined ? '' : `:${warning.column}`}`}`;
+	return `${stripControlSequences(warning.file)}${warning.line === undefined ? '' : `:${warning.line}${warning.column === undefined ? '' : `:${warning.column}`}`}`;
 }
 
 /** The text of one warning, without position: what grading feedback can show as it is. */
@@ -50,5 +52,5 @@ export function lintText(warnings: readonly LocatedWarning[], policyCount: numbe
 
 /** The `lint --json` document (README.md, `lint`). */
 export function lintJson(warnings: readonly LocatedWarning[], policyCount: number, hasCheckedPods: boolean): string {
-	return `${JSON.stringify({warnings, policies: policyCount, podChecks: hasCheckedPods}, undefined, 2)}\n`;
+	return `${terminalSafeJson(JSON.stringify({warnings, policies: policyCount, podChecks: hasCheckedPods}, undefined, 2))}\n`;
 }
