@@ -6,7 +6,9 @@ import {cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
+import {documentsOf} from '../source/content/documents.js';
 import {maxPackObjects} from '../source/content/pack-files.js';
+import {parseYamlDocuments} from '../source/content/yaml-document.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/source/cli.js');
@@ -116,6 +118,32 @@ test('many bad list items print ten messages and a count of the rest', async t =
 	writeFileSync(path.join(directory, 'empty.yaml'), `apiVersion: v1\nkind: List\nitems:\n${'- {}\n'.repeat(20_000)}`);
 	const expected = Array.from({length: 10}, (_, index) => `error: empty.yaml:${index + 4}:3: object: Object 'Kind' is missing`);
 	assertRefused(t, await run(['matrix', 'empty.yaml'], directory), [...expected, 'error: ... and 19,990 more']);
+});
+
+test('a problem far into a large file is found at its line (the parser reads the start first, then more)', async t => {
+	const directory = scratch(t);
+	const pods = Array.from({length: 5000}, (_, index) => `- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p${index}\n`);
+	writeFileSync(path.join(directory, 'late.yaml'), `apiVersion: v1\nkind: List\nitems:\n${pods.join('')}- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: Bad_Name\n`);
+	const outcome = await run(['matrix', 'late.yaml'], directory);
+	t.is(outcome.code, 2);
+	t.true(outcome.stderr.startsWith('error: late.yaml:20007:11: Pod "default/Bad_Name": metadata.name: Invalid value: "Bad_Name": '), outcome.stderr);
+});
+
+test('positions read from the start of a large text are those of the whole text', t => {
+	const block = (index: number) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${index}\n  labels:\n    app: web\n    note: "a\n      b"\nspec:\n  containers:\n  - name: c\n    ports: [{containerPort: 80}]\n`;
+	const text = Array.from({length: 3000}, (_, index) => block(index)).join('---\n');
+	const fast = documentsOf(text, 'x.yaml');
+	const slow = parseYamlDocuments(text, 'x.yaml');
+	const paths: Array<Array<string | number>> = [[], ['metadata'], ['metadata', 'name'], ['metadata', 'labels', 'note'], ['metadata', 'namespace'], ['spec', 'containers', 0, 'ports', 0, 'containerPort'], ['spec', 'containers', 3], ['status']];
+	for (const index of fast.keys()) {
+		for (const fieldPath of paths) {
+			for (const isAtKey of [false, true]) {
+				t.deepEqual(fast[index]!.locate(fieldPath, isAtKey), slow[index]!.locate(fieldPath, isAtKey), `document ${index}, ${fieldPath.join('.')}`);
+			}
+
+			t.is(fast[index]!.plainSourceAt(fieldPath), slow[index]!.plainSourceAt(fieldPath));
+		}
+	}
 });
 
 test('a flows file of many bad flows prints ten messages and a count of the rest', async t => {

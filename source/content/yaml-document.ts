@@ -114,8 +114,11 @@ function toSourceDocument(document: Document.Parsed, file: string, position: (of
 		throw new InputError([{file, ...position(document.range[0]), message: aliasMessage(error)}]);
 	}
 
+	return {value, ...positionsIn(document, position)};
+}
+
+function positionsIn(document: Document.Parsed, position: (offset: number) => Position): Omit<SourceDocument, 'value'> {
 	return {
-		value,
 		locate(path, isAtKey = false) {
 			const found = nodeAt(document.contents, path);
 			const range = (isAtKey && found.key ? found.key.range : found.node?.range) ?? document.range;
@@ -126,6 +129,48 @@ function toSourceDocument(document: Document.Parsed, file: string, position: (of
 			return found.isExact && yaml().isScalar(found.node) && found.node.type === 'PLAIN' ? found.node.source : undefined;
 		},
 	};
+}
+
+/** Where the paths of one document were written, as read from the start of a text. */
+export type DocumentPositions = Omit<SourceDocument, 'value'> & {
+	/** Whether what locate and plainSourceAt say of a path holds for the whole text, and not only for the start read. */
+	isSettled(path: readonly PathSegment[]): boolean;
+};
+
+/**
+The positions in each document of a text's first `length` characters (a whole number of lines),
+for a text a fast reader has already read: nothing is checked, the YAML parser only finds lines.
+*/
+export function documentPositions(text: string, length: number): DocumentPositions[] {
+	const prefix = text.slice(0, length);
+	const lineCounter = new (yaml().LineCounter)();
+	const documents = yaml().parseAllDocuments(prefix, {...options, lineCounter});
+	const all = Array.isArray(documents) ? documents : [documents];
+	const position = (offset: number): Position => {
+		const {line, col} = lineCounter.linePos(offset);
+		return {line, column: col};
+	};
+
+	return all.map(document => ({
+		...positionsIn(document as Document.Parsed, position),
+		isSettled(path) {
+			if (length >= text.length) {
+				return true;
+			}
+
+			// A collection found starts where it starts whatever follows the cut, and so does its key.
+			// A scalar (which may run on over lines), or the nearest ancestor of a path not found
+			// (which may be written after the cut), is settled only when something follows it.
+			const found = nodeAt(document.contents, path);
+			const end = found.node?.range?.[2];
+			return (found.isExact && yaml().isCollection(found.node)) || (end !== undefined && hasContentAfter(prefix, end));
+		},
+	}));
+}
+
+// Whether anything but white space and comments follows an offset.
+function hasContentAfter(text: string, offset: number): boolean {
+	return text.slice(offset).split('\n').some(line => /\S/.test(line.replace(/(?:^|\s)#.*$/, '')));
 }
 
 function syntaxMessage(code: string, message: string): string {
