@@ -268,3 +268,24 @@ test('lint: a file name of every class (from a shell glob) is printed cleaned, a
 	assertNothingUnsafe(t, json, 'lint --json');
 	t.deepEqual((JSON.parse(json.stdout) as {warnings: Array<{file: string}>}).warnings.map(warning => warning.file), names);
 });
+
+test('eval and explain: a flow naming a look-alike pod quotes it with its escapes', async t => {
+	const directory = scratch(t);
+	for (const command of ['eval', 'explain']) {
+		for (const group of groups) {
+			writeFileSync(path.join(directory, 'hostile-flows.yaml'), `flows:\n${group.map(([, sample]) => `  - {from: ${yamlQuoted(`default/api${sample}`)}, to: default/db, port: 3306}\n`).join('')}`);
+			const outcome = await run([command, '--flows', 'hostile-flows.yaml', 'cluster.yaml'], directory);
+			assertNothingUnsafe(t, outcome, command);
+			t.is(outcome.code, 2);
+			t.is(outcome.stdout, '');
+			const lines = outcome.stderr.trimEnd().split('\n');
+			t.is(lines.length, group.length, outcome.stderr);
+			for (const [index, [name, sample]] of group.entries()) {
+				// A trailing U+FEFF is white space to the reference parser: not a name of the namespace/pod form.
+				const prefix = `error: hostile-flows.yaml:${index + 2}:12: flows[${index}].from: `;
+				const quoted = `"default/api${escaped(sample)}"`;
+				t.true([`${prefix}pod ${quoted} is not in the cluster files`, `${prefix}${quoted} is neither namespace/pod nor an IP address`].some(start => lines[index]!.startsWith(start)), `${command}, ${name}: ${lines[index]!}`);
+			}
+		}
+	}
+});

@@ -2,6 +2,7 @@
 import {readFlowsFile} from '../content/flows-file.js';
 import type {FlowSpec} from '../content/flow-spec.js';
 import {InputError, type Problem} from '../content/input-error.js';
+import {quoteValue} from '../content/sanitize.js';
 import {type Cluster, type EndpointProblem, decide, isAllowed, parseAddress, resolveEndpoint} from '../evaluator/index.js';
 import {addressKey} from '../kube/ip.js';
 import {summarizeDecision} from '../evaluator/describe.js';
@@ -106,7 +107,7 @@ function resolveEnd(
 function problemMessage(cluster: Cluster, problem: EndpointProblem, reference: string, field: string): string {
 	switch (problem) {
 		case 'unknown-pod': {
-			return `${field}: pod ${JSON.stringify(reference)} is not in the cluster files${suggestion(cluster, reference)}`;
+			return `${field}: pod ${quoteValue(reference)} is not in the cluster files${suggestion(cluster, reference)}`;
 		}
 
 		case 'shared-address': {
@@ -116,7 +117,7 @@ function problemMessage(cluster: Cluster, problem: EndpointProblem, reference: s
 		}
 
 		case 'not-a-reference': {
-			return `${field}: ${JSON.stringify(reference)} is neither namespace/pod nor an IP address`;
+			return `${field}: ${quoteValue(reference)} is neither namespace/pod nor an IP address`;
 		}
 	}
 }

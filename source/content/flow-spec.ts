@@ -1,5 +1,6 @@
 // The flows format of the contract, checked field by field. Pure: values in, flows or issues out.
 import type {Issue} from '../kube/issue.js';
+import {quoteValue, terminalSafeJson} from './sanitize.js';
 import {formatFieldPath} from '../kube/issue.js';
 import type {Protocol} from '../kube/types.js';
 import {asRecord, protocols} from '../kube/values.js';
@@ -30,7 +31,7 @@ export function checkFlows(value: unknown): {flows: FlowSpec[]; issues: Issue[]}
 
 	const issues: Issue[] = Object.keys(document)
 		.filter(key => key !== 'flows')
-		.map(key => problem([key], `unknown field ${JSON.stringify(key)}; a flows file has only \`flows\``, true));
+		.map(key => problem([key], `unknown field ${quoteValue(key)}; a flows file has only \`flows\``, true));
 	const flows: FlowSpec[] = [];
 	for (const [index, item] of (document['flows'] as unknown[]).entries()) {
 		const result = checkFlow(item, ['flows', index]);
@@ -55,7 +56,7 @@ function checkFlow(item: unknown, path: ReadonlyArray<string | number>): {flow?:
 
 	const issues: Issue[] = [];
 	for (const key of Object.keys(flow).filter(key => !flowFields.has(key))) {
-		issues.push(problem([...path, key], `unknown field ${JSON.stringify(key)}; a flow has from, to, port, protocol and expect`, true));
+		issues.push(problem([...path, key], `unknown field ${quoteValue(key)}; a flow has from, to, port, protocol and expect`, true));
 	}
 
 	for (const end of ['from', 'to'] as const) {
@@ -63,7 +64,7 @@ function checkFlow(item: unknown, path: ReadonlyArray<string | number>): {flow?:
 		if (value === undefined || value === null) {
 			issues.push(problem([...path, end], 'Required value: a pod as namespace/name, or an IP address'));
 		} else if (typeof value !== 'string') {
-			issues.push(problem([...path, end], `${JSON.stringify(value)} is not a pod reference; write namespace/name or an IP address`));
+			issues.push(problem([...path, end], `${terminalSafeJson(JSON.stringify(value))} is not a pod reference; write namespace/name or an IP address`));
 		}
 	}
 
@@ -72,15 +73,15 @@ function checkFlow(item: unknown, path: ReadonlyArray<string | number>): {flow?:
 		issues.push(problem([...path, 'port'], 'Required value: a port number, 1..65535'));
 	} else if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65_535) {
 		const hint = typeof port === 'string' && /^\d+$/.test(port) ? ' (a number, without quotes)' : '';
-		issues.push(problem([...path, 'port'], `${JSON.stringify(port)} is not a port; use 1..65535${hint}`));
+		issues.push(problem([...path, 'port'], `${terminalSafeJson(JSON.stringify(port))} is not a port; use 1..65535${hint}`));
 	}
 
 	if (typeof protocol !== 'string' || !protocols.includes(protocol as Protocol)) {
-		issues.push(problem([...path, 'protocol'], `${JSON.stringify(protocol)} is not a protocol; use TCP, UDP or SCTP`));
+		issues.push(problem([...path, 'protocol'], `${terminalSafeJson(JSON.stringify(protocol))} is not a protocol; use TCP, UDP or SCTP`));
 	}
 
 	if (expect !== undefined && expect !== 'allow' && expect !== 'deny') {
-		issues.push(problem([...path, 'expect'], `${JSON.stringify(expect)} is not a verdict; use allow or deny`));
+		issues.push(problem([...path, 'expect'], `${terminalSafeJson(JSON.stringify(expect))} is not a verdict; use allow or deny`));
 	}
 
 	if (issues.length > 0) {

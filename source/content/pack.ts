@@ -266,7 +266,7 @@ function checkCases(cluster: Challenge['cluster'], cases: FlowsFile): void {
 		const ends = (['from', 'to'] as const).map(field => {
 			const end = resolveEndpoint(compiled, flow[field]);
 			if (typeof end === 'string') {
-				problems.push({...cases.locate(index, field), message: `flows[${index}].${field}: ${JSON.stringify(flow[field])} is not a pod of cluster.yaml nor an IP address`});
+				problems.push({...cases.locate(index, field), message: `flows[${index}].${field}: ${quoteValue(flow[field])} is not a pod of cluster.yaml nor an IP address`});
 			}
 
 			return end;

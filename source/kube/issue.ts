@@ -1,4 +1,4 @@
-import {quoteValue} from '../content/sanitize.js';
+import {quoteValue, terminalSafeJson} from '../content/sanitize.js';
 
 /** A step into a decoded document: a mapping key or a list index. */
 export type PathSegment = string | number;
@@ -47,7 +47,7 @@ export function formatFieldValue(value: unknown): string {
 		return 'null';
 	}
 
-	return JSON.stringify(value);
+	return terminalSafeJson(JSON.stringify(value));
 }
 
 function issue(path: readonly PathSegment[], body: string, severity: 'error' | 'warning' = 'error'): Issue {

@@ -1,6 +1,7 @@
 // Strict decoding, as kubectl's `--validate=strict` and the API server's strict field
 // validation do it: an unknown field or a value of the wrong type is an error, never ignored.
 // `null` stands for an absent field, as in Kubernetes' JSON decoding.
+import {quoteValue} from '../content/sanitize.js';
 import type {Issue, PathSegment} from './issue.js';
 import {formatFieldPath, formatFieldValue} from './issue.js';
 
@@ -106,7 +107,7 @@ export function checkSchema(value: unknown, schema: Schema, path: readonly PathS
 					issues.push(...checkSchema(child, childSchema, [...path, key]));
 				} else if (!schema.isOpen) {
 					const childPath = [...path, key];
-					issues.push({path: childPath, message: `unknown field ${JSON.stringify(formatFieldPath(childPath))}`, severity: 'error', isAtKey: true});
+					issues.push({path: childPath, message: `unknown field ${quoteValue(formatFieldPath(childPath))}`, severity: 'error', isAtKey: true});
 				}
 			}
 
