@@ -214,7 +214,8 @@ test('a policy name with escape sequences is refused as the API server would, an
 		t.is(outcome.code, 2, args.join(' '));
 		t.false(hostile.test(outcome.stderr), JSON.stringify(outcome.stderr));
 		t.false(hostile.test(outcome.stdout), JSON.stringify(outcome.stdout));
-		t.regex(outcome.stderr, /pack\.yaml:\d+:\d+: unknown field "bad"/);
+		// The key is quoted as written, its 8-bit CSI spelt out.
+		t.regex(outcome.stderr, /pack\.yaml:\d+:\d+: unknown field "\\u009b2Jbad"/);
 	}
 
 	writeFileSync(path.join(folder, 'pack.yaml'), readFileSync(path.join(packs, 'clean/pack.yaml'), 'utf8'));
