@@ -7,6 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {documentsOf} from '../source/content/documents.js';
+import {maxChallengePods} from '../source/content/pack.js';
 import {maxPackObjects} from '../source/content/pack-files.js';
 import {parseYamlDocuments} from '../source/content/yaml-document.js';
 
@@ -96,6 +97,14 @@ test('a kind: List does not get round the object cap of a pack file: its items a
 	const validate = await run(['pack', 'validate', 'pack'], directory);
 	t.is(validate.code, 1);
 	t.is(validate.stdout, 'error: pack/db-policy/cluster.yaml: has 10,001 objects (List items and flows counted one by one), more than the 10,000 a pack file may hold (refused as a possible resource attack)\nPack clean: 0 challenges, 0 cases; 1 error.\n');
+});
+
+test('a challenge\'s cluster of more than 100 pods is refused: grading proves every pair', async t => {
+	const directory = scratchPack(t);
+	writeFileSync(path.join(directory, 'pack/db-policy/cluster.yaml'), listOfPods(maxChallengePods + 1));
+	assertRefused(t, await run(['grade', 'db-policy', 'pack/db-policy/solution.yaml', '--pack', 'pack'], directory), [
+		'error: pack/db-policy/cluster.yaml: has 101 pods, more than the 100 a challenge\'s cluster may hold (grading proves every pair of pods and probe pods; a teaching cluster needs a handful)',
+	]);
 });
 
 test('documents and List items count together against the cap; a cases file counts its flows', async t => {

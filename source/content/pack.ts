@@ -78,6 +78,13 @@ function multiLineProblems(value: Readonly<Record<string, unknown>>, fields: rea
 	});
 }
 
+/**
+The pods a challenge's cluster may hold. Grading proves every pair of pods, probe pods included,
+so its cost grows with their square: pack validate takes seconds at 100 pods, a minute and a
+half at 200, and runs out of memory at 500. The built-in challenges hold seven at most.
+*/
+export const maxChallengePods = 100;
+
 // What packIdPattern asks, in words.
 const idWords = 'lowercase letters, digits and hyphens, starting and ending with a letter or digit';
 
@@ -219,7 +226,12 @@ function loadChallenge(folder: string, id: string): Challenge {
 		throw new InputError(problems);
 	}
 
-	const cluster = clusterIn(fileIn(folder, 'cluster.yaml')!);
+	const clusterFile = fileIn(folder, 'cluster.yaml')!;
+	const cluster = clusterIn(clusterFile);
+	if (cluster.pods.length > maxChallengePods) {
+		throw new InputError([{file: clusterFile, message: `has ${cluster.pods.length} pods, more than the ${maxChallengePods} a challenge's cluster may hold (grading proves every pair of pods and probe pods; a teaching cluster needs a handful)`}]);
+	}
+
 	const solutionFile = fileIn(folder, 'solution.yaml')!;
 	// Read once: parsed for grading, and kept as written to show beside the learner's answer.
 	const solutionText = readText(solutionFile);
