@@ -242,7 +242,7 @@ async function runAppInTerminal(t: ExecutionContext, bin: string): Promise<{code
 	child.stderr.setEncoding('utf8');
 	const collect = (chunk: string) => {
 		output += chunk;
-		if (!quitSent && /Challenges solved: \d+ of \d+/.test(screen()) && screen().includes('Esc/q quit')) {
+		if (!quitSent && /Challenges solved: \d+ of \d+/.test(screen()) && screen().includes('q quit')) {
 			quitSent = true;
 			child.stdin.write('q');
 		}

@@ -64,7 +64,7 @@ test.serial('home shows the title, the overall progress, the seven menu items an
 		'   Help',
 		'   Quit',
 		'',
-		' ↑↓/jk move  Enter open  Esc/q quit  ? help',
+		' ↑↓/jk move  Enter open  q quit  ? help',
 	].join('\n'));
 	const hints = footerHints(initialState(lessons, emptyProgress(), predictions, noChallenges));
 	t.is(frame().split('\n').at(-1), ` ${hints.map(hint => `${hint.label} ${hint.description}`).join('  ')}`);
@@ -145,7 +145,7 @@ test.serial('? opens help over a lesson page, and ? or Esc closes it on the same
 	const secondPage = frame();
 	await press('?');
 	t.is(lines()[0], ' Help');
-	hasLine(t, frame(), ' PgDn/PgUp (d/u) scroll, Esc or q goes back, ? shows this help.');
+	hasLine(t, frame(), ' PgDn/PgUp (d/u) scroll, Esc or q goes back (q on home quits), ? this help.');
 	t.is(lines().at(-1), ' Esc/q back  ? help');
 	await press('?');
 	t.is(frame(), secondPage);

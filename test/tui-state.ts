@@ -97,7 +97,7 @@ test('the key table maps keys by screen, and leaves list keys to the select list
 	t.deepEqual(key('j')(home), {type: 'down'});
 	t.is(actionFor(home, 'j', {}, true), undefined);
 	t.deepEqual(key('q')(home), {type: 'back'});
-	t.deepEqual(key('', {escape: true})(home), {type: 'back'});
+	t.is(key('', {escape: true})(home), undefined, 'Esc pressed once too often on the way back does not quit');
 	t.deepEqual(key('?')(home), {type: 'help'});
 	const onText = run(home, {type: 'open'}, {type: 'open'});
 	t.deepEqual(key('', {return: true})(onText), {type: 'next'});
@@ -107,9 +107,9 @@ test('the key table maps keys by screen, and leaves list keys to the select list
 	t.deepEqual(key('', {pageUp: true})(onText), {type: 'scrollUp'});
 });
 
-test('the footer lists the keys of the screen, with quit instead of back on home', t => {
+test('the footer lists the keys of the screen, with q to quit on home', t => {
 	const home = start();
-	t.deepEqual(footerHints(home).map(hint => `${hint.label} ${hint.description}`), ['↑↓/jk move', 'Enter open', 'Esc/q quit', '? help']);
+	t.deepEqual(footerHints(home).map(hint => `${hint.label} ${hint.description}`), ['↑↓/jk move', 'Enter open', 'q quit', '? help']);
 	const onText = run(home, {type: 'open'}, {type: 'open'});
 	t.deepEqual(footerHints(onText).map(hint => hint.description), ['next page', 'previous page', 'scroll', 'back', 'help']);
 });

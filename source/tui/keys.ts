@@ -73,7 +73,10 @@ const bindings: readonly Binding[] = [
 	{label: 'PgDn PgUp', description: 'scroll', action: 'scrollDown', contexts: ['drillAsk', 'drillAnswered'], matches: (_input, key) => key.pageDown === true},
 	{label: '', description: '', action: 'scrollUp', contexts: ['drillAsk', 'drillAnswered'], matches: (_input, key) => key.pageUp === true},
 	{label: 'Esc/q', description: 'your file', action: 'back', contexts: ['challenge'], matches: (input, key) => key.escape === true || input === 'q', isAvailable: state => solutionShown(state) || matrixShown(state)},
-	{label: 'Esc/q', description: 'back', action: 'back', contexts: ['menu', 'page', 'checkpoint', 'info', 'challenge', 'drillAsk', 'drillAnswered', 'examIntro', 'examTask', 'review'], matches: (input, key) => key.escape === true || input === 'q'},
+	// On the home screen going back leaves the app: only q does, so that an Esc pressed once too
+	// often on the way back does not end the session.
+	{label: 'q', description: 'quit', action: 'back', contexts: ['menu'], matches: input => input === 'q', isAvailable: state => state.screen.name === 'home'},
+	{label: 'Esc/q', description: 'back', action: 'back', contexts: ['menu', 'page', 'checkpoint', 'info', 'challenge', 'drillAsk', 'drillAnswered', 'examIntro', 'examTask', 'review'], matches: (input, key) => key.escape === true || input === 'q', isAvailable: state => state.screen.name !== 'home'},
 	{label: 'Esc/q', description: 'finish exam', action: 'back', contexts: ['examList'], matches: (input, key) => key.escape === true || input === 'q'},
 	{label: '?', description: 'help', action: 'help', contexts: ['menu', 'page', 'checkpoint', 'info', 'challenge', 'drillAsk', 'drillAnswered', 'examIntro', 'review'], matches: input => input === '?'},
 ];
@@ -154,7 +157,5 @@ export function footerHints(state: State): Array<{label: string; description: st
 	const context = contextOf(state);
 	const shown = bindings.filter(binding => binding.label !== '' && applies(binding, context, state));
 	// A key listed twice (Esc as "your file" and as "back") shows its first meaning only.
-	const hints = shown.filter((binding, index) => shown.findIndex(other => other.label === binding.label && other.action === binding.action) === index).map(({label, description}) => ({label, description}));
-	// On the home screen, going back leaves the app.
-	return state.screen.name === 'home' ? hints.map(hint => (hint.description === 'back' ? {...hint, description: 'quit'} : hint)) : hints;
+	return shown.filter((binding, index) => shown.findIndex(other => other.label === binding.label && other.action === binding.action) === index).map(({label, description}) => ({label, description}));
 }

@@ -123,7 +123,7 @@ export function HelpScreen() {
 				<Text>the clock, e edits a task, f finishes; grades come at the end.</Text>
 				<Text> </Text>
 				<Text>Keys: arrows or j/k move, Enter opens or answers, ←/→ or h/l turn pages,</Text>
-				<Text>PgDn/PgUp (d/u) scroll, Esc or q goes back, ? shows this help.</Text>
+				<Text>PgDn/PgUp (d/u) scroll, Esc or q goes back (q on home quits), ? this help.</Text>
 				<Text>Progress is saved as you go.</Text>
 				<Text> </Text>
 				<Text dimColor>Headless: netpol-dojo grade, explain, matrix, diff, lint, pack... (--help).</Text>
