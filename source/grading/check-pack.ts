@@ -5,7 +5,7 @@
 import type {Challenge, RequiredPolicy} from '../content/challenge-types.js';
 import type {FlowSpec} from '../content/flow-spec.js';
 import type {NetworkPolicy} from '../kube/types.js';
-import {grade} from './grade.js';
+import {caseFailures, grade} from './grade.js';
 
 /** The pack files a finding can be about, relative to the challenge's folder. */
 export type ChallengeFile = 'challenge.yaml' | 'cases.yaml' | 'solution.yaml' | 'starter.yaml';
@@ -48,12 +48,12 @@ export function checkChallenge(challenge: Challenge, starter?: StarterPolicies):
 		({severity, challenge: challenge.id, file, ...(line === undefined ? {} : {line}), message});
 	const lineOf = (flow: FlowSpec) => challenge.source?.caseLine(challenge.cases.indexOf(flow));
 	const findings = policyFindings(challenge, finding);
-	for (const failure of grade(challenge, challenge.solution).failures) {
+	for (const failure of caseFailures(challenge, challenge.solution)) {
 		const {flow} = failure;
 		findings.push(finding('error', 'cases.yaml', `flows[${challenge.cases.indexOf(flow)}]: the reference solution fails this case: ${flowText(flow)} should be ${flow.expect === 'allow' ? 'allowed' : 'denied'}, and solution.yaml ${failure.got === 'allow' ? 'allows' : 'denies'} it (${failure.reason})`, lineOf(flow)));
 	}
 
-	if (grade(challenge, []).failures.length === 0) {
+	if (caseFailures(challenge, []).length === 0) {
 		findings.push(finding('error', 'cases.yaml', 'the empty submission passes every case: add a case that only a right answer gets right'));
 	}
 
@@ -94,8 +94,8 @@ function policyFindings(challenge: Challenge, finding: MakeFinding): Finding[] {
 // task asks for, and the cluster's own) can touch it.
 function casesNoAnswerFails(challenge: Challenge): FlowSpec[] {
 	const writable = [...new Map([...challenge.policies, ...challenge.cluster.policies].map(policy => [keyOf(policy), policy])).values()];
-	const extremes = [grade(challenge, []), grade(challenge, allowEverything(writable)), grade(challenge, denyEverything(writable))];
-	const failable = new Set(extremes.flatMap(report => report.failures.map(failure => failure.flow)));
+	const extremes = [[], allowEverything(writable), denyEverything(writable)].map(answer => caseFailures(challenge, answer));
+	const failable = new Set(extremes.flatMap(failures => failures.map(failure => failure.flow)));
 	return challenge.cases.filter(flow => !failable.has(flow));
 }
 

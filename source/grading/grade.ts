@@ -66,7 +66,12 @@ export function appliedPolicies(challenge: Challenge, submission: readonly Netwo
 	return [...challenge.cluster.policies.filter(policy => !submitted.has(keyOf(policy))), ...submission];
 }
 
-export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]): GradeReport {
+/**
+The hidden cases the submission gets wrong, with the evaluator's reason: holes (allowed but
+should be denied) first, then outages, each in case order. The cases alone, without the proof:
+what pack checks need, and the first feedback of a grade.
+*/
+export function caseFailures(challenge: Challenge, submission: readonly NetworkPolicy[]): CaseFailure[] {
 	const cluster = compileCluster({...challenge.cluster, policies: appliedPolicies(challenge, submission)});
 	const failures: CaseFailure[] = [];
 	for (const flow of challenge.cases) {
@@ -82,14 +87,16 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 		}
 	}
 
+	return [...failures.filter(failure => failure.got === 'allow'), ...failures.filter(failure => failure.got === 'deny')];
+}
+
+export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]): GradeReport {
+	const failures = caseFailures(challenge, submission);
 	const submitted = new Set(submission.map(policy => keyOf(policy)));
 	const missingPolicies = challenge.policies.filter(policy => !submitted.has(keyOf(policy)));
 	const total = challenge.cases.length;
 	const passedCases = total - failures.length;
-	const ordered = [...failures.filter(failure => failure.got === 'allow'), ...failures.filter(failure => failure.got === 'deny')];
 	const proof = proveEquivalent(challenge.cluster, appliedPolicies(challenge, challenge.solution), appliedPolicies(challenge, submission), familiesExcept(Object.keys(challenge.probesOff ?? {})), tellingHints(challenge));
-	// The cases are examples; the proof decides. A reference that fails its own cases is a broken
-	// pack (pack validate says so), and no submission passes it.
 	// A policy the task leaves alone stays as it is, even where a rewrite changes no verdict.
 	const asked = new Set(challenge.policies.map(policy => keyOf(policy)));
 	const changedPolicies = submission.filter(policy => !asked.has(keyOf(policy)) && challenge.cluster.policies.some(existing =>
@@ -98,6 +105,8 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 	const extraPolicies = challenge.helperPolicies === false
 		? submission.filter(policy => !asked.has(keyOf(policy)) && !existing.has(keyOf(policy))).map(({name, namespace}) => ({name, namespace}))
 		: [];
+	// The cases are examples; the proof decides. A reference that fails its own cases is a broken
+	// pack (pack validate says so), and no submission passes it.
 	const passed = proof.isEquivalent && failures.length === 0 && missingPolicies.length + changedPolicies.length + extraPolicies.length === 0;
 	const denied = failures.filter(failure => failure.got === 'deny').map(failure => failure.flow);
 	return {
@@ -108,7 +117,7 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 		missingPolicies,
 		changedPolicies,
 		extraPolicies,
-		failures: ordered,
+		failures,
 		mistakes: passed ? [] : recognizeMistakes(submission, challenge.cluster, challenge.policies, denied, {reference: challenge.solution, ...(proof.isEquivalent ? {} : {focus: proof.counterexample.direction})}),
 		proof,
 	};
