@@ -167,7 +167,10 @@ function ruleChanges(rule: Rule, direction: Direction): RuleChange[] {
 			const endPort = Math.min(lastPort, port.port + 100);
 			changes.push({what: `${at} port ${port.port} widened to the range ${port.port}-${endPort}`, rule: replaced({...port, endPort})});
 			const extra = port.port === 8080 ? 8443 : 8080;
-			changes.push({what: `.ports: ${extra} added beside ${port.port}`, rule: {...rule, ports: [...rule.ports, {protocol: port.protocol, port: extra}]}});
+			// A port the rule lists already would change nothing.
+			if (!rule.ports.some(entry => entry.protocol === port.protocol && entry.port === extra)) {
+				changes.push({what: `.ports: ${extra} added beside ${port.port}`, rule: {...rule, ports: [...rule.ports, {protocol: port.protocol, port: extra}]}});
+			}
 		}
 	}
 
