@@ -3,6 +3,9 @@ import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs';
 import {InputError} from './input-error.js';
 import {firstInvalidUtf8Byte} from './utf8.js';
 
+/** What standard input (`-` on the command line) is called in messages, and the name readText reads it by. */
+export const standardInputName = '<stdin>';
+
 /** The default `--max-size`: larger files are refused before they are read. */
 export const defaultMaxBytes = 32 * 1024 * 1024;
 
@@ -26,7 +29,8 @@ export function readText(file: string, maxBytes = defaultMaxBytes): string {
 function readBytes(file: string, maxBytes: number): Buffer {
 	let descriptor: number | undefined;
 	try {
-		descriptor = openSync(file, 'r');
+		// Descriptor 0 rather than /dev/stdin, which cannot be opened when it is a socket (as Node gives a child).
+		descriptor = file === standardInputName ? 0 : openSync(file, 'r');
 		const stats = fstatSync(descriptor);
 		if (stats.isDirectory()) {
 			throw new InputError([{file, message: 'is a folder, not a file'}]);
@@ -57,7 +61,7 @@ function readBytes(file: string, maxBytes: number): Buffer {
 
 		throw new InputError([{file, message: describeFileError(error)}]);
 	} finally {
-		if (descriptor !== undefined) {
+		if (descriptor !== undefined && file !== standardInputName) {
 			closeSync(descriptor);
 		}
 	}

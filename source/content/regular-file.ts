@@ -31,7 +31,7 @@ export function readRegularFile(file: string, maxBytes: number): RegularFileRead
 	try {
 		const stats = fstatSync(descriptor);
 		if (!stats.isFile() && !stats.isDirectory()) {
-			return {kind: 'notRegular', what: kindOf(stats)};
+			return {kind: 'notRegular', what: describeNotRegular(stats)};
 		}
 
 		if (stats.size > maxBytes) {
@@ -44,7 +44,8 @@ export function readRegularFile(file: string, maxBytes: number): RegularFileRead
 	}
 }
 
-function kindOf(stats: Stats): string {
+/** What a file that is not a regular file is, in words: `a named pipe`, `a character device`... */
+export function describeNotRegular(stats: Stats): string {
 	if (stats.isFIFO()) {
 		return 'a named pipe';
 	}
