@@ -15,6 +15,7 @@ import {appUsage, challengesUsage, completionUsage, evalUsage, gradeUsage, lesso
 import {commandHelp} from './cli/help.js';
 import {appOptions, commandNames, commandOptions, shells, type Shell} from './cli/options.js';
 import {parseCommandArgs, parseMaxSize, refuseArguments, usageError} from './cli/arguments.js';
+import {clusterFileArguments, fileArgument, refuseSecondStandardInput} from './cli/file-arguments.js';
 import {runGradeClassCommand, runPackCommand} from './cli/pack-commands.js';
 import {runDiffCommand, runExplainCommand, runLintCommand, runMatrixCommand} from './cli/traffic-commands.js';
 
@@ -34,6 +35,13 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 		}
 
 		refuseArguments('netpol-dojo', parsed.positionals, appUsage);
+		// Keys typed while the app loads would echo above its first frame (a stray `j`): in raw
+		// mode they stay unechoed in the terminal's buffer, and the app reads them once it draws.
+		// Node puts the terminal back as it was when the process ends, however it ends.
+		if (process.stdin.isTTY && process.stdout.isTTY) {
+			process.stdin.setRawMode(true);
+		}
+
 		const {runTui} = await import('./commands/tui.js');
 		const packDirectory = parsed.values['pack'];
 		return runTui({isInteractive: process.stdin.isTTY && process.stdout.isTTY, env: process.env, ...(typeof packDirectory === 'string' ? {packDirectory} : {})}, io);
@@ -66,9 +74,11 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 			throw usageError('eval needs at least one cluster FILE', evalUsage);
 		}
 
+		refuseSecondStandardInput([values['flows'], ...positionals], evalUsage);
 		const maxBytes = parseMaxSize(values['max-size'] as string | undefined, evalUsage);
+		const clusterFiles = clusterFileArguments(positionals, io);
 		const {runEval} = await import('./commands/eval.js');
-		return await runEval({flowsFile: values['flows'], clusterFiles: positionals, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+		return await runEval({flowsFile: fileArgument(values['flows']), clusterFiles, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
 	}
 
 	if (command === 'lessons') {
@@ -110,7 +120,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 		}
 
 		const {values, positionals} = parsed;
-		if (values['submissions'] !== undefined || values['junit'] !== undefined) {
+		if (values['submissions'] !== undefined || values['class'] !== undefined || values['junit'] !== undefined) {
 			return runGradeClassCommand(parsed, io);
 		}
 
@@ -122,7 +132,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 		const maxBytes = parseMaxSize(values['max-size'] as string | undefined, gradeUsage);
 		const [{runGrade}, {builtInChallengesDirectory}] = await Promise.all([import('./commands/grade.js'), import('./content/paths.js')]);
 		const packDirectory = typeof values['pack'] === 'string' ? values['pack'] : builtInChallengesDirectory();
-		return runGrade({challengeId, submissionFile, packDirectory, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+		return runGrade({challengeId, submissionFile: fileArgument(submissionFile), packDirectory, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
 	}
 
 	if (command === 'pack') {

@@ -86,7 +86,7 @@ test('a command begun', completes, ['ma'], ['matrix']);
 test('the app\'s options before any command', completes, ['--'], ['--pack', '--help', '--version']);
 test('eval\'s options', completes, ['eval', '--'], ['--json', '--flows', '--max-size', '--help']);
 test('explain\'s options, narrowed', completes, ['explain', '--f'], ['--flows', '--from']);
-test('grade\'s options', completes, ['grade', '--'], ['--json', '--pack', '--submissions', '--junit', '--max-size', '--help']);
+test('grade\'s options', completes, ['grade', '--'], ['--json', '--pack', '--submissions', '--class', '--junit', '--max-size', '--help']);
 test('diff\'s options', completes, ['diff', '--json', '--'], ['--json', '--before', '--after', '--port', '--protocol', '--max-size', '--help']);
 test('pack\'s actions', completes, ['pack', ''], ['validate', 'init', 'add']);
 test('pack validate\'s options', completes, ['pack', 'validate', '--'], ['--strict', '--help']);
@@ -111,6 +111,7 @@ test('grade: the policy file after the challenge', completes, ['grade', 'db-poli
 test('grade: nothing after the policy file', completes, ['grade', 'db-policy', 'policy.yaml', ''], []);
 test('grade --submissions: a folder, then no challenge', completes, ['grade', '--submissions', 'my'], ['my notes']);
 test('grade --submissions DIR takes no operand', completes, ['grade', '--submissions', 'class-pack', ''], []);
+test('grade --class DIR takes no operand', completes, ['grade', '--class', 'class-pack', ''], []);
 
 test('the built-in ids are this version\'s challenges', t => {
 	t.true(builtInIds.length >= 20);

@@ -6,11 +6,17 @@ import {challengesUsage, completionUsage, diffUsage, evalUsage, explainUsage, gr
 const helpOption = '  -h, --help        this help\n';
 const maxSizeOption = '  --max-size MIB    refuse input files larger than this (default 32)\n';
 
+// Not in lint's help, which is pinned word for word; lint reads folders and \`-\` alike.
+const folderFiles = `A FILE may be a folder, read as \`kubectl apply -R -f DIR\` reads it: its .yaml,
+.yml and .json files, in sub-folders too, in name order (hidden ones included,
+symbolic links to folders not followed). \`-\` reads standard input, once.
+`;
+
 const clusterFiles = `FILE... are YAML or JSON files as \`kubectl get -o yaml\` writes them: Namespaces,
 Pods and NetworkPolicies (other kinds are skipped with a note). A NetworkPolicy
 in a later file replaces the one of the same name in an earlier file, as
 kubectl apply would.
-`;
+${folderFiles}`;
 
 const packFolder = `A pack is a folder: pack.yaml and one folder per challenge (challenge.yaml,
 cluster.yaml, cases.yaml, solution.yaml, starter.yaml). The format, and the
@@ -46,19 +52,28 @@ Exit codes: 0 listed; 2 the pack cannot be read, or bad usage.
 	grade: `${gradeUsage}
 
 Grade a policy file against a challenge: it passes when it decides every flow
-as the task's reference solution does. With --submissions, grade one file per
-challenge, named <challenge-id>.yaml, and optionally write JUnit XML for CI.
+as the task's reference solution does (POLICY.yaml may be - for standard
+input). With --submissions, grade one learner: one file per challenge, named
+<challenge-id>.yaml. With --class, grade a class in one run: one folder per
+learner (hidden ones left out), each as --submissions grades it, against the
+pack loaded once; it prints one line per learner, what passed and what did not.
 
 Options:
   --pack DIR         a pack of your own instead of the built-in challenges
+                     (--class needs it)
   --submissions DIR  a learner's files, one <challenge-id>.yaml per challenge
-  --junit FILE       also write the grades as JUnit XML (with --submissions)
-  --json             the grade as data, with the counterexample
+  --class DIR        a class: one folder per learner, named after the learner
+  --junit FILE|DIR   also write the grades as JUnit XML: with --submissions, to
+                     FILE; with --class, one DIR/<learner>.xml per learner, the
+                     report --submissions writes, to hand back to each
+  --json             the grade as data, with the counterexample; with --class,
+                     {pack, passed, failed, total, learners: [{learner,
+                     submitted, passed, failed, total, results}]}
   --max-size MIB     refuse input files larger than this (default 32)
   -h, --help         this help
 
-Exit codes: 0 passed (every challenge, with --submissions); 1 not yet; 2 bad
-input or usage.
+Exit codes: 0 passed (every challenge, with --submissions; every learner every
+challenge, with --class); 1 not yet; 2 bad input or usage.
 `,
 
 	pack: `${packUsage}
@@ -175,6 +190,7 @@ Options:
   --protocol T      only this protocol: TCP, UDP or SCTP
   --json            one entry per pair of ends and stretch of ports
 ${maxSizeOption}${helpOption}
+${folderFiles}
 Exit codes: 0 compared, whatever changed; 2 bad input or usage.
 `,
 

@@ -20,7 +20,7 @@ const protocol = {type: 'string', value: 'protocol'} as const;
 export const commandOptions = {
 	eval: {options: {json: flag, flows: file, 'max-size': text}, operands: 'files'},
 	challenges: {options: {json: flag, pack: directory}, operands: 'none'},
-	grade: {options: {json: flag, pack: directory, submissions: directory, junit: file, 'max-size': text}, operands: 'challenge-then-file'},
+	grade: {options: {json: flag, pack: directory, submissions: directory, class: directory, junit: file, 'max-size': text}, operands: 'challenge-then-file'},
 	'pack validate': {options: {strict: flag}, operands: 'directory'},
 	'pack init': {options: {}, operands: 'directory'},
 	'pack add': {options: {force: flag}, operands: 'directory'},

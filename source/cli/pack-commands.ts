@@ -1,4 +1,4 @@
-// pack validate | init | add, and grade --submissions: the instructor's commands.
+// pack validate | init | add, and grade --submissions and --class: the instructor's commands.
 import type {CommandIo} from '../commands/io.js';
 import {type ParsedArgs, parseCommandArgs, parseMaxSize, usageError} from './arguments.js';
 import {gradeUsage, packUsage} from './usage.js';
@@ -6,17 +6,28 @@ import {commandHelp} from './help.js';
 import {commandOptions, packActions} from './options.js';
 import {similarTo} from '../format/similar.js';
 
-// grade --submissions: a whole class's files against a pack (the built-in one by default).
+// grade --submissions (one learner's files) and grade --class (a folder per learner), against a
+// pack (the built-in one by default for --submissions; --class names it).
 export async function runGradeClassCommand({values, positionals}: ParsedArgs, io: CommandIo): Promise<number> {
-	if (typeof values['submissions'] !== 'string') {
-		throw usageError('grade --junit needs --submissions DIR (a class\'s files, one <challenge-id>.yaml each)', gradeUsage);
+	if (typeof values['submissions'] === 'string' && typeof values['class'] === 'string') {
+		throw usageError('grade takes --submissions DIR (one learner\'s files) or --class DIR (one folder per learner), not both', gradeUsage);
+	}
+
+	const mode = typeof values['class'] === 'string' ? '--class' : '--submissions';
+	if (typeof values['submissions'] !== 'string' && typeof values['class'] !== 'string') {
+		throw usageError('grade --junit needs --submissions DIR (a class\'s files, one <challenge-id>.yaml each) or --class DIR (one folder per learner)', gradeUsage);
 	}
 
 	if (positionals.length > 0) {
-		throw usageError(`grade --submissions grades every challenge of the pack and takes no CHALLENGE, got ${JSON.stringify(positionals[0])}`, gradeUsage);
+		throw usageError(`grade ${mode} grades every challenge of the pack and takes no CHALLENGE, got ${JSON.stringify(positionals[0])}`, gradeUsage);
 	}
 
 	const maxBytes = parseMaxSize(values['max-size'] as string | undefined, gradeUsage);
+	const junit = typeof values['junit'] === 'string' ? values['junit'] : undefined;
+	if (typeof values['class'] === 'string') {
+		return gradeClassFolder(values['class'], typeof values['pack'] === 'string' ? values['pack'] : undefined, {junit, isJson: values['json'] === true, maxBytes}, io);
+	}
+
 	const [{runGradeClass}, {builtInChallengesDirectory}] = await Promise.all([import('../commands/grade-class.js'), import('../content/paths.js')]);
 	if (typeof values['pack'] !== 'string') {
 		// Most often a forgotten --pack: say which challenges these files are graded against.
@@ -25,10 +36,27 @@ export async function runGradeClassCommand({values, positionals}: ParsedArgs, io
 
 	return runGradeClass({
 		packDirectory: typeof values['pack'] === 'string' ? values['pack'] : builtInChallengesDirectory(),
-		submissionsDirectory: values['submissions'],
-		...(typeof values['junit'] === 'string' ? {junitFile: values['junit']} : {}),
+		submissionsDirectory: values['submissions'] as string,
+		...(junit === undefined ? {} : {junitFile: junit}),
 		isJson: values['json'] === true,
 		...(maxBytes === undefined ? {} : {maxBytes}),
+	}, io);
+}
+
+// A whole class is graded against the pack it was given: a forgotten --pack would fail every
+// learner on every challenge, so it is asked for, with where the built-in challenges are.
+async function gradeClassFolder(classDirectory: string, packDirectory: string | undefined, options: {junit: string | undefined; isJson: boolean; maxBytes: number | undefined}, io: CommandIo): Promise<number> {
+	const [{runGradeClassFolder}, {builtInChallengesDirectory}] = await Promise.all([import('../commands/grade-class-folder.js'), import('../content/paths.js')]);
+	if (packDirectory === undefined) {
+		throw usageError(`grade --class needs --pack DIR, the pack the class worked on (the built-in challenges are --pack ${builtInChallengesDirectory()})`, gradeUsage);
+	}
+
+	return runGradeClassFolder({
+		packDirectory,
+		classDirectory,
+		...(options.junit === undefined ? {} : {junitDirectory: options.junit}),
+		isJson: options.isJson,
+		...(options.maxBytes === undefined ? {} : {maxBytes: options.maxBytes}),
 	}, io);
 }
 

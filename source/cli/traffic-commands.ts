@@ -3,6 +3,7 @@
 import {parseArgs} from 'node:util';
 import type {CommandIo} from '../commands/io.js';
 import {parseArgsOptions, parseCommandArgs, parseMaxSize, parsePort, parseProtocol, usageError} from './arguments.js';
+import {clusterFileArguments, fileArgument, refuseSecondStandardInput} from './file-arguments.js';
 import {commandHelp} from './help.js';
 import {commandOptions, type OptionSpec} from './options.js';
 import {diffUsage, explainUsage, lintUsage, matrixUsage} from './usage.js';
@@ -29,12 +30,13 @@ export async function runExplainCommand(args: readonly string[], io: CommandIo):
 		throw usageError('explain needs at least one cluster FILE', explainUsage);
 	}
 
+	refuseSecondStandardInput([values['flows'] as string | undefined, ...positionals], explainUsage);
 	const maxBytes = parseMaxSize(values['max-size'] as string | undefined, explainUsage);
 	const flows = typeof values['flows'] === 'string'
-		? {flowsFile: values['flows']}
+		? {flowsFile: fileArgument(values['flows'])}
 		: {flow: {from: values['from'] as string, to: values['to'] as string, port: parsePort(values['port'] as string, explainUsage), protocol: parseProtocol(values['protocol'] as string | undefined, explainUsage)}};
 	const {runExplain} = await import('../commands/explain.js');
-	return runExplain({flows, clusterFiles: positionals, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+	return runExplain({flows, clusterFiles: clusterFileArguments(positionals, io), isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
 }
 
 export async function runMatrixCommand(args: readonly string[], io: CommandIo): Promise<number> {
@@ -49,12 +51,13 @@ export async function runMatrixCommand(args: readonly string[], io: CommandIo): 
 		throw usageError('matrix needs at least one cluster FILE', matrixUsage);
 	}
 
+	refuseSecondStandardInput(positionals, matrixUsage);
 	const maxBytes = parseMaxSize(values['max-size'] as string | undefined, matrixUsage);
 	const port = values['port'] === undefined ? 80 : parsePort(values['port'] as string, matrixUsage);
 	const protocol = parseProtocol(values['protocol'] as string | undefined, matrixUsage);
 	const namespace = typeof values['namespace'] === 'string' ? {namespace: values['namespace']} : {};
 	const {runMatrix} = await import('../commands/matrix.js');
-	return runMatrix({clusterFiles: positionals, port, protocol, ...namespace, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+	return runMatrix({clusterFiles: clusterFileArguments(positionals, io), port, protocol, ...namespace, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
 }
 
 export async function runDiffCommand(args: readonly string[], io: CommandIo): Promise<number> {
@@ -71,11 +74,12 @@ export async function runDiffCommand(args: readonly string[], io: CommandIo): Pr
 		throw usageError(`diff needs the files of both clusters: ${before.length === 0 ? '--before FILE...' : '--after FILE...'} is missing`, diffUsage);
 	}
 
+	refuseSecondStandardInput([...before, ...after], diffUsage);
 	const maxBytes = parseMaxSize(values['max-size'] as string | undefined, diffUsage);
 	const port = values['port'] === undefined ? {} : {port: parsePort(values['port'] as string, diffUsage)};
 	const protocol = values['protocol'] === undefined ? {} : {protocol: parseProtocol(values['protocol'] as string, diffUsage)};
 	const {runDiff} = await import('../commands/diff.js');
-	return runDiff({beforeFiles: before, afterFiles: after, ...port, ...protocol, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+	return runDiff({beforeFiles: clusterFileArguments(before, io), afterFiles: clusterFileArguments(after, io), ...port, ...protocol, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
 }
 
 // The files after --before and after --after, in the order given (parseArgs has checked the rest).
@@ -111,7 +115,8 @@ export async function runLintCommand(args: readonly string[], io: CommandIo): Pr
 		throw usageError('lint needs at least one FILE', lintUsage);
 	}
 
+	refuseSecondStandardInput(positionals, lintUsage);
 	const maxBytes = parseMaxSize(values['max-size'] as string | undefined, lintUsage);
 	const {runLint} = await import('../commands/lint.js');
-	return runLint({files: positionals, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+	return runLint({files: clusterFileArguments(positionals, io), isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
 }

@@ -12,7 +12,9 @@ Usage:
   netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]
       grade your policy: it passes when it decides every flow as the task does
   netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]
-      grade a class: one <challenge-id>.yaml per challenge
+      grade a learner: one <challenge-id>.yaml per challenge
+  netpol-dojo grade --pack DIR --class DIR [--junit DIR] [--json]
+      grade a class: one folder per learner, a summary table
   netpol-dojo pack validate [--strict] DIR
       check a pack before sharing it: solution, cases, near misses
   netpol-dojo pack init DIR
@@ -53,7 +55,9 @@ Options:
 FILE... are YAML or JSON files as \`kubectl get -o yaml\` writes them: Namespaces,
 Pods and NetworkPolicies (other kinds are skipped with a note). A NetworkPolicy
 in a later file replaces the one of the same name in an earlier file, as
-kubectl apply would.
+kubectl apply would. A FILE may be a folder, read as \`kubectl apply -R -f DIR\`
+reads it: its .yaml, .yml and .json files, sub-folders too, in name order.
+\`-\` (as a FILE or as FLOWS, once) reads standard input.
 
 Exit codes: 0 done and every expectation held; 1 some expectation failed (or a
 policy did not pass, or lint warned); 2 bad input or usage.
@@ -64,7 +68,7 @@ export const lessonsUsage = 'usage: netpol-dojo lessons [--json]';
 export const progressUsage = 'usage: netpol-dojo progress [--json] [--reset]';
 export const appUsage = 'usage: netpol-dojo [--pack DIR]';
 export const challengesUsage = 'usage: netpol-dojo challenges [--pack DIR] [--json]';
-export const gradeUsage = 'usage: netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]\n       netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]';
+export const gradeUsage = 'usage: netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]\n       netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]\n       netpol-dojo grade --pack DIR --class DIR [--junit DIR] [--json]';
 export const packUsage = 'usage: netpol-dojo pack validate [--strict] DIR\n       netpol-dojo pack init DIR\n       netpol-dojo pack add [--force] DIR';
 export const packValidateUsage = 'usage: netpol-dojo pack validate [--strict] DIR';
 export const packInitUsage = 'usage: netpol-dojo pack init DIR';

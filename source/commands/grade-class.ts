@@ -1,10 +1,11 @@
-// `netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]`: grade a class's
+// `netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]`: grade a learner's
 // work, one file per challenge named `<challenge-id>.yaml`. A missing file, or one that does
 // not parse, fails that challenge with the reason; it never stops the run. Exit 0 all passed,
-// 1 some failed, 2 bad usage or a pack or submissions folder that cannot be read.
+// 1 some failed, 2 bad usage or a pack or submissions folder that cannot be read. The grading of
+// one learner's folder is here too, for `--class` (grade-class-folder.ts), which runs it per learner.
 import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
-import type {Challenge} from '../content/challenge-types.js';
+import type {Challenge, PackInfo} from '../content/challenge-types.js';
 import {readSubmission} from '../content/submission.js';
 import {formatProblem, InputError} from '../content/input-error.js';
 import {loadPack} from '../content/pack.js';
@@ -13,6 +14,8 @@ import {writeFileAtomically} from '../content/write-file.js';
 import {similarTo} from '../format/similar.js';
 import {type JunitCase, junitXml} from '../format/junit.js';
 import {grade, type GradeReport} from '../grading/grade.js';
+import type {NetworkPolicy} from '../kube/types.js';
+import {refuseClassFolder} from './class-folder.js';
 import {gradeDocument, gradeText} from './grade.js';
 import type {CommandIo} from './io.js';
 
@@ -25,25 +28,21 @@ export type GradeClassOptions = {
 };
 
 /** One challenge's outcome: graded, or failed before grading for want of a readable submission. */
-type ClassResult =
+export type ClassResult =
 	| {readonly kind: 'graded'; readonly challenge: Challenge; readonly report: GradeReport}
 	| {readonly kind: 'missing' | 'unreadable'; readonly challenge: Challenge; readonly reason: string};
 
 export function runGradeClass(options: GradeClassOptions, io: CommandIo): number {
-	const {pack, challenges, problems} = loadPack(options.packDirectory);
-	for (const problem of problems) {
-		io.stderr(`Warning: ${stripControlSequences(formatProblem(problem))} (this challenge is not graded)\n`);
+	const {pack, challenges} = loadGradingPack(options.packDirectory, io);
+	refuseClassFolder(options.submissionsDirectory, challenges);
+	const {results, submitted} = gradeLearner(challenges, options.submissionsDirectory, options, io);
+	if (submitted === 0) {
+		io.stderr(`note: ${stripControlSequences(options.submissionsDirectory)} holds no submission at all (no <challenge-id>.yaml of the pack's challenges)\n`);
 	}
 
-	if (challenges.length === 0) {
-		throw new InputError([{file: options.packDirectory, message: 'has no challenge that loads; nothing to grade'}]);
-	}
-
-	noteStrayFiles(options.submissionsDirectory, challenges, io);
-	const results = challenges.map(challenge => gradeOne(challenge, options));
-	const passed = results.filter(result => result.kind === 'graded' && result.report.passed).length;
+	const passed = results.filter(result => isPassed(result)).length;
 	if (options.junitFile !== undefined) {
-		writeFileAtomically(options.junitFile, junitXml({name: `netpol-dojo ${pack.id}`, cases: results.map(result => junitCase(pack.id, result))}));
+		writeFileAtomically(options.junitFile, learnerJunit(pack.id, results));
 	}
 
 	if (options.isJson) {
@@ -58,10 +57,50 @@ export function runGradeClass(options: GradeClassOptions, io: CommandIo): number
 	return passed === results.length ? 0 : 1;
 }
 
-function gradeOne(challenge: Challenge, options: GradeClassOptions): ClassResult {
-	const file = submissionFile(options.submissionsDirectory, challenge.id);
+/** The pack to grade against, its broken challenges reported as not graded; InputError when none loads. */
+export function loadGradingPack(packDirectory: string, io: CommandIo): {readonly pack: PackInfo; readonly challenges: readonly Challenge[]} {
+	const {pack, challenges, problems} = loadPack(packDirectory);
+	for (const problem of problems) {
+		io.stderr(`Warning: ${stripControlSequences(formatProblem(problem))} (this challenge is not graded)\n`);
+	}
+
+	if (challenges.length === 0) {
+		throw new InputError([{file: packDirectory, message: 'has no challenge that loads; nothing to grade'}]);
+	}
+
+	return {pack, challenges};
+}
+
+/** Grades a submission: `grade`, or a grader that shares the grades of identical submissions. */
+export type Grader = (challenge: Challenge, policies: readonly NetworkPolicy[]) => GradeReport;
+
+/** One learner's results, in the pack's order, and how many challenges had a file (read or not). */
+export type LearnerGrades = {readonly results: readonly ClassResult[]; readonly submitted: number};
+
+/**
+Grades one learner's folder, one `<challenge-id>.yaml` per challenge, and notes on stderr the
+files named after no challenge. Throws InputError when the folder cannot be listed.
+*/
+export function gradeLearner(challenges: readonly Challenge[], directory: string, options: {readonly maxBytes?: number; readonly grader?: Grader}, io: CommandIo): LearnerGrades {
+	noteStrayFiles(directory, challenges, io);
+	const results = challenges.map(challenge => gradeOne(challenge, directory, options));
+	return {results, submitted: results.filter(result => result.kind !== 'missing').length};
+}
+
+/** Whether a challenge passed. */
+export function isPassed(result: ClassResult): boolean {
+	return result.kind === 'graded' && result.report.passed;
+}
+
+/** A learner's JUnit report: one suite, one test case per challenge. */
+export function learnerJunit(packId: string, results: readonly ClassResult[]): string {
+	return junitXml({name: `netpol-dojo ${packId}`, cases: results.map(result => junitCase(packId, result))});
+}
+
+function gradeOne(challenge: Challenge, directory: string, options: {readonly maxBytes?: number; readonly grader?: Grader}): ClassResult {
+	const file = submissionFile(directory, challenge.id);
 	if (!file) {
-		return {kind: 'missing', challenge, reason: `no submission (${path.join(options.submissionsDirectory, `${challenge.id}.yaml`)} does not exist)`};
+		return {kind: 'missing', challenge, reason: `no submission (${path.join(directory, `${challenge.id}.yaml`)} does not exist)`};
 	}
 
 	// A folder or a FIFO of that name is there but cannot be graded (and a FIFO would block the reader).
@@ -72,7 +111,7 @@ function gradeOne(challenge: Challenge, options: GradeClassOptions): ClassResult
 	const submission = readSubmission(file, options.maxBytes);
 	switch (submission.kind) {
 		case 'policies': {
-			return {kind: 'graded', challenge, report: grade(challenge, submission.policies)};
+			return {kind: 'graded', challenge, report: (options.grader ?? grade)(challenge, submission.policies)};
 		}
 
 		case 'empty': {
@@ -110,7 +149,8 @@ function junitCase(packId: string, result: ClassResult): JunitCase {
 	return {...testCase, failure: {type, message: feedback(result).trimEnd()}};
 }
 
-function resultDocument(result: ClassResult): Record<string, unknown> {
+/** A result as `grade --json` has it, or why there was nothing to grade. */
+export function resultDocument(result: ClassResult): Record<string, unknown> {
 	if (result.kind === 'graded') {
 		return gradeDocument(result.report);
 	}

@@ -5,7 +5,7 @@
 // includes them. `-` is standard input. The list is plain data: every command reads its files
 // from it, so that all read the same files in the same order.
 import {Buffer} from 'node:buffer';
-import {type Dirent, readdirSync, statSync} from 'node:fs';
+import {type Dirent, readdirSync, type Stats, statSync} from 'node:fs';
 import path from 'node:path';
 import {InputError} from './input-error.js';
 import {describeNotRegular} from './regular-file.js';
@@ -134,7 +134,7 @@ function hasManifestExtension(name: string): boolean {
 	return dot !== -1 && (manifestExtensions as readonly string[]).includes(name.slice(dot));
 }
 
-function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {
+function statOrUndefined(file: string): Stats | undefined {
 	try {
 		return statSync(file);
 	} catch {

@@ -93,7 +93,7 @@ _netpol_dojo() {
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		word=\${COMP_WORDS[i]}
 		if [[ $word == -* ]]; then
-			[[ $word == --submissions* || $word == --junit* ]] && classwide=yes
+			[[ $word == --submissions* || $word == --class* || $word == --junit* ]] && classwide=yes
 			_netpol_dojo_value "$command\${action:+ $action}" "\${word%%=*}"
 			if [[ $word == *=* ]]; then
 				[[ $word == --pack=* ]] && pack=\${word#*=}
@@ -140,7 +140,7 @@ _netpol_dojo() {
 				_netpol_dojo_reply "$(compgen -d -- "$cur")"
 			fi ;;
 		grade)
-			# grade CHALLENGE POLICY.yaml; with --submissions the pack's every challenge, no operand.
+			# grade CHALLENGE POLICY.yaml; with --submissions or --class the pack's every challenge, no operand.
 			if [[ -n $classwide ]]; then
 				:
 			elif ((\${#operands[@]} == 0)); then
