@@ -37,9 +37,11 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 		refuseArguments('netpol-dojo', parsed.positionals, appUsage);
 		// Keys typed while the app loads would echo above its first frame (a stray `j`): in raw
 		// mode they stay unechoed in the terminal's buffer, and the app reads them once it draws.
+		// Those typed before Node started were echoed already: the line they are on is cleared.
 		// Node puts the terminal back as it was when the process ends, however it ends.
 		if (process.stdin.isTTY && process.stdout.isTTY) {
 			process.stdin.setRawMode(true);
+			process.stdout.write('\r\u001B[2K');
 		}
 
 		const {runTui} = await import('./commands/tui.js');

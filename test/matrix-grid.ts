@@ -171,13 +171,18 @@ test('compareGrids finds exactly the cells where two sets of policies disagree',
 	t.deepEqual(differences, [{source: 0, destination: 2, isAllowedActually: true}]);
 	t.deepEqual(compareGrids(expected, expected).differences, []);
 	t.deepEqual(matrixLines(actual, noColors, {differing}).slice(3), [
-		'              1 2 3 4',
-		'  1 prod/web  ✓ ✓*✓ ✓',
-		'  2 prod/api  ✓ ✓ ✓ ✓',
-		'  3 prod/db   ✓ ✓ ✓ ✓',
-		'  4 dev/web   ✓ ✓ · ✓',
+		// The differing cell (prod/web -> prod/db, column 3) in brackets, under its column's number:
+		// a mark beside a cell read as belonging to its neighbour.
+		'              1  2  3  4',
+		'  1 prod/web  ✓  ✓ [✓] ✓',
+		'  2 prod/api  ✓  ✓  ✓  ✓',
+		'  3 prod/db   ✓  ✓  ✓  ✓',
+		'  4 dev/web   ✓  ✓  ·  ✓',
 		'',
-		'✓ allowed  · denied  * differs  (a pod can always reach itself)',
+		'✓ allowed  · denied  [ ] differs  (a pod can always reach itself)',
 	]);
+	const header = matrixLines(actual, noColors, {differing}).at(3)!;
+	const webRow = matrixLines(actual, noColors, {differing}).at(4)!;
+	t.is(webRow.indexOf('[') + 1, header.indexOf('3'), 'the bracketed mark sits under column 3');
 	t.throws(() => compareGrids(actual, reachabilityGrid(compileCluster(shop(dbPolicy)), 3306, 'TCP', 'prod')), {message: /different pods/});
 });

@@ -185,26 +185,32 @@ test.serial('the right choice says "Right." and saves one right attempt', async 
 	t.deepEqual(saved.at(-1)?.lessons['traffic-direction']?.checkpoints, {3: {isCorrect: true, attempts: 1}});
 });
 
-test.serial('a predict page shows the cluster and the flow, and after the answer the evaluator\'s verdict and reason', async t => {
+test.serial('a predict page shows the flow, then the cluster as a table (y: as YAML), and after the answer the evaluator\'s verdict and reason below the question', async t => {
 	// A tall terminal, so the whole page is in view without scrolling.
 	const {press, frame, saved} = await renderApp(t, {columns: 100, rows: 60});
 	await press(enter, enter, arrowRight, arrowRight, arrowRight, arrowRight);
 	hasLine(t, frame(), ' Traffic has a direction  page 5 of 6');
-	hasLine(t, frame(), ' The cluster:');
-	hasLine(t, frame(), '   metadata: {name: db, namespace: default, labels: {role: db}}');
-	hasLine(t, frame(), '     name: db-policy');
 	hasLine(t, frame(), ' Flow: default/web -> default/db on 3306/TCP');
+	hasLine(t, frame(), ' The cluster (y: as YAML):');
+	t.regex(frame(), /^ {3}default +db +role=db +<none> +10\.0\.0\.30$/m, 'the pods as kubectl get pods --show-labels lists them');
+	hasLine(t, frame(), '     name: db-policy');
 	hasLine(t, frame(), ' ❯ Allowed');
 	hasLine(t, frame(), '   Denied');
+	t.true(frame().indexOf('Flow:') < frame().indexOf('The cluster'), 'the flow comes before the cluster');
 	t.false(frame().includes('The evaluator'), 'the answer is not shown before the learner answers');
+	await press('y');
+	hasLine(t, frame(), ' The cluster, as YAML (y: as a table):');
+	hasLine(t, frame(), '   metadata: {name: db, namespace: default, labels: {role: db}}');
+	await press('y');
+	hasLine(t, frame(), ' The cluster (y: as YAML):');
 	await press(enter);
 	hasLine(t, frame(), ' › Allowed');
 	hasLine(t, frame(), '   Denied ✓');
 	hasLine(t, frame(), ' Not quite.');
 	t.true(flattened(frame()).includes('The evaluator: denied: NetworkPolicy \'default/db-policy\' selects default/db for ingress, and no rule allows from default/web on 3306/TCP'), frame());
+	t.true(frame().indexOf('Not quite.') < frame().indexOf('The cluster'), 'the verdict comes right below the question, before the cluster');
 	t.deepEqual(saved.at(-1)?.lessons['traffic-direction']?.checkpoints, {4: {isCorrect: false, attempts: 1}});
-	// Below the explanation, every flow of the cluster on that port, the asked one (web -> db) denied.
-	await press('d', 'd', 'd');
+	// Below the cluster, every flow of the cluster on that port, the asked one (web -> db) denied.
 	hasLine(t, frame(), ' Every pod to every pod on 3306/TCP (rows: from, columns: to):');
 	t.true(frame().includes('(a pod can always reach itself)'), frame());
 	const webRow = frame().split('\n').find(line => / 1 web +/.test(line));
@@ -214,7 +220,7 @@ test.serial('a predict page shows the cluster and the flow, and after the answer
 	t.is(webRow!.trim().split(/\s+/).at(-1), '·', `web -> db is denied in ${webRow!}`);
 });
 
-test.serial('a long predict page on 80x24 says how many lines are below; PgDn/d and PgUp/u scroll it', async t => {
+test.serial('a predict page on 80x24 shows the question, the flow and the choices together; after the answer the question and verdict stay in view; PgDn/d and PgUp/u scroll', async t => {
 	const {press, frame, lines} = await renderApp(t, {columns: 80, rows: 24});
 	const fits = () => {
 		t.true(lines().length < 24, `${lines().length} rows:\n${frame()}`);
@@ -223,25 +229,26 @@ test.serial('a long predict page on 80x24 says how many lines are below; PgDn/d 
 
 	await press(enter, enter, arrowRight, arrowRight, arrowRight, arrowRight);
 	t.is(lines()[0], ' Traffic has a direction  page 5 of 6');
-	hasLine(t, frame(), ' ↓ 28 more lines (PgDn/d, PgUp/u)');
-	t.false(frame().includes('Flow:'));
+	hasLine(t, frame(), ' Flow: default/web -> default/db on 3306/TCP');
+	hasLine(t, frame(), ' ❯ Allowed');
+	t.true(frame().includes('Can web reach db on TCP 3306?') || frame().includes('Checkpoint'), frame());
+	t.regex(frame(), / ↓ \d+ more lines \(PgDn\/d, PgUp\/u\)/);
 	fits();
 	const top = lines()[0];
 	await press(pageDown);
 	t.not(lines()[0], top, 'PgDn scrolls');
-	t.regex(frame(), / ↓ \d+ more lines \(PgDn\/d, PgUp\/u\)/);
 	hasLine(t, frame(), ' ❯ Allowed');
 	fits();
-	await press('d');
-	hasLine(t, frame(), ' Flow: default/web -> default/db on 3306/TCP');
-	hasLine(t, frame(), ' ↑ (PgUp/u)');
-	fits();
-	const bottom = lines()[0];
-	await press('d');
-	t.is(lines()[0], bottom, 'the last line stays at the bottom');
 	await press(pageUp);
-	t.not(lines()[0], bottom, 'PgUp scrolls back');
-	await press('u', 'u');
+	t.is(lines()[0], top, 'PgUp scrolls back');
+	await press(enter);
+	t.is(lines()[0], ' Traffic has a direction  page 5 of 6', 'the answer does not scroll the question away');
+	hasLine(t, frame(), ' Flow: default/web -> default/db on 3306/TCP');
+	hasLine(t, frame(), ' Not quite.');
+	fits();
+	await press('d');
+	t.not(lines()[0], ' Traffic has a direction  page 5 of 6', 'd scrolls the explanation and the cluster into view');
+	await press('u', 'u', 'u');
 	t.is(lines()[0], ' Traffic has a direction  page 5 of 6');
 });
 

@@ -12,6 +12,7 @@ const lesson: Lesson = {
 	title: 'Demo',
 	summary: 'A demo lesson.',
 	topics: [],
+	practice: [],
 	pages: [
 		{kind: 'text', title: 'One', body: 'First page.'},
 		{kind: 'choice', question: 'Which?', choices: ['right', 'wrong'], answer: 0, explanation: 'Because.'},
@@ -76,12 +77,14 @@ test('a predict page is right when the choice matches the evaluator (denied is t
 	t.true(done.progress.lessons['demo']?.isCompleted);
 });
 
-test('scrolling stays within the page, and starts from the end after an answer', t => {
+test('scrolling stays within the page, and starts from the top after an answer, which shows right below the question', t => {
 	const inLesson = run(start(), {type: 'open'}, {type: 'open'});
 	t.like(run(inLesson, {type: 'scroll', by: 10, max: 4}).screen, {scroll: 4});
 	t.like(run(inLesson, {type: 'scroll', by: -10, max: 4}).screen, {scroll: 0});
-	const answered = run(inLesson, {type: 'next'}, {type: 'open'});
-	t.like(run(answered, {type: 'scroll', by: -3, max: 12}).screen, {scroll: 9});
+	const scrolled = run(inLesson, {type: 'next'}, {type: 'scroll', by: 5, max: 12});
+	const answered = run(scrolled, {type: 'open'});
+	t.like(answered.screen, {scroll: 0, answer: {choice: 0}});
+	t.like(run(answered, {type: 'scroll', by: 3, max: 12}).screen, {scroll: 3});
 });
 
 test('help opens over any screen and closes back to it', t => {

@@ -2,6 +2,7 @@
 import {challengeProgress, drillProgress} from '../progress/challenge-model.js';
 import {type LessonShape, type LessonSummary, type Progress, emptyProgress, lessonSummary, overallSummary} from '../progress/model.js';
 import {loadProgress, progressFile, resetProgress} from '../progress/store.js';
+import {durationText} from '../format/duration.js';
 import type {CommandIo} from './io.js';
 
 /** A lesson as the `progress` command shows it. */
@@ -123,7 +124,7 @@ function challengeLines(progress: Progress, challenges: readonly ProgressChallen
 	const exams = progress.exams ?? [];
 	return [
 		`${solved} of ${countOf(challenges.length, 'challenge')} solved.`,
-		...records.filter(({record}) => record.attempts > 0).map(({challenge, record}) => `  ${(record.isSolved ? 'solved' : 'tried').padEnd(11)}  ${challenge.title.padEnd(width)}  best ${Math.round(record.bestScore * 100)}%, ${countOf(record.attempts, 'grade')}, ${countOf(record.hintsUsed, 'hint')}, ${Math.round(record.seconds / 60)} min`),
+		...records.filter(({record}) => record.attempts > 0).map(({challenge, record}) => `  ${(record.isSolved ? 'solved' : 'tried').padEnd(11)}  ${challenge.title.padEnd(width)}  best ${Math.round(record.bestScore * 100)}%, ${countOf(record.attempts, 'grade')}, ${countOf(record.hintsUsed, 'hint')}, ${durationText(record.seconds)}`),
 		drill.answered === 0 ? 'Verdict drill: not tried.' : `Verdict drill: ${drill.correct} of ${drill.answered} right, ${(drill.milliseconds / drill.answered / 1000).toFixed(1)} s an answer.`,
 		exams.length === 0 ? 'Exams: none taken.' : `Exams: ${exams.length} taken, ${exams.filter(exam => exam.isPassed).length} passed; the last scored ${Math.round(exams.at(-1)!.score * 100)}%.`,
 	];

@@ -26,6 +26,8 @@ export type Lesson = {
 	readonly title: string;
 	readonly summary: string;
 	readonly topics: readonly string[];
+	/** Ids of built-in challenges that practise the lesson, offered on its last page. */
+	readonly practice: readonly string[];
 	readonly pages: readonly LessonPage[];
 };
 

@@ -35,7 +35,7 @@ const requiredFields: Readonly<Record<LessonPage['kind'], readonly string[]>> = 
 };
 const lessonSchema: Schema = {
 	type: 'object',
-	fields: {title: text, summary: text, topics: {type: 'list', items: text}, pages: {type: 'list', items: {type: 'any'}}},
+	fields: {title: text, summary: text, topics: {type: 'list', items: text}, practice: {type: 'list', items: text}, pages: {type: 'list', items: {type: 'any'}}},
 };
 const indexSchema: Schema = {type: 'object', fields: {formatVersion: {type: 'integer'}, lessons: {type: 'list', items: text}}};
 
@@ -124,6 +124,7 @@ export function checkLesson(id: string, value: unknown): {lesson?: Lesson; issue
 			title: clean(record['title'] as string),
 			summary: clean(record['summary'] as string),
 			topics: listAt(record, 'topics').map(topic => clean(String(topic))),
+			practice: listAt(record, 'practice').map(id => clean(String(id))),
 			pages: pages as LessonPage[],
 		},
 		issues,

@@ -11,8 +11,12 @@ export const maxGridPods = 30;
 
 export const allowMark = '✓';
 export const denyMark = '·';
-/** Put before a cell where the grid disagrees with the one it is compared with. */
-export const differenceMark = '*';
+/**
+Brackets a cell where the grid disagrees with the one it is compared with: `[✓]`. A mark beside
+the cell (`✓*✓`) read as belonging to its neighbour, so a grid with differences gives every
+cell three columns, the mark in the middle.
+*/
+export const differenceMark = '[ ]';
 
 export type MatrixTextOptions = {
 	/** Cells to highlight: where this grid disagrees with another (compareGrids). */
@@ -51,14 +55,16 @@ export function podGridLines(grid: ReachabilityGrid, palette: Palette, options: 
 	const names = grid.pods.map(pod => (isOneNamespace ? pod.name : `${pod.namespace}/${pod.name}`));
 	const numberWidth = String(grid.pods.length).length;
 	const nameWidth = Math.max(...names.map(name => name.length));
-	const cellsWidth = 2 * grid.pods.length;
+	const hasDifferences = options.differing?.some(row => row.some(word => word !== 0)) ?? false;
+	const cellWidth = hasDifferences ? 3 : 2;
+	const cellsWidth = cellWidth * grid.pods.length;
 	// Too wide for the terminal with names: rows by number, names in a legend below.
 	const hasNamesInRows = options.width === undefined || 2 + numberWidth + 1 + nameWidth + 1 + cellsWidth <= options.width;
 	const labelWidth = 2 + numberWidth + (hasNamesInRows ? 1 + nameWidth : 0) + 1;
-	const lines = columnHeader(grid.pods.length, labelWidth).map(line => palette.dim(line));
+	const lines = columnHeader(grid.pods.length, labelWidth, cellWidth).map(line => palette.dim(line));
 	for (const [source, name] of names.entries()) {
 		const label = `  ${String(source + 1).padStart(numberWidth)}${hasNamesInRows ? ` ${name.padEnd(nameWidth)}` : ''} `;
-		const cells = grid.pods.map((_, destination) => cellText(grid, source, destination, palette, options.differing)).join('');
+		const cells = grid.pods.map((_, destination) => cellText(grid, source, destination, palette, hasDifferences ? options.differing : undefined)).join('');
 		lines.push(`${label}${cells}`.trimEnd());
 	}
 
@@ -66,26 +72,27 @@ export function podGridLines(grid: ReachabilityGrid, palette: Palette, options: 
 		lines.push('', ...names.map((name, index) => `  ${String(index + 1).padStart(numberWidth)} ${name}`));
 	}
 
-	const hasDifferences = options.differing?.some(row => row.some(word => word !== 0)) ?? false;
 	const legend = `${palette.allow(allowMark)} allowed  ${palette.deny(denyMark)} denied${hasDifferences ? `  ${palette.fail(differenceMark)} differs` : ''}  (a pod can always reach itself)`;
 	return [...lines, '', legend];
 }
 
-// Column numbers, written downwards when they have several digits (1 above 0 for column 10).
-function columnHeader(columns: number, labelWidth: number): string[] {
+// Column numbers, written downwards when they have several digits (1 above 0 for column 10),
+// each above its cell's mark.
+function columnHeader(columns: number, labelWidth: number, cellWidth: number): string[] {
 	const digits = String(columns).length;
 	const numbers = Array.from({length: columns}, (_, index) => String(index + 1).padStart(digits));
-	return Array.from({length: digits}, (_, digit) => `${' '.repeat(labelWidth)}${numbers.map(number => ` ${number[digit] === ' ' ? ' ' : number[digit]!}`).join('')}`.trimEnd());
+	const after = ' '.repeat(cellWidth - 2);
+	return Array.from({length: digits}, (_, digit) => `${' '.repeat(labelWidth)}${numbers.map(number => ` ${number[digit]!}${after}`).join('')}`.trimEnd());
 }
 
 function cellText(grid: ReachabilityGrid, source: number, destination: number, palette: Palette, differing: readonly Bitset[] | undefined): string {
 	const isAllowed = gridAllows(grid, source, destination);
 	const mark = isAllowed ? allowMark : denyMark;
-	if (differing && bitsetHas(differing[source]!, destination)) {
-		return palette.fail(`${differenceMark}${mark}`);
+	if (!differing) {
+		return ` ${isAllowed ? palette.allow(mark) : palette.deny(mark)}`;
 	}
 
-	return ` ${isAllowed ? palette.allow(mark) : palette.deny(mark)}`;
+	return bitsetHas(differing[source]!, destination) ? palette.fail(`[${mark}]`) : ` ${isAllowed ? palette.allow(mark) : palette.deny(mark)} `;
 }
 
 /** Per pair of namespaces, how many of their pod pairs are allowed: `prod  dev  12/40`. */

@@ -14,10 +14,11 @@ import {Viewport} from './screen-lines.js';
 import {scrollingLines} from './scrolling-lines.js';
 import {Footer, footerRows, textRows} from './footer.js';
 import {actionFor, footerHints} from './keys.js';
-import {LessonPage, pageLines, viewportRows} from './lesson-page.js';
+import {LessonPage, type PracticeItem, pageLines, viewportRows} from './lesson-page.js';
 import {pageKey} from './predictions.js';
 import {HelpScreen, HomeScreen, LessonListScreen, ProgressScreen} from './screens.js';
-import {type Action, type ChallengeData, reduce, type State} from './state.js';
+import {type Action, type ChallengeData, practiceChallenges, reduce, type State} from './state.js';
+import {challengeProgress} from '../progress/challenge-model.js';
 
 export type Services = {
 	/** Called with the new progress whenever it changes; returns why it could not be saved, if it could not. */
@@ -259,6 +260,8 @@ export function App({initialState, services, notice, loadChallenges}: Props) {
 					answer={screen.answer}
 					prediction={state.predictions.get(pageKey(screen.lessonIndex, screen.page))}
 					palette={state.isColor ? ansiColors : noColors}
+					practice={practiceItems(state, screen.lessonIndex)}
+					isShowingClusterYaml={screen.isShowingClusterYaml === true}
 					onHighlight={highlight}
 					onChoose={choose}
 				/>
@@ -283,12 +286,16 @@ function maxScroll(state: State, pageHeight: number, pageWidth: number): number 
 	if (screen.name === 'lesson') {
 		const lesson = state.lessons[screen.lessonIndex]!;
 		const page = lesson.pages[screen.page]!;
-		const lines = pageLines(lesson, screen.page, screen.answer, state.predictions.get(pageKey(screen.lessonIndex, screen.page)), pageWidth, state.isColor ? ansiColors : noColors);
+		const lines = pageLines(lesson, screen.page, screen.answer, state.predictions.get(pageKey(screen.lessonIndex, screen.page)), pageWidth, state.isColor ? ansiColors : noColors, practiceItems(state, screen.lessonIndex), screen.isShowingClusterYaml === true);
 		return Math.max(0, lines.length - viewportRows(page, screen.answer, pageHeight));
 	}
 
 	const lines = scrollingLines(state, pageWidth);
 	return lines ? Math.max(0, lines.length - Math.max(3, pageHeight - 1)) : 0;
+}
+
+function practiceItems(state: State, lessonIndex: number): PracticeItem[] {
+	return practiceChallenges(state, lessonIndex).map(index => ({name: state.challenges[index]!.name, isSolved: challengeProgress(state.progress, state.challenges[index]!.key).isSolved}));
 }
 
 function contextHasList(state: State): boolean {

@@ -4,7 +4,8 @@ import {Box, Text} from 'ink';
 import {challengeProgress, challengeSummary} from '../progress/challenge-model.js';
 import {ChoiceList} from './choice-list.js';
 import type {State} from './state.js';
-import {countOf, fitLabel, minutesText, percent} from './screen-lines.js';
+import {durationText} from '../format/duration.js';
+import {countOf, fitLabel, percent} from './screen-lines.js';
 
 export function ChallengeListScreen({state, selected, rows, width, onHighlight, onChoose}: {
 	readonly state: State;
@@ -35,7 +36,7 @@ export function ChallengeListScreen({state, selected, rows, width, onHighlight, 
 			{entry && record && (
 				<Text dimColor wrap="truncate-end">
 					{`${entry.challenge.topics.join(', ')}${entry.challenge.minutes === undefined ? '' : ` · about ${entry.challenge.minutes} min`}`}
-					{record.attempts > 0 ? ` · best ${percent(record.bestScore)}, ${record.attempts === 1 ? '1 try' : `${record.attempts} tries`}, ${countOf(record.hintsUsed, 'hint')}, ${minutesText(record.seconds)}` : ''}
+					{record.attempts > 0 ? ` · best ${percent(record.bestScore)}, ${record.attempts === 1 ? '1 try' : `${record.attempts} tries`}, ${countOf(record.hintsUsed, 'hint')}, ${durationText(record.seconds)}` : ''}
 				</Text>
 			)}
 		</Box>

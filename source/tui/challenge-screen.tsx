@@ -111,27 +111,65 @@ export function referenceText(challenge: Challenge): string {
 	return challenge.solutionText ?? challenge.solution.map(policy => policyYaml(policy)).join('\n---\n');
 }
 
+// What the note above the two answers can truly say of the learner's file as it is now: after
+// a start afresh or a failed grade, "yours decides every flow as it does" would be false.
+function solutionNote(result: GradeResult | undefined): string {
+	if (result?.kind !== 'graded') {
+		return 'You solved this challenge before; your file as it is now is not graded yet (press r). The reference is one right answer among many.';
+	}
+
+	return result.report.passed
+		? 'Other answers can be as right as the reference: yours decides every flow as it does.'
+		: 'Your file as it is now does not pass (its grade is on the challenge page); the reference is one right answer among many.';
+}
+
 /** The learner's file and the reference solution, side by side when there is room. */
 function solutionLines(entry: ChallengeEntry, screen: Screen<'challenge'>, width: number): ReactElement[] {
 	const mine = screen.result?.kind === 'graded' ? policiesOf(screen.result.text) : '(grade your file to see it here: press r)';
-	const reference = referenceText(entry.challenge);
+	return [
+		...wrapped(`${entry.challenge.id}: your policies and a reference solution`, 'solution.title', width, {bold: true}),
+		...wrapped(solutionNote(screen.result), 'solution.note', width, {dimColor: true}),
+		blank('solution.gap'),
+		...besideReference(mine, referenceText(entry.challenge), width, 'solution'),
+	];
+}
+
+/** What the learner's file holds, for showing it beside the reference: its policies, or why not. */
+export function learnerPolicies(result: GradeResult | undefined): string {
+	switch (result?.kind) {
+		case 'graded': {
+			return policiesOf(result.text);
+		}
+
+		case 'empty':
+		case 'unchanged': {
+			return '(your file has no policy)';
+		}
+
+		case 'invalid': {
+			return '(kubectl would refuse your file: see why above)';
+		}
+
+		default: {
+			return '(your file was not graded)';
+		}
+	}
+}
+
+/** Two YAML texts, the learner's and the reference: side by side at 84 columns and more, else one above the other. */
+export function besideReference(mine: string, reference: string, width: number, key: string): ReactElement[] {
 	const mineLines = mine.replace(/\s+$/, '').split('\n');
 	const referenceLines = reference.replace(/\s+$/, '').split('\n');
-	const header = row('solution.title', `${entry.challenge.id}: your policies and a reference solution`, {bold: true});
-	const note = wrapped('Other answers can be as right as the reference: yours decides every flow as it does.', 'solution.note', width, {dimColor: true});
 	if (width < 84) {
-		return [header, ...note, blank('solution.gap'), row('mine.title', 'Yours', {bold: true, color: 'yellow'}), ...truncatedYaml(mineLines.join('\n'), 'mine'), blank('solution.gap2'), row('reference.title', 'Reference', {bold: true, color: 'yellow'}), ...truncatedYaml(referenceLines.join('\n'), 'reference')];
+		return [row(`${key}.mine.title`, 'Yours', {bold: true, color: 'yellow'}), ...truncatedYaml(mineLines.join('\n'), `${key}.mine`), blank(`${key}.gap2`), row(`${key}.reference.title`, 'Reference', {bold: true, color: 'yellow'}), ...truncatedYaml(referenceLines.join('\n'), `${key}.reference`)];
 	}
 
 	const column = Math.floor((width - 3) / 2);
 	const cell = (text: string | undefined) => (text ?? '').slice(0, column).padEnd(column);
 	const rows = Math.max(mineLines.length, referenceLines.length);
 	return [
-		header,
-		...note,
-		blank('solution.gap'),
-		row('solution.heads', `${cell('Yours')} │ Reference`, {bold: true, color: 'yellow'}),
-		...Array.from({length: rows}, (_unused, index) => row(`solution.${index}`, `${cell(mineLines[index])} │ ${(referenceLines[index] ?? '').slice(0, column)}`)),
+		row(`${key}.heads`, `${cell('Yours')} │ Reference`, {bold: true, color: 'yellow'}),
+		...Array.from({length: rows}, (_unused, index) => row(`${key}.${index}`, `${cell(mineLines[index])} │ ${(referenceLines[index] ?? '').slice(0, column)}`)),
 	];
 }
 
@@ -176,7 +214,7 @@ function matrixViewLines(state: State, screen: Screen<'challenge'>, width: numbe
 	const theirs = podGridLines(expected, palette, {differing, width: half});
 	const lines: ReactElement[] = [
 		row('matrix.title', `Who may connect to whom on ${port}/${protocol} (rows: from, columns: to) · port ${(screen.matrixPort ?? 0) + 1} of ${ports.length}`, {bold: true}),
-		row('matrix.count', differences.length === 0 ? 'Your policies make the same network as the reference on this port.' : `${differences.length} ${differences.length === 1 ? 'pair differs' : 'pairs differ'} from the reference (marked *):`, differences.length === 0 ? {color: 'green'} : {color: 'red'}),
+		row('matrix.count', differences.length === 0 ? 'Your policies make the same network as the reference on this port.' : `${differences.length} ${differences.length === 1 ? 'pair differs' : 'pairs differ'} from the reference (the cells in brackets):`, differences.length === 0 ? {color: 'green'} : {color: 'red'}),
 		...differences.slice(0, 6).flatMap((difference, index) => {
 			const from = yours.pods[difference.source]!;
 			const to = yours.pods[difference.destination]!;
@@ -243,6 +281,15 @@ export function challengeLines(state: State, screen: Screen<'challenge'>, width:
 		lines.push(...wrapped('Start this challenge afresh? Your file is kept beside the new one. y yes, n no', 'confirm', width, {color: 'yellow', bold: true}));
 	}
 
+	// Hints come before the grade: the one just asked for must show on the first screen, and a
+	// long grade below it would push it out of sight at 80x24.
+	if (screen.hintsShown > 0) {
+		lines.push(blank('before-hints'));
+		for (const [index, hint] of challenge.hints.slice(0, screen.hintsShown).entries()) {
+			lines.push(...richTextLines(`**Hint ${index + 1}:** ${hint}`, `hint.${index}`, width));
+		}
+	}
+
 	lines.push(blank('before-result'));
 	if (screen.result) {
 		lines.push(row('graded-at', `${screen.result.kind === 'graded' ? 'Graded' : 'Checked'} at ${timeOfDay(screen.gradedAt ?? state.now)}`, {dimColor: true}), ...resultLines(screen.result, width, 'result'));
@@ -253,13 +300,6 @@ export function challengeLines(state: State, screen: Screen<'challenge'>, width:
 		}
 	} else {
 		lines.push(...wrapped(`Press e to write your policy in ${state.editorName}; it is graded when you quit the editor. Or press w, edit the file in another window, and each save is graded.`, 'start', width, {color: 'cyan'}));
-	}
-
-	if (screen.hintsShown > 0) {
-		lines.push(blank('before-hints'));
-		for (const [index, hint] of challenge.hints.slice(0, screen.hintsShown).entries()) {
-			lines.push(...richTextLines(`**Hint ${index + 1}:** ${hint}`, `hint.${index}`, width));
-		}
 	}
 
 	lines.push(blank('before-task'), ...taskLines(entry, width, 'task'), blank('before-cluster'), ...clusterLines(entry, 'cluster', width));

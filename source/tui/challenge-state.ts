@@ -136,6 +136,30 @@ export function openChallenge(state: State, index: number, now: number): State {
 	};
 }
 
+/**
+The first unsolved challenge at or after `from`, going round the list: where the list opens and
+where "next" goes, as rustlings does. Undefined when every challenge is solved.
+*/
+export function nextUnsolved(state: State, from: number): number | undefined {
+	const count = state.challenges.length;
+	for (let step = 0; step < count; step++) {
+		const index = (from + step) % count;
+		if (!challengeProgress(state.progress, state.challenges[index]!.key).isSolved) {
+			return index;
+		}
+	}
+
+	return undefined;
+}
+
+// Leaving a challenge: its time is counted, and the list's cursor moves on once it is solved.
+function leaveChallenge(state: State, screen: Screen<'challenge'>, now: number): State {
+	const entry = state.challenges[screen.index]!;
+	const progress = addChallengeTime(state.progress, entry.key, now - screen.openedAt);
+	const isSolved = challengeProgress(progress, entry.key).isSolved;
+	return {...state, progress, screen: {name: 'challenges', selected: isSolved ? nextUnsolved(state, screen.index + 1) ?? screen.index : screen.index}};
+}
+
 export function reduceChallengeList(state: State, screen: Screen<'challenges'>, action: Action, now: number, home: HomeIndex): State {
 	switch (action.type) {
 		case 'up':
@@ -269,7 +293,19 @@ export function reduceChallenge(state: State, screen: Screen<'challenge'>, actio
 				return {...state, screen: {...screen, isShowingSolution: false, scroll: 0}};
 			}
 
-			return {...state, progress: addChallengeTime(state.progress, entry.key, now - screen.openedAt), screen: {name: 'challenges', selected: screen.index}};
+			return leaveChallenge(state, screen, now);
+		}
+
+		case 'nextChallenge': {
+			if (!isSolutionOffered(state, screen)) {
+				return state;
+			}
+
+			const left = leaveChallenge(state, screen, now);
+			const next = nextUnsolved(left, screen.index + 1);
+			return next === undefined
+				? {...state, screen: {...screen, notice: 'Every challenge is solved: well done. Esc goes back to the list.'}}
+				: openChallenge(left, next, now);
 		}
 
 		default: {

@@ -1,6 +1,12 @@
 // The one way the app shows a list to choose from: ink-select-input, reporting the highlighted
 // and the chosen index.
 import SelectInput from 'ink-select-input';
+import {InlineText} from './rich-text.js';
+
+// Choices are written in the lessons' Markdown subset: `code` shows as code, not in backticks.
+function ChoiceItem({isSelected = false, label}: {readonly isSelected?: boolean; readonly label: string}) {
+	return <InlineText text={label} color={isSelected ? 'blue' : undefined}/>;
+}
 
 type Props = {
 	readonly labels: readonly string[];
@@ -24,6 +30,7 @@ export function ChoiceList({labels, selected, limit, onHighlight, onChoose}: Pro
 		<SelectInput
 			key={limit ?? 'all'}
 			items={items}
+			itemComponent={ChoiceItem}
 			initialIndex={selected}
 			{...(limit === undefined ? {} : {limit})}
 			onHighlight={item => {

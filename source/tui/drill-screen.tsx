@@ -32,7 +32,7 @@ export function drillLines(state: State, screen: Screen<'drill'>, width: number)
 	const {namespaces, pods} = clusterTable(question.cluster, width - 2);
 	lines.push(
 		blank('before-cluster'),
-		row('cluster', `The cluster of the challenge "${entry.challenge.title}", with its reference solution applied:`, {dimColor: true}),
+		...wrapped(`The cluster of the challenge "${entry.challenge.title}", with its reference solution applied:`, 'cluster', width, {dimColor: true}),
 		...namespaces.map((line, index) => row(`ns.${index}`, `  ${line}`)),
 		...pods.map((line, index) => row(`pod.${index}`, `  ${line}`)),
 		blank('before-policies'),

@@ -6,7 +6,7 @@ import {ChoiceList} from './choice-list.js';
 import {passMark, totalWeight} from './exam.js';
 import type {State} from './state.js';
 import {type Screen, blank, clock, fitLabel, percent, row, wrapped} from './screen-lines.js';
-import {clusterLines, referenceText, resultLines, taskLines, truncatedYaml} from './challenge-screen.js';
+import {besideReference, clusterLines, learnerPolicies, referenceText, resultLines, taskLines} from './challenge-screen.js';
 
 export function ExamIntroScreen({state, screen}: {readonly state: State; readonly screen: Screen<'examIntro'>}) {
 	const {plan} = screen;
@@ -130,8 +130,8 @@ export function reviewTaskLines(state: State, screen: Screen<'examReviewTask'>, 
 		blank('gap'),
 		...resultLines(result, width, 'result'),
 		blank('before-reference'),
-		row('reference', 'A reference solution', {bold: true, color: 'yellow'}),
-		...truncatedYaml(reference, 'reference'),
+		row('reference', 'A reference solution, beside your file', {bold: true}),
+		...besideReference(learnerPolicies(result), reference, width, 'answers'),
 		blank('before-task'),
 		...taskLines(entry, width, 'task'),
 	];

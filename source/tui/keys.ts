@@ -2,7 +2,7 @@
 // cannot drift from what the keys do (as rustlings' list.rs does it).
 import {isCheckpoint} from '../content/lesson-types.js';
 import {isSolutionOffered, screenMatrixPorts} from './challenge-state.js';
-import type {KeyActionType, State} from './state.js';
+import {type KeyActionType, practiceChallenge, type State} from './state.js';
 
 /** The parts of ink's key object the table reads. */
 export type KeyPress = {
@@ -42,6 +42,8 @@ const solutionOffered = (state: State) => state.screen.name === 'challenge' && i
 const solutionShown = (state: State) => state.screen.name === 'challenge' && state.screen.isShowingSolution;
 const isGraded = (state: State) => state.screen.name === 'challenge' && state.screen.result?.kind === 'graded' && state.screen.matrixPort === undefined && screenMatrixPorts(state, state.screen).length > 0;
 const matrixShown = (state: State) => state.screen.name === 'challenge' && state.screen.matrixPort !== undefined;
+const isSolvedOnScreen = (state: State) => state.screen.name === 'challenge' && isSolutionOffered(state, state.screen);
+const isLastPageWithPractice = (state: State) => state.screen.name === 'lesson' && state.screen.page === (state.lessons[state.screen.lessonIndex]?.pages.length ?? 0) - 1 && practiceChallenge(state, state.screen.lessonIndex) !== undefined;
 
 const bindings: readonly Binding[] = [
 	{label: 'y', description: 'yes', action: 'confirm', contexts: ['confirm'], matches: input => input === 'y' || input === 'Y'},
@@ -63,6 +65,9 @@ const bindings: readonly Binding[] = [
 	{label: '←→/hl', description: 'port', action: 'next', contexts: ['challenge'], matches: (input, key) => key.rightArrow === true || input === 'l', isAvailable: matrixShown},
 	{label: '', description: '', action: 'previous', contexts: ['challenge'], matches: (input, key) => key.leftArrow === true || input === 'h', isAvailable: matrixShown},
 	{label: 'x', description: 'start afresh', action: 'reset', contexts: ['challenge'], matches: input => input === 'x'},
+	{label: 'Enter', description: 'next challenge', action: 'nextChallenge', contexts: ['challenge'], matches: (_input, key) => key.return === true, isAvailable: isSolvedOnScreen},
+	{label: 'y', description: 'cluster as YAML/table', action: 'clusterYaml', contexts: ['page', 'checkpoint'], matches: input => input === 'y', isAvailable: state => state.screen.name === 'lesson' && state.lessons[state.screen.lessonIndex]?.pages[state.screen.page]?.kind === 'predict'},
+	{label: 'c', description: 'practise', action: 'practice', contexts: ['page', 'checkpoint'], matches: input => input === 'c', isAvailable: isLastPageWithPractice},
 	{label: 'a', description: 'allowed', action: 'allow', contexts: ['drillAsk'], matches: input => input === 'a'},
 	{label: 'd', description: 'denied', action: 'deny', contexts: ['drillAsk'], matches: input => input === 'd'},
 	{label: 'Enter/→', description: 'next flow', action: 'next', contexts: ['drillAnswered'], matches: (input, key) => key.return === true || key.rightArrow === true || input === ' ' || input === 'l'},

@@ -11,9 +11,11 @@ import {choicesOf, isCheckpoint, type Lesson, type LessonPage as Page, type Less
 import {ChoiceList} from './choice-list.js';
 import {diagramLines} from './diagram.js';
 import {correctChoice, type Prediction} from './predictions.js';
-import {richTextLines, yamlLines} from './rich-text.js';
+import {InlineText, richTextLines, yamlLines} from './rich-text.js';
 import type {Answer} from './state.js';
 import {wrapText} from '../format/wrap.js';
+import {clusterTable} from '../format/cluster-summary.js';
+import {policyYaml} from '../format/policy-yaml.js';
 
 type Props = {
 	readonly lesson: Lesson;
@@ -29,12 +31,19 @@ type Props = {
 	readonly onHighlight: (index: number) => void;
 	readonly onChoose: (index: number) => void;
 	readonly palette?: Palette;
+	/** The challenges that practise the lesson, shown on its last page. */
+	readonly practice?: readonly PracticeItem[];
+	/** On a predict page: the cluster as its YAML rather than as a table. */
+	readonly isShowingClusterYaml?: boolean;
 };
+
+/** A challenge that practises a lesson: its name in the list, and whether it is solved. */
+export type PracticeItem = {readonly name: string; readonly isSolved: boolean};
 
 const blank = (key: string) => <Text key={key}> </Text>;
 
 /** Every line of a page, above its choices; the evaluator's sentence is wrapped to `width`. */
-export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | undefined, prediction: Prediction | undefined, width = 78, palette: Palette = noColors): ReactElement[] {
+export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | undefined, prediction: Prediction | undefined, width = 78, palette: Palette = noColors, practice: readonly PracticeItem[] = [], isShowingClusterYaml = false): ReactElement[] {
 	const page = lesson.pages[pageIndex]!;
 	const lines: ReactElement[] = [
 		<Text key="lesson"><Text bold>{lesson.title}</Text><Text dimColor>{`  page ${pageIndex + 1} of ${lesson.pages.length}`}</Text></Text>,
@@ -58,42 +67,78 @@ export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | un
 		}
 
 		case 'choice': {
-			lines.push(...richTextLines(page.question, 'question', width));
+			lines.push(...richTextLines(page.question, 'question', width), ...(answer ? answerLines(page, answer, prediction, width) : []));
 			break;
 		}
 
 		case 'predict': {
+			// The question and the flow first, then the answer right below them, and the cluster
+			// last, compact: at 80x24 the question, the flow and the choices are on screen together.
 			lines.push(
 				...richTextLines(page.question, 'question', width),
-				blank('before-cluster'),
-				<Text key="cluster-title" dimColor>The cluster:</Text>,
-				...yamlLines(page.clusterYaml, 'cluster'),
-				blank('before-flow'),
 				<Text key="flow">{'Flow: '}<Text bold>{`${page.flow.from} -> ${page.flow.to} on ${page.flow.port}/${page.flow.protocol}`}</Text></Text>,
+				...(answer ? answerLines(page, answer, prediction, width) : []),
+				blank('before-cluster'),
+				...(isShowingClusterYaml ? [<Text key="cluster-title" dimColor>The cluster, as YAML (y: as a table):</Text>, ...yamlLines(page.clusterYaml, 'cluster')] : clusterTableLines(page, width)),
 			);
+			if (answer) {
+				lines.push(...clusterMatrixLines(page, width, palette));
+			}
+
 			break;
 		}
 	}
 
-	if (answer && isCheckpoint(page)) {
-		const correct = correctChoice(page, prediction);
-		lines.push(blank('before-answer'), ...choicesOf(page).map((label, index) => (
-			<Text key={`answered.${label}`} {...(index === correct ? {color: 'green'} : index === answer.choice ? {color: 'red'} : {})}>
-				{index === answer.choice ? '› ' : '  '}{label}{index === correct ? ' ✓' : ''}
-			</Text>
-		)), blank('before-verdict'), <Text key="verdict" bold color={answer.isCorrect ? 'green' : 'red'}>{answer.isCorrect ? 'Right.' : 'Not quite.'}</Text>);
-		if (page.kind === 'predict' && prediction) {
-			const sentence = `The evaluator: ${prediction.verdict === 'allow' ? 'allowed' : 'denied'}: ${prediction.reason}`;
-			lines.push(...wrapText(sentence, Math.max(20, width)).map((line, index) => <Text key={`evaluator.${index}`} dimColor={index === 0}>{line}</Text>));
-		}
-
-		lines.push(...richTextLines(page.explanation, 'explanation', width));
-		if (page.kind === 'predict') {
-			lines.push(...clusterMatrixLines(page, width, palette));
-		}
+	if (pageIndex === lesson.pages.length - 1 && practice.length > 0) {
+		lines.push(blank('before-practice'), ...practiceLines(practice, width));
 	}
 
 	return lines;
+}
+
+// The choices marked (the learner's, the right one), the verdict and the explanation.
+function answerLines(page: LessonPage & {kind: 'choice' | 'predict'}, answer: Answer, prediction: Prediction | undefined, width: number): ReactElement[] {
+	const correct = correctChoice(page, prediction);
+	const lines: ReactElement[] = [blank('before-answer'), ...choicesOf(page).map((label, index) => (
+		<Text key={`answered.${label}`} {...(index === correct ? {color: 'green'} : index === answer.choice ? {color: 'red'} : {})}>
+			{index === answer.choice ? '› ' : '  '}<InlineText text={label}/>{index === correct ? ' ✓' : ''}
+		</Text>
+	)), blank('before-verdict'), <Text key="verdict" bold color={answer.isCorrect ? 'green' : 'red'}>{answer.isCorrect ? 'Right.' : 'Not quite.'}</Text>];
+	if (page.kind === 'predict' && prediction) {
+		const sentence = `The evaluator: ${prediction.verdict === 'allow' ? 'allowed' : 'denied'}: ${prediction.reason}`;
+		lines.push(...wrapText(sentence, Math.max(20, width)).map((line, index) => <Text key={`evaluator.${index}`} dimColor={index === 0}>{line}</Text>));
+	}
+
+	lines.push(...richTextLines(page.explanation, 'explanation', width));
+	return lines;
+}
+
+// The cluster as `kubectl get --show-labels` would list it, and its policies as YAML.
+function clusterTableLines(page: LessonPage & {kind: 'predict'}, width: number): ReactElement[] {
+	const {namespaces, pods} = clusterTable(page.cluster, width - 2);
+	const {policies} = page.cluster;
+	return [
+		<Text key="cluster-title" dimColor>The cluster (y: as YAML):</Text>,
+		...namespaces.map((line, index) => <Text key={`cluster.ns.${index}`} wrap="truncate-end">{`  ${line}`}</Text>),
+		...pods.map((line, index) => <Text key={`cluster.pod.${index}`} wrap="truncate-end">{`  ${line}`}</Text>),
+		...(policies.length === 0
+			? [<Text key="cluster.no-policies" dimColor>  No NetworkPolicy.</Text>]
+			: policies.flatMap((policy, index) => [
+				...(index === 0 ? [] : [<Text key={`cluster.policy.${index}.gap`} dimColor>  ---</Text>]),
+				...yamlLines(policyYaml(policy), `cluster.policy.${index}`),
+			])),
+	];
+}
+
+// The lesson's end points to the challenges that practise it, the c key to the first unsolved one.
+function practiceLines(practice: readonly PracticeItem[], width: number): ReactElement[] {
+	const next = practice.find(item => !item.isSolved) ?? practice[0]!;
+	const names = practice.map(item => `${item.name}${item.isSolved ? ' ✓' : ''}`).join(', ');
+	return [
+		<Text key="practice.title" bold color="yellow">Practise it</Text>,
+		...wrapText(`Challenges: ${names}.`, Math.max(20, width)).map((line, index) => <Text key={`practice.list.${index}`}>{line}</Text>),
+		<Text key="practice.key" color="cyan">{`Press c to open ${next.name}.`}</Text>,
+	];
 }
 
 // After a prediction, every flow of the cluster on the same port: the one asked about in context.
@@ -121,9 +166,9 @@ function choiceRows(page: Page, answer: Answer | undefined): number {
 	return count === 0 || answer ? 0 : count + 1;
 }
 
-export function LessonPage({lesson, page: pageIndex, selected, scroll, height, width, answer, prediction, onHighlight, onChoose, palette}: Props) {
+export function LessonPage({lesson, page: pageIndex, selected, scroll, height, width, answer, prediction, onHighlight, onChoose, palette, practice, isShowingClusterYaml}: Props) {
 	const page = lesson.pages[pageIndex]!;
-	const lines = pageLines(lesson, pageIndex, answer, prediction, width, palette);
+	const lines = pageLines(lesson, pageIndex, answer, prediction, width, palette, practice, isShowingClusterYaml);
 	const viewport = viewportRows(page, answer, height);
 	const offset = Math.max(0, Math.min(scroll, lines.length - viewport));
 	const isCut = lines.length > viewport;

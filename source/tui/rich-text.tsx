@@ -53,6 +53,17 @@ function renderRow(row: readonly Segment[], key: string): ReactElement {
 	);
 }
 
+/** One line of the Markdown subset with its markers removed: a choice's label, say. */
+export function InlineText({text, color}: {readonly text: string; readonly color?: string | undefined}): ReactElement {
+	return (
+		<Text {...(color === undefined ? {} : {color})}>
+			{segmentsOf(text).map((segment, index) => (segment.style === 'plain'
+				? segment.text
+				: <Text key={String(index)} {...(segment.style === 'bold' ? {bold: true} : {color: color ?? 'cyan'})}>{segment.text}</Text>))}
+		</Text>
+	);
+}
+
 /** Lesson prose, a row an element, long lines wrapped to `width` with their styles kept. */
 export function richTextLines(text: string, key: string, width = 78): ReactElement[] {
 	const rows = text.replace(/\s+$/, '').split('\n').flatMap(line => wrapSegments(segmentsOf(line), width));

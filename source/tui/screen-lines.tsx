@@ -45,10 +45,6 @@ export function timeOfDay(time: number): string {
 	return [date.getHours(), date.getMinutes(), date.getSeconds()].map(part => String(part).padStart(2, '0')).join(':');
 }
 
-export function minutesText(seconds: number): string {
-	return seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
-}
-
 
 export function Viewport({lines, scroll, height, keys = 'PgDn/d, PgUp/u'}: {readonly lines: readonly ReactElement[]; readonly scroll: number; readonly height: number; readonly keys?: string}) {
 	const viewport = Math.max(3, height - 1);

@@ -1,10 +1,12 @@
 // The app's state and every change to it, as data: screens are a discriminated union and keys
 // become actions through keys.ts. No React here, so the whole flow is tested with plain ava.
 import type {Lesson} from '../content/lesson-types.js';
-import {checkpointPages, choicesOf, isCheckpoint} from '../content/lesson-types.js';
+import {checkpointPages, choicesOf, isCheckpoint, lessonShape} from '../content/lesson-types.js';
+import {challengeProgress} from '../progress/challenge-model.js';
 import {markPageSeen, type Progress, recordAnswer} from '../progress/model.js';
 import type {SavedExam} from '../progress/saved-exam.js';
-import {type ChallengeEntry, type ChallengeScreen, type Effect, type GradeResult, reduceChallenge, reduceChallengeList} from './challenge-state.js';
+import {type ChallengeEntry, type ChallengeScreen, type Effect, type GradeResult, nextUnsolved, openChallenge, reduceChallenge, reduceChallengeList} from './challenge-state.js';
+import {lessonSummary} from '../progress/model.js';
 import {askQuestion, reduceDrill} from './drill-state.js';
 import {openExam, reduceExam} from './exam-state.js';
 import type {DrillQuestion} from './drill.js';
@@ -16,7 +18,7 @@ export type Answer = {readonly choice: number; readonly isCorrect: boolean};
 export type Screen =
 	| {readonly name: 'home'; readonly selected: number}
 	| {readonly name: 'lessons'; readonly selected: number}
-	| {readonly name: 'lesson'; readonly lessonIndex: number; readonly page: number; readonly selected: number; readonly scroll: number; readonly answer?: Answer}
+	| {readonly name: 'lesson'; readonly lessonIndex: number; readonly page: number; readonly selected: number; readonly scroll: number; readonly answer?: Answer; readonly isShowingClusterYaml?: boolean}
 	| {readonly name: 'progress'}
 	| {readonly name: 'help'; readonly previous: Screen}
 	| ChallengeScreen;
@@ -51,7 +53,11 @@ export type State = {
 /** The actions a key can ask for, which carry nothing but their name. */
 export type KeyActionType = 'up' | 'down' | 'open' | 'back' | 'next' | 'previous' | 'help' | 'quit'
 	// Keys of the challenge screens.
-	| 'edit' | 'regrade' | 'watch' | 'hint' | 'solution' | 'matrix' | 'reset' | 'confirm' | 'allow' | 'deny' | 'finish';
+	| 'edit' | 'regrade' | 'watch' | 'hint' | 'solution' | 'matrix' | 'reset' | 'confirm' | 'allow' | 'deny' | 'finish' | 'nextChallenge'
+	// On a lesson's last page: open a challenge that practises it.
+	| 'practice'
+	// On a predict page: the cluster as YAML or as a table.
+	| 'clusterYaml';
 
 export type Action =
 	| {readonly type: KeyActionType}
@@ -155,7 +161,7 @@ export function reduce(previous: State, action: Action, now = 0): State {
 		}
 
 		case 'lesson': {
-			return reduceLesson(state, screen, action);
+			return reduceLesson(state, screen, action, now);
 		}
 
 		case 'progress': {
@@ -196,7 +202,7 @@ function reduceHome(state: State, screen: Screen & {name: 'home'}, action: Actio
 		case 'next': {
 			const item = homeItems[screen.selected];
 			if (item === 'Lessons') {
-				return {...state, screen: {name: 'lessons', selected: 0}};
+				return {...state, screen: {name: 'lessons', selected: Math.max(0, state.lessons.findIndex(lesson => !lessonSummary(state.progress, lessonShape(lesson)).isCompleted))}};
 			}
 
 			if (item === 'Progress') {
@@ -204,7 +210,7 @@ function reduceHome(state: State, screen: Screen & {name: 'home'}, action: Actio
 			}
 
 			if (item === 'Challenges') {
-				return {...state, screen: {name: 'challenges', selected: 0}};
+				return {...state, screen: {name: 'challenges', selected: nextUnsolved(state, 0) ?? 0}};
 			}
 
 			if (item === 'Verdict drill') {
@@ -256,7 +262,7 @@ function reduceLessons(state: State, screen: Screen & {name: 'lessons'}, action:
 	}
 }
 
-function reduceLesson(state: State, screen: Screen & {name: 'lesson'}, action: Action): State {
+function reduceLesson(state: State, screen: Screen & {name: 'lesson'}, action: Action, now: number): State {
 	const lesson = state.lessons[screen.lessonIndex]!;
 	const page = lesson.pages[screen.page]!;
 	const isAsking = isCheckpoint(page);
@@ -278,12 +284,13 @@ function reduceLesson(state: State, screen: Screen & {name: 'lesson'}, action: A
 				const correct = correctChoice(page, state.predictions.get(pageKey(screen.lessonIndex, screen.page)));
 				const isCorrect = screen.selected === correct;
 				const progress = recordAnswer(state.progress, lesson.id, screen.page, isCorrect, lesson.pages.length, checkpointPages(lesson));
-				// Scroll to the end, where the verdict and the explanation appear (the view stops at the last line).
-				return {...state, progress, screen: {...screen, scroll: Number.MAX_SAFE_INTEGER, answer: {choice: screen.selected, isCorrect}}};
+				// The verdict and the explanation appear right below the question, which stays in view.
+				return {...state, progress, screen: {...screen, scroll: 0, answer: {choice: screen.selected, isCorrect}}};
 			}
 
+			// Past the last page, the list opens on the next lesson.
 			if (screen.page + 1 >= lesson.pages.length) {
-				return {...state, screen: {name: 'lessons', selected: screen.lessonIndex}};
+				return {...state, screen: {name: 'lessons', selected: clamp(screen.lessonIndex + 1, state.lessons.length)}};
 			}
 
 			return showPage(state, screen.lessonIndex, screen.page + 1);
@@ -302,8 +309,33 @@ function reduceLesson(state: State, screen: Screen & {name: 'lesson'}, action: A
 			return {...state, screen: {name: 'lessons', selected: screen.lessonIndex}};
 		}
 
+		case 'clusterYaml': {
+			return page.kind === 'predict' ? {...state, screen: {...screen, isShowingClusterYaml: screen.isShowingClusterYaml !== true}} : state;
+		}
+
+		case 'practice': {
+			const index = practiceChallenge(state, screen.lessonIndex);
+			return index === undefined ? state : openChallenge(state, index, now);
+		}
+
 		default: {
 			return state;
 		}
 	}
+}
+
+/** The built-in challenges a lesson names for practice, as indexes of the challenge list, in its order. */
+export function practiceChallenges(state: State, lessonIndex: number): number[] {
+	const lesson = state.lessons[lessonIndex];
+	return (lesson?.practice ?? []).flatMap(id => {
+		// The built-in pack's challenges are the ones the list names by their bare id.
+		const index = state.challenges.findIndex(entry => entry.name === id);
+		return index === -1 ? [] : [index];
+	});
+}
+
+/** What the c key opens on a lesson's last page: the first unsolved practice challenge, else the first. */
+export function practiceChallenge(state: State, lessonIndex: number): number | undefined {
+	const indexes = practiceChallenges(state, lessonIndex);
+	return indexes.find(index => !challengeProgress(state.progress, state.challenges[index]!.key).isSolved) ?? indexes[0];
 }
