@@ -533,7 +533,7 @@ test('other kinds are skipped with a note naming kind and apiVersion; the comman
 	t.is(warning, 'Warning: skipped.yaml:15 NetworkPolicy "default/deny-all" was skipped: netpol-dojo reads NetworkPolicy as networking.k8s.io/v1, not extensions/v1beta1');
 	t.is(notes.length, 1, outcome.stderr);
 	t.true(notes[0]!.startsWith('note: '), notes[0]);
-	t.true(notes[0]!.includes('Service (v1)'), notes[0]);
+	t.true(notes[0]!.includes('ConfigMap (v1)'), notes[0]);
 	t.true(notes[0]!.includes('NetworkPolicy (extensions/v1beta1)'), notes[0]);
 	t.true(notes[0]!.includes('skipped.yaml'), notes[0]);
 });

@@ -3,10 +3,12 @@
 import type {FlowSpec} from '../content/flow-spec.js';
 import {type FlowsFile, readFlowsFile} from '../content/flows-file.js';
 import type {Problem} from '../content/input-error.js';
+import {type Cluster} from '../evaluator/index.js';
+import {endpointName} from '../evaluator/describe.js';
 import {traceFlow} from '../evaluator/explain.js';
 import {ansiColors, noColors} from '../format/color.js';
-import {type ExplainedFlow, explainJson, explainText} from '../format/explain-output.js';
-import {resolveFlows} from './eval.js';
+import {type ExplainedFlow, type ExplainedMember, explainJson, explainText, verdictOf} from '../format/explain-output.js';
+import {type ResolvedFlow, resolveFlowEnds} from './flow-ends.js';
 import type {CommandIo} from './io.js';
 import {loadClusterAndFlows} from './load-cluster.js';
 
@@ -25,13 +27,28 @@ export async function runExplain(options: ExplainOptions, io: CommandIo): Promis
 	const {cluster, flowsFile} = await loadClusterAndFlows(options.clusterFiles, options.maxBytes, () => ('flowsFile' in options.flows ? readFlowsFile(options.flows.flowsFile, options.maxBytes) : commandLineFlow(options.flows.flow)), io);
 	const isCommandLine = 'flow' in options.flows;
 	// A flow from the command line is named by its option (`--from: pod "x" is not ...`).
-	const flows = resolveFlows(cluster, flowsFile.flows, flowsFile.locate, isCommandLine ? (_index, field) => `--${field ?? 'from/--to'}` : undefined);
-	const explained: ExplainedFlow[] = flows.map((flow, index) => {
-		const {expect} = flowsFile.flows[index]!;
-		return {trace: traceFlow(cluster, flow), ...(expect === undefined ? {} : {expect})};
+	const flows = resolveFlowEnds(cluster, flowsFile.flows, flowsFile.locate, isCommandLine ? (_index, field) => `--${field ?? 'from/--to'}` : undefined);
+	const explained: ExplainedFlow[] = flows.map((resolved, index) => {
+		const spec = flowsFile.flows[index]!;
+		const expectation = spec.expect === undefined ? {} : {expect: spec.expect};
+		return {...explainResolved(cluster, resolved, spec), ...expectation};
 	});
 	io.stdout(options.isJson ? explainJson(explained) : explainText(explained, io.isColor ? ansiColors : noColors, io.columns));
-	return explained.some(({trace, expect}) => expect !== undefined && expect !== trace.verdict) ? 1 : 0;
+	return explained.some(flow => flow.expect !== undefined && flow.expect !== verdictOf(flow)) ? 1 : 0;
+}
+
+// A flow between two ends is one trace; a flow to a Service or naming a workload's replicas is a trace per member.
+function explainResolved(cluster: Cluster, resolved: ResolvedFlow, spec: FlowSpec): ExplainedFlow {
+	const [first] = resolved.members;
+	if (resolved.group === undefined && first !== undefined && 'flow' in first) {
+		return {trace: traceFlow(cluster, first.flow)};
+	}
+
+	const members = resolved.members.map((member): ExplainedMember => ('flow' in member
+		? {trace: traceFlow(cluster, member.flow)}
+		: {from: endpointName(cluster, member.source), to: endpointName(cluster, member.destination), missingPort: member.missingPort}));
+	const group = resolved.group ?? {noun: 'pod pairs', workloads: []};
+	return {group: {from: spec.from, to: spec.to, port: spec.port, protocol: spec.protocol, ...group, members}};
 }
 
 // One flow from the options, in the shape of a flows file, so that it is resolved the same way.

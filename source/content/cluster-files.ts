@@ -2,7 +2,8 @@
 // reported with its file and line (all of them, not only the first).
 import type {Issue, PathSegment} from '../kube/issue.js';
 import {decodeDocument} from '../kube/objects.js';
-import type {ClusterObjects, Namespace, NetworkPolicy, Pod} from '../kube/types.js';
+import {type OwnedEntry, assignReplicas} from '../kube/replicas.js';
+import type {ClusterObjects, Namespace, NetworkPolicy, Service} from '../kube/types.js';
 import {readDocuments} from './documents.js';
 import {ProblemCollector, type Problem} from './input-error.js';
 import type {SourceDocument} from './yaml-document.js';
@@ -61,7 +62,9 @@ export function loadClusterSources(sources: ReadonlyArray<{readonly file: string
 
 function loadSources(sources: ReadonlyArray<{readonly file: string; readonly documents: readonly SourceDocument[]}>, policySources: PolicySource[] | undefined): LoadedCluster {
 	const namespaces: Namespace[] = [];
-	const pods: Pod[] = [];
+	// Pods and workloads in the order of the files: which of them are endpoints is known at the end.
+	const owned: OwnedEntry[] = [];
+	const services: Service[] = [];
 	const policies: NetworkPolicy[] = [];
 	// Only the first errors are located and reported; the others are counted.
 	const errors = new ProblemCollector();
@@ -138,8 +141,10 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 
 				if (object.kind === 'Namespace') {
 					namespaces.push(object.namespace);
-				} else if (object.kind === 'Pod') {
-					pods.push(object.pod);
+				} else if (object.kind === 'Pod' || object.kind === 'Workload') {
+					owned.push({pod: object.pod, ownership: object.ownership});
+				} else if (object.kind === 'Service') {
+					services.push(object.service);
 				} else {
 					policies.push(object.policy);
 					policySources?.push({
@@ -157,7 +162,8 @@ function loadSources(sources: ReadonlyArray<{readonly file: string; readonly doc
 
 	errors.throwIfAny();
 
-	return {objects: {namespaces, pods, policies}, warnings, skipped: [...skipped.values()], misread};
+	const {pods, workloads} = assignReplicas(owned);
+	return {objects: {namespaces, pods, policies, workloads, services}, warnings, skipped: [...skipped.values()], misread};
 }
 
 function valueAt(value: unknown, path: readonly PathSegment[]): unknown {

@@ -6,7 +6,10 @@ import type {Protocol} from '../kube/types.js';
 import {asRecord, protocols} from '../kube/values.js';
 import type {Verdict} from '../evaluator/types.js';
 
-/** One flow as written: ends are `namespace/pod` or an IP address, resolved against a cluster later. */
+/**
+One flow as written, its ends resolved against a cluster later: `namespace/name` (a pod or a
+workload), `namespace/kind/name`, `svc/namespace/name` (a Service, as `to`) or an IP address.
+*/
 export type FlowSpec = {
 	readonly from: string;
 	readonly to: string;
@@ -64,7 +67,7 @@ function checkFlow(item: unknown, path: ReadonlyArray<string | number>): {flow?:
 		if (value === undefined || value === null) {
 			issues.push(problem([...path, end], 'Required value: a pod as namespace/name, or an IP address'));
 		} else if (typeof value !== 'string') {
-			issues.push(problem([...path, end], `${terminalSafeJson(JSON.stringify(value))} is not a pod reference; write namespace/name or an IP address`));
+			issues.push(problem([...path, end], `${terminalSafeJson(JSON.stringify(value))} is not a pod reference; write namespace/name (a pod or workload), svc/namespace/name or an IP address`));
 		}
 	}
 

@@ -1,10 +1,11 @@
 // Objects of kinds netpol-dojo does not read, and the ones among them that were surely meant to
 // be read: a misspelt kind (`Networkpolicy`, `NetworkPolicies`) or an old apiVersion
-// (`extensions/v1beta1`). Other kinds (Deployments, Services, Ingresses) are simply skipped.
+// (`extensions/v1beta1`, `apps/v1beta2`). Other kinds (ConfigMaps, Ingresses) are simply skipped.
 import {similarTo} from '../format/similar.js';
+import {workloadApiVersions} from '../kube/workload.js';
 import {bareOrQuoted, quoteValue} from './sanitize.js';
 
-const readKinds: Readonly<Record<string, string>> = {Namespace: 'v1', Pod: 'v1', NetworkPolicy: 'networking.k8s.io/v1'};
+const readKinds: Readonly<Record<string, string>> = {Namespace: 'v1', Pod: 'v1', Service: 'v1', NetworkPolicy: 'networking.k8s.io/v1', ...workloadApiVersions};
 
 // The real kinds of the networking.k8s.io group: any other kind there is a misspelt NetworkPolicy.
 const networkingKinds = new Set(['NetworkPolicy', 'Ingress', 'IngressClass', 'IPAddress', 'ServiceCIDR']);

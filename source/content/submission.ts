@@ -33,7 +33,8 @@ export function readSubmission(file: string, maxBytes?: number): Submission {
 		return {kind: 'invalid', problems: refused.map(problem => stripControlSequences(formatProblem(problem)))};
 	}
 
-	const ignored = objects.pods.length + objects.namespaces.length + skipped.reduce((sum, entry) => sum + entry.count, 0);
+	const pods = objects.pods.filter(pod => pod.workloadKind === undefined).length;
+	const ignored = pods + (objects.workloads?.length ?? 0) + (objects.services?.length ?? 0) + objects.namespaces.length + skipped.reduce((sum, entry) => sum + entry.count, 0);
 	const notes = [
 		...warnings.map(problem => `Warning: ${formatProblem(problem)}`),
 		...(ignored > 0 ? [`${ignored} object${ignored === 1 ? ' that is not a NetworkPolicy was' : 's that are not NetworkPolicies were'} ignored: grading applies only your NetworkPolicies.`] : []),

@@ -1,6 +1,7 @@
 // Compile once, decide many (policy-assistant's matcher/builder.go): everything a flow needs
 // is indexed here, so deciding a flow only looks at the policies that select its two ends.
-import type {ClusterObjects, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, Protocol, Rule} from '../kube/types.js';
+import type {ClusterObjects, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, Protocol, Rule, Service, Workload} from '../kube/types.js';
+import {endpointDisplayName} from '../kube/replicas.js';
 import {namespaceNameLabel} from '../kube/types.js';
 import {type Bitset, bitsetAdd, createBitset} from './bitset.js';
 import {type Address, type Cidr, addressKey, cidrContains, parseAddress, parseCidr} from '../kube/ip.js';
@@ -52,8 +53,11 @@ export type Cluster = {
 	readonly pods: readonly Pod[];
 	readonly namespaces: ReadonlyMap<string, Namespace>;
 	readonly policies: readonly CompiledPolicy[];
-	/** `namespace/name` → pod index. */
+	/** `namespace/name` (`namespace/name[Kind]` for a workload) → pod index. */
 	readonly podIndexByKey: ReadonlyMap<string, number>;
+	/** The workloads of the objects, for naming them in flows: flows decide on `pods` alone. */
+	readonly workloads: readonly Workload[];
+	readonly services: readonly Service[];
 	/** addressKey → the pods that have that IP (several for host-network pods on one node). */
 	readonly podsByAddress: ReadonlyMap<string, readonly number[]>;
 	readonly podAddresses: ReadonlyArray<readonly Address[]>;
@@ -83,7 +87,7 @@ export function compileCluster(objects: ClusterObjects): Cluster {
 	const labelSetOfPod = new Int32Array(objects.pods.length);
 	const podAddresses: Address[][] = [];
 	for (const [index, pod] of objects.pods.entries()) {
-		podIndexByKey.set(`${pod.namespace}/${pod.name}`, index);
+		podIndexByKey.set(endpointDisplayName(pod), index);
 		const inNamespace = podsByNamespace.get(pod.namespace) ?? [];
 		inNamespace.push(index);
 		podsByNamespace.set(pod.namespace, inNamespace);
@@ -109,6 +113,8 @@ export function compileCluster(objects: ClusterObjects): Cluster {
 		namespaces,
 		policies: objects.policies.map(policy => compilePolicy(policy)),
 		podIndexByKey,
+		workloads: objects.workloads ?? [],
+		services: objects.services ?? [],
 		podsByAddress,
 		podAddresses,
 		podsByNamespace,

@@ -2,16 +2,12 @@
 // CLI table, grading feedback and the app all print these. Rule numbers are 1-based here.
 import type {Cluster} from './compile.js';
 import {formatAddress} from '../kube/ip.js';
+import {endpointDisplayName} from '../kube/replicas.js';
 import type {Decision, DirectionDecision, Endpoint, RuleMatch} from './types.js';
 
-/** `namespace/name` of a pod, or the address of an outside end. */
+/** `namespace/name` of a pod (`namespace/name[Kind]` of a workload), or the address of an outside end. */
 export function endpointName(cluster: Cluster, endpoint: Endpoint): string {
-	if (endpoint.kind === 'outside') {
-		return formatAddress(endpoint.address);
-	}
-
-	const pod = cluster.pods[endpoint.pod]!;
-	return `${pod.namespace}/${pod.name}`;
+	return endpoint.kind === 'outside' ? formatAddress(endpoint.address) : endpointDisplayName(cluster.pods[endpoint.pod]!);
 }
 
 function ruleName(match: RuleMatch): string {

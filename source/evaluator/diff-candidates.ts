@@ -7,6 +7,7 @@
 // same peers at every port: where those peers are the same in both clusters, or the shared
 // policies admit the flow anyway, nothing in the stretch changes.
 import type {Protocol} from '../kube/types.js';
+import {endpointDisplayName} from '../kube/replicas.js';
 import {type Address, addressKey} from '../kube/ip.js';
 import {type Bitset, bitsetAdd, bitsetHas, createBitset} from './bitset.js';
 import type {Cluster} from './compile.js';
@@ -36,7 +37,7 @@ export type Comparison = {
 
 export function compareClusters(before: Cluster, after: Cluster): Comparison {
 	const pods = before.pods.flatMap((pod, index) => {
-		const key = `${pod.namespace}/${pod.name}`;
+		const key = endpointDisplayName(pod);
 		const other = after.podIndexByKey.get(key);
 		return other === undefined ? [] : [{key, before: index, after: other, isChanged: podFacts(before, index) !== podFacts(after, other)}];
 	});

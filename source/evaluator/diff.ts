@@ -6,6 +6,7 @@
 // differing policy or a changed pod touches, on the stretches of ports where the differing
 // policies admit other peers before and after.
 import type {NetworkPolicy, Pod, Protocol} from '../kube/types.js';
+import {endpointDisplayName} from '../kube/replicas.js';
 import {protocols} from '../kube/values.js';
 import {bitsetHas, createBitset} from './bitset.js';
 import type {Cluster} from './compile.js';
@@ -55,9 +56,8 @@ export type DiffScope = {readonly port?: number; readonly protocol?: Protocol};
 /** The flows between pods of both clusters, and between them and outside addresses, whose verdict differs. */
 export function verdictChanges(before: Cluster, after: Cluster, scope: DiffScope = {}): ClusterDiff {
 	const comparison = compareClusters(before, after);
-	const keyOf = (pod: Pod) => `${pod.namespace}/${pod.name}`;
-	const onlyBefore = before.pods.map(pod => keyOf(pod)).filter(key => !after.podIndexByKey.has(key));
-	const onlyAfter = after.pods.map(pod => keyOf(pod)).filter(key => !before.podIndexByKey.has(key));
+	const onlyBefore = before.pods.map(pod => endpointDisplayName(pod)).filter(key => !after.podIndexByKey.has(key));
+	const onlyAfter = after.pods.map(pod => endpointDisplayName(pod)).filter(key => !before.podIndexByKey.has(key));
 	const changes = new Changes(comparison);
 	let comparedRanges = 0;
 	if (comparison.hasDifferences) {

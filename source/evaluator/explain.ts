@@ -7,6 +7,7 @@ import {cidrContains, formatAddress} from '../kube/ip.js';
 import {type Cluster, type CompiledPeer, type CompiledPolicy, type CompiledPort, type CompiledRule, ipBlockContains, podMatchesSelector} from './compile.js';
 import {decide, portAdmits} from './decide.js';
 import {endpointName} from './describe.js';
+import {endpointDisplayName} from '../kube/replicas.js';
 import {selectorMatches} from './selector.js';
 import {type Direction, type Endpoint, type Flow, type Verdict, policyTypeOf} from './types.js';
 
@@ -54,6 +55,8 @@ export type PeerReason =
 		readonly endpoint: string;
 		/** The end is a pod (its IPs are checked), not an outside address. */
 		readonly isPod: boolean;
+		/** The end is a workload standing for its pods, whose IPs are not known. */
+		readonly isWorkload?: boolean;
 		readonly addresses: readonly string[];
 		readonly contained?: string;
 		readonly exceptedBy?: string;
@@ -196,7 +199,7 @@ function checkPeer(cluster: Cluster, compiled: CompiledPeer, index: number, endp
 	}
 
 	const pod = cluster.pods[endpoint.pod]!;
-	const podName = `${pod.namespace}/${pod.name}`;
+	const podName = endpointDisplayName(pod);
 	const namespace = cluster.namespaces.get(pod.namespace)!;
 	if (namespaceSelector && podSelector) {
 		const isNamespaceMatch = selectorMatches(namespaceSelector, namespace.labels);
@@ -222,7 +225,8 @@ function checkIpBlock(cluster: Cluster, compiled: CompiledPeer, endpoint: Endpoi
 	const block = compiled.ipBlock!;
 	const addresses = endpoint.kind === 'outside' ? [endpoint.address] : cluster.podAddresses[endpoint.pod]!;
 	const {cidr, except} = compiled.peer.ipBlock!;
-	const base = {kind: 'ip-block', cidr, except, endpoint: endpointName(cluster, endpoint), isPod: endpoint.kind === 'pod', addresses: addresses.map(address => formatAddress(address))} as const;
+	const isWorkload = endpoint.kind === 'pod' && cluster.pods[endpoint.pod]!.workloadKind !== undefined;
+	const base = {kind: 'ip-block', cidr, except, endpoint: endpointName(cluster, endpoint), isPod: endpoint.kind === 'pod', ...(isWorkload ? {isWorkload} : {}), addresses: addresses.map(address => formatAddress(address))} as const;
 	// A pod with several IPs (dual stack) matches when any one of them is in the block.
 	const admitted = addresses.find(address => ipBlockContains(block, address));
 	if (admitted) {

@@ -1,11 +1,12 @@
 // The reachability matrix as data to show: pods in display order (grouped by namespace), which
 // of them may open a connection to which on one port, per-namespace counts, and the cells where
 // two grids of the same pods disagree (a learner's policies against the expected ones).
-import type {Protocol} from '../kube/types.js';
+import type {Pod, Protocol} from '../kube/types.js';
 import {type Bitset, bitsetAdd, bitsetHas, createBitset} from './bitset.js';
 import type {Cluster} from './compile.js';
 import {reachability} from './matrix.js';
 
+/** A row and column of the grid; a workload's `name` carries its kind (`web[Deployment]`), as it is shown. */
 export type GridPod = {readonly namespace: string; readonly name: string};
 
 /** Who may open a connection to whom on one port: `allowed[source]` holds the destinations' indexes. */
@@ -35,7 +36,11 @@ export function reachabilityGrid(cluster: Cluster, port: number, protocol: Proto
 
 		return row;
 	});
-	return {port, protocol, pods: order.map(pod => ({namespace: cluster.pods[pod]!.namespace, name: cluster.pods[pod]!.name})), allowed};
+	return {port, protocol, pods: order.map(pod => gridPod(cluster.pods[pod]!)), allowed};
+}
+
+function gridPod({namespace, name, workloadKind}: Pod): GridPod {
+	return {namespace, name: workloadKind === undefined ? name : `${name}[${workloadKind}]`};
 }
 
 export function gridAllows(grid: ReachabilityGrid, source: number, destination: number): boolean {

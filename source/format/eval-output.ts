@@ -4,18 +4,35 @@ import type {Verdict} from '../evaluator/types.js';
 import type {Palette} from './color.js';
 import {wrapText} from './wrap.js';
 
+/**
+A written flow's verdict. A flow to a Service, or naming a workload whose pods are in the files,
+stands for one flow per backend or replica: `allow` when every one of them is allowed, `deny`
+when none is, and `mixed` otherwise. An `expect` holds only for all alike: a Service that lets
+a client reach two of its three backends meets neither `expect: allow` nor `expect: deny`.
+*/
+export type FlowVerdict = Verdict | 'mixed';
+
+/** The pod-to-pod flows one written flow stood for, for JSON. */
+export type MemberResults = {
+	readonly noun: 'backends' | 'replicas' | 'pod pairs';
+	readonly allowed: number;
+	readonly flows: ReadonlyArray<{readonly from: string; readonly to: string; readonly port?: number; readonly targetPort?: string; readonly verdict: Verdict}>;
+};
+
 /** The decided flows of one `eval` run, as parallel lists (a run may have hundreds of thousands). */
 export type EvalResults = {
 	readonly flows: readonly FlowSpec[];
-	readonly verdicts: readonly Verdict[];
+	readonly verdicts: readonly FlowVerdict[];
 	/** One line on why each verdict is what it is; the table shows them. */
 	readonly reasons?: readonly string[];
+	/** Per flow, the flows it stood for when it named a Service or a workload with replicas. */
+	readonly members?: ReadonlyArray<MemberResults | undefined>;
 };
 
 /** Flows with their verdicts, all that counting expectations needs (eval's and explain's results alike). */
 export type VerdictsWithExpectations = {
 	readonly flows: ReadonlyArray<{readonly expect?: Verdict | undefined}>;
-	readonly verdicts: readonly Verdict[];
+	readonly verdicts: readonly FlowVerdict[];
 };
 
 /** Counts of the flows that had an `expect`. */
@@ -66,7 +83,8 @@ export function * evalJsonChunks(results: EvalResults, flowsPerChunk = 512): Gen
 			const verdict = verdicts[index]!;
 			const expectation = flow.expect === undefined ? '' : `, "expect": "${flow.expect}", "pass": ${flow.expect === verdict}`;
 			const separator = index === flows.length - 1 ? '\n' : ',\n';
-			lines.push(`    {"from": ${quote(flow.from)}, "to": ${quote(flow.to)}, "port": ${flow.port}, "protocol": "${flow.protocol}", "verdict": "${verdict}"${expectation}}${separator}`);
+			const members = results.members?.[index];
+			lines.push(`    {"from": ${quote(flow.from)}, "to": ${quote(flow.to)}, "port": ${flow.port}, "protocol": "${flow.protocol}", "verdict": "${verdict}"${expectation}${members ? `, "members": ${membersJson(members)}` : ''}}${separator}`);
 		}
 
 		yield lines.join('');
@@ -74,6 +92,10 @@ export function * evalJsonChunks(results: EvalResults, flowsPerChunk = 512): Gen
 
 	const {passed, failed} = expectationCounts(results);
 	yield `  ],\n  "passed": ${passed},\n  "failed": ${failed}\n}\n`;
+}
+
+function membersJson(members: MemberResults): string {
+	return JSON.stringify({kind: members.noun, allowed: members.allowed, total: members.flows.length, flows: members.flows});
 }
 
 /** The whole `eval --json` document as one string. */
@@ -106,7 +128,7 @@ export function evalTable(results: EvalResults, palette: Palette, terminalWidth?
 	const lines = [palette.dim(header.join('  '))];
 	const whyColumn = fromWidth + toWidth + portWidth + 7 + (hasExpectations ? expectationWidth + 2 : 0) + 8;
 	for (const row of rows) {
-		const verdict = row.verdict === 'allow' ? palette.allow(pad('allow', 7)) : palette.deny(pad('deny', 7));
+		const verdict = row.verdict === 'allow' ? palette.allow(pad('allow', 7)) : (row.verdict === 'deny' ? palette.deny(pad('deny', 7)) : palette.fail(pad(row.verdict, 7)));
 		const expectation = row.expectation.startsWith('FAIL') ? palette.fail(pad(row.expectation, expectationWidth)) : pad(row.expectation, expectationWidth);
 		const cells = [pad(row.from, fromWidth), pad(row.to, toWidth), pad(row.port, portWidth), verdict, ...(hasExpectations ? [expectation] : [])];
 		const why = layOutWhy(row.reason, whyColumn, terminalWidth);
@@ -135,7 +157,8 @@ function layOutWhy(reason: string, column: number, width: number | undefined): {
 export function summaryLine(results: VerdictsWithExpectations, palette: Palette): string {
 	const total = results.flows.length;
 	const allowed = results.verdicts.filter(verdict => verdict === 'allow').length;
-	const flows = `${total} ${total === 1 ? 'flow' : 'flows'}: ${allowed} allowed, ${total - allowed} denied`;
+	const mixed = results.verdicts.filter(verdict => verdict === 'mixed').length;
+	const flows = `${total} ${total === 1 ? 'flow' : 'flows'}: ${allowed} allowed, ${total - allowed - mixed} denied${mixed > 0 ? `, ${mixed} mixed` : ''}`;
 	const {passed, failed} = expectationCounts(results);
 	if (passed + failed === 0) {
 		return flows;

@@ -143,6 +143,10 @@ function ipBlockText(reason: PeerReason & {kind: 'ip-block'}, isMatch: boolean):
 		return `ipBlock ${reason.cidr} contains ${whose}${reason.contained!}, but its except ${reason.exceptedBy} leaves it out`;
 	}
 
+	if (reason.isWorkload) {
+		return `${block} cannot match ${reason.endpoint}: a workload stands for pods whose IPs are not known until they run, so no ipBlock matches it`;
+	}
+
 	if (reason.addresses.length === 0) {
 		return `${block} cannot match ${reason.endpoint}: it has no IP in the cluster files`;
 	}

@@ -1,6 +1,7 @@
 // The DNS lint: a policy that isolates egress cuts name resolution unless some egress rule of
 // the policies that select the same pods allows port 53, over UDP (most queries) and TCP (large
 // answers, and resolvers that retry over TCP), to a peer that can be the cluster's DNS. Pure.
+import {endpointDisplayName} from '../kube/replicas.js';
 import type {PathSegment} from '../kube/issue.js';
 import type {NetworkPolicy, Protocol} from '../kube/types.js';
 import {isEmptySelector} from '../kube/label-selector.js';
@@ -74,7 +75,7 @@ function elsewhereMessage(cluster: Cluster, policy: NetworkPolicy, rules: readon
 }
 
 function dnsNames(cluster: Cluster, dns: readonly number[]): string {
-	const names = dns.map(pod => `${cluster.pods[pod]!.namespace}/${cluster.pods[pod]!.name}`);
+	const names = dns.map(pod => endpointDisplayName(cluster.pods[pod]!));
 	return names.slice(0, 2).join(', ') + (names.length > 2 ? `, and ${names.length - 2} more` : '');
 }
 

@@ -19,6 +19,10 @@ const dns1123SubdomainFormat = `${dns1123LabelFormat}(\\.${dns1123LabelFormat})*
 const dns1123SubdomainMessage = 'a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character';
 const dns1123SubdomainPattern = new RegExp(`^${dns1123SubdomainFormat}$`);
 
+const dns1035LabelFormat = '[a-z]([-a-z0-9]*[a-z0-9])?';
+const dns1035LabelMessage = 'a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character';
+const dns1035LabelPattern = new RegExp(`^${dns1035LabelFormat}$`);
+
 /** validation.RegexError */
 function regexError(message: string, format: string, ...examples: string[]): string {
 	const shown = examples.map(example => `'${example}', `).join(' or ');
@@ -82,6 +86,11 @@ export function dns1123SubdomainErrors(value: string): string[] {
 /** IsDNS1123Label: namespace names. */
 export function dns1123LabelErrors(value: string): string[] {
 	return lengthAndPatternErrors(value, 63, dns1123LabelPattern, regexError(dns1123LabelMessage, dns1123LabelFormat, 'my-name', '123-abc'));
+}
+
+/** IsDNS1035Label: Service names. */
+export function dns1035LabelErrors(value: string): string[] {
+	return lengthAndPatternErrors(value, 63, dns1035LabelPattern, regexError(dns1035LabelMessage, dns1035LabelFormat, 'my-name', 'abc-123'));
 }
 
 /** IsValidPortName (IANA_SVC_NAME): named ports in policies and containers. */

@@ -6,11 +6,19 @@ import type {Issue, PathSegment} from './issue.js';
 import {namespaceOf} from './object-meta.js';
 import {networkPolicyIssues, toNetworkPolicy} from './network-policy.js';
 import {namespaceIssues, podIssues, toNamespace, toPod} from './pod.js';
-import type {Namespace, NetworkPolicy, Pod} from './types.js';
+import {serviceIssues, toService} from './service.js';
+import type {Namespace, NetworkPolicy, Pod, Service, WorkloadKind} from './types.js';
+import {type OwnerReference, ownerReferences, toWorkloadPod, uidOf, workloadApiVersions, workloadIssues} from './workload.js';
+
+/** Who owns a pod or a workload, and who it is, for finding a workload's replicas in the files. */
+export type Ownership = {readonly uid?: string; readonly owners: readonly OwnerReference[]};
 
 export type DecodedObject =
 	| {readonly kind: 'Namespace'; readonly namespace: Namespace}
-	| {readonly kind: 'Pod'; readonly pod: Pod}
+	| {readonly kind: 'Pod'; readonly pod: Pod; readonly ownership: Ownership}
+	/** A workload, as the pod it stands for (`workloadKind` set). */
+	| {readonly kind: 'Workload'; readonly pod: Pod & {readonly workloadKind: WorkloadKind}; readonly ownership: Ownership}
+	| {readonly kind: 'Service'; readonly service: Service}
 	| {readonly kind: 'NetworkPolicy'; readonly policy: NetworkPolicy};
 
 /** One object found in a document, with what was wrong with it. */
@@ -31,10 +39,24 @@ type Reader = {
 	readonly decode: (object: unknown) => DecodedObject;
 };
 
+function ownershipOf(object: unknown): Ownership {
+	const uid = uidOf(object);
+	return {...(uid === undefined ? {} : {uid}), owners: ownerReferences(object)};
+}
+
+function workloadReader(kind: WorkloadKind): Reader {
+	return {
+		issues: object => workloadIssues(kind, object),
+		decode: object => ({kind: 'Workload', pod: toWorkloadPod(kind, object) as Pod & {workloadKind: WorkloadKind}, ownership: ownershipOf(object)}),
+	};
+}
+
 const readers: Readonly<Record<string, Reader>> = {
 	'v1/Namespace': {issues: namespaceIssues, decode: object => ({kind: 'Namespace', namespace: toNamespace(object)})},
-	'v1/Pod': {issues: podIssues, decode: object => ({kind: 'Pod', pod: toPod(object)})},
+	'v1/Pod': {issues: podIssues, decode: object => ({kind: 'Pod', pod: toPod(object), ownership: ownershipOf(object)})},
+	'v1/Service': {issues: serviceIssues, decode: object => ({kind: 'Service', service: toService(object)})},
 	'networking.k8s.io/v1/NetworkPolicy': {issues: networkPolicyIssues, decode: object => ({kind: 'NetworkPolicy', policy: toNetworkPolicy(object)})},
+	...Object.fromEntries(Object.entries(workloadApiVersions).map(([kind, apiVersion]) => [`${apiVersion}/${kind}`, workloadReader(kind as WorkloadKind)])),
 };
 
 /** The items of a List document (`kind: List`, `PodList`...), undefined for any other document. */

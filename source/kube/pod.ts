@@ -9,7 +9,29 @@ import {asLabels, namespaceOf, objectMetaIssues} from './object-meta.js';
 import {type Schema, checkSchema} from './schema.js';
 import type {ContainerPort, Namespace, Pod, Protocol} from './types.js';
 
-const openMetadataSchema: Schema = {
+/** The parts of a PodSpec netpol-dojo reads: the container ports. */
+export const podSpecSchema: Schema = {
+	type: 'object',
+	isOpen: true,
+	fields: {
+		containers: {
+			type: 'list',
+			items: {
+				type: 'object',
+				isOpen: true,
+				fields: {
+					ports: {
+						type: 'list',
+						items: {type: 'object', isOpen: true, fields: {name: {type: 'string'}, containerPort: {type: 'integer'}, protocol: {type: 'string'}}},
+					},
+				},
+			},
+		},
+	},
+};
+
+/** Metadata read from objects that carry many more fields: name, namespace and labels checked. */
+export const openMetadataSchema: Schema = {
 	type: 'object',
 	isOpen: true,
 	fields: {name: {type: 'string'}, namespace: {type: 'string'}, labels: {type: 'map', values: {type: 'string'}}},
@@ -20,25 +42,7 @@ const podSchema: Schema = {
 	isOpen: true,
 	fields: {
 		metadata: openMetadataSchema,
-		spec: {
-			type: 'object',
-			isOpen: true,
-			fields: {
-				containers: {
-					type: 'list',
-					items: {
-						type: 'object',
-						isOpen: true,
-						fields: {
-							ports: {
-								type: 'list',
-								items: {type: 'object', isOpen: true, fields: {name: {type: 'string'}, containerPort: {type: 'integer'}, protocol: {type: 'string'}}},
-							},
-						},
-					},
-				},
-			},
-		},
+		spec: podSpecSchema,
 		status: {
 			type: 'object',
 			isOpen: true,
@@ -52,14 +56,12 @@ const podSchema: Schema = {
 
 const namespaceSchema: Schema = {type: 'object', isOpen: true, fields: {metadata: openMetadataSchema}};
 
-
-
-function containerPortsOf(object: unknown): Array<{port: Readonly<Record<string, unknown>>; path: PathSegment[]}> {
-	const containers = listAt(asRecord(asRecord(object)?.['spec']), 'containers');
+function containerPortsOf(podSpec: unknown, specPath: readonly PathSegment[]): Array<{port: Readonly<Record<string, unknown>>; path: PathSegment[]}> {
+	const containers = listAt(asRecord(podSpec), 'containers');
 	return containers.flatMap((container, containerIndex) =>
 		listAt(asRecord(container), 'ports').map((port, portIndex) => ({
 			port: asRecord(port) ?? {},
-			path: ['spec', 'containers', containerIndex, 'ports', portIndex],
+			path: [...specPath, 'containers', containerIndex, 'ports', portIndex],
 		})));
 }
 
@@ -86,7 +88,14 @@ export function podIssues(object: unknown): Issue[] {
 		}
 	}
 
-	for (const {port, path} of containerPortsOf(object)) {
+	issues.push(...containerPortIssues(asRecord(object)?.['spec'], ['spec']));
+	return issues;
+}
+
+/** Problems with the container ports of a pod spec (a Pod's, or a workload's pod template's) at `specPath`. */
+export function containerPortIssues(podSpec: unknown, specPath: readonly PathSegment[]): Issue[] {
+	const issues: Issue[] = [];
+	for (const {port, path} of containerPortsOf(podSpec, specPath)) {
 		const {name, containerPort, protocol} = port;
 		if (typeof name === 'string' && name !== '') {
 			issues.push(...portNameErrors(name).map(message => invalid([...path, 'name'], name, message)));
@@ -108,10 +117,9 @@ export function podIssues(object: unknown): Issue[] {
 	return issues;
 }
 
-/** The typed pod of an object podIssues found no error in. */
-export function toPod(object: unknown): Pod {
-	const metadata = asRecord(asRecord(object)?.['metadata']);
-	const ports = containerPortsOf(object).flatMap(({port}): ContainerPort[] => {
+/** The container ports of a pod spec that containerPortIssues found no error in. */
+export function containerPorts(podSpec: unknown): ContainerPort[] {
+	return containerPortsOf(podSpec, []).flatMap(({port}): ContainerPort[] => {
 		if (typeof port['containerPort'] !== 'number') {
 			return [];
 		}
@@ -120,12 +128,17 @@ export function toPod(object: unknown): Pod {
 		const name = typeof port['name'] === 'string' && port['name'] !== '' ? {name: port['name']} : {};
 		return [{...name, port: port['containerPort'], protocol}];
 	});
+}
+
+/** The typed pod of an object podIssues found no error in. */
+export function toPod(object: unknown): Pod {
+	const metadata = asRecord(asRecord(object)?.['metadata']);
 	return {
 		namespace: namespaceOf(metadata),
 		name: String(metadata?.['name']),
 		labels: asLabels(metadata?.['labels']),
 		ips: podIpsOf(object).map(({ip}) => ip),
-		ports,
+		ports: containerPorts(asRecord(object)?.['spec']),
 	};
 }
 

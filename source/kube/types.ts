@@ -38,9 +38,18 @@ export type ContainerPort = {
 	readonly protocol: Protocol;
 };
 
+/** The kinds of object that stand for pods they make from a pod template. */
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'ReplicationController' | 'Job' | 'CronJob';
+
+/**
+A pod, or a workload standing for the pods it makes (its template's labels and container ports,
+no IP) when none of them is in the files.
+*/
 export type Pod = {
 	readonly namespace: string;
 	readonly name: string;
+	/** Set when this is a workload rather than a pod. */
+	readonly workloadKind?: WorkloadKind;
 	readonly labels: Labels;
 	/** `status.podIPs` (or `status.podIP`), as written; may be empty. */
 	readonly ips: readonly string[];
@@ -85,11 +94,49 @@ export type NetworkPolicy = {
 	readonly egress: readonly Rule[];
 };
 
+/** A workload as flows name it, and the entries of `ClusterObjects.pods` that stand for it. */
+export type Workload = {
+	readonly namespace: string;
+	readonly name: string;
+	readonly kind: WorkloadKind;
+	/**
+	Indexes into `pods`: its replicas (the pods it owns in the files, through a ReplicaSet or a Job
+	too), or, when it has none, its own entry; empty for a workload that another stands for.
+	*/
+	readonly pods: readonly number[];
+	/** True when `pods` are its replicas rather than its own entry. */
+	readonly hasReplicas: boolean;
+	/** `namespace/name[Kind]` of the workload that owns it in the files, when `pods` is empty. */
+	readonly ownedBy?: string;
+};
+
+/** A ServicePort with its protocol and targetPort defaulted as the API server defaults them. */
+export type ServicePort = {
+	readonly name?: string;
+	readonly port: number;
+	readonly protocol: Protocol;
+	/** A container port number, or the name of a container port resolved on each backend. */
+	readonly targetPort: number | string;
+};
+
+export type Service = {
+	readonly namespace: string;
+	readonly name: string;
+	/** `spec.selector`; undefined (or empty) when the Service has none and its endpoints are kept by hand. */
+	readonly selector?: Labels;
+	/** `spec.type`, for messages (an ExternalName Service has no backends). */
+	readonly type?: string;
+	readonly ports: readonly ServicePort[];
+};
+
 /** Everything the evaluator needs to know about a cluster. */
 export type ClusterObjects = {
 	readonly namespaces: readonly Namespace[];
 	readonly pods: readonly Pod[];
 	readonly policies: readonly NetworkPolicy[];
+	/** Every workload of the files, whether it is an entry of `pods` or its replicas are. */
+	readonly workloads?: readonly Workload[];
+	readonly services?: readonly Service[];
 };
 
 /** The label every namespace carries (Kubernetes 1.22+). */
