@@ -3,7 +3,7 @@
 // not parse, fails that challenge with the reason; it never stops the run. Exit 0 all passed,
 // 1 some failed, 2 bad usage or a pack or submissions folder that cannot be read. The grading of
 // one learner's folder is here too, for `--class` (grade-class-folder.ts), which runs it per learner.
-import {readdirSync, statSync} from 'node:fs';
+import {type Dirent, readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import type {Challenge, PackInfo} from '../content/challenge-types.js';
 import {readSubmission} from '../content/submission.js';
@@ -82,8 +82,10 @@ Grades one learner's folder, one `<challenge-id>.yaml` per challenge, and notes 
 files named after no challenge. Throws InputError when the folder cannot be listed.
 */
 export function gradeLearner(challenges: readonly Challenge[], directory: string, options: {readonly maxBytes?: number; readonly grader?: Grader}, io: CommandIo): LearnerGrades {
-	noteStrayFiles(directory, challenges, io);
-	const results = challenges.map(challenge => gradeOne(challenge, directory, options));
+	// Listed once: a class of a hundred learners would otherwise ask the file system thousands of times.
+	const entries = listFolder(directory);
+	noteStrayFiles(directory, [...entries.keys()], challenges, io);
+	const results = challenges.map(challenge => gradeOne(challenge, directory, entries, options));
 	return {results, submitted: results.filter(result => result.kind !== 'missing').length};
 }
 
@@ -97,14 +99,15 @@ export function learnerJunit(packId: string, results: readonly ClassResult[]): s
 	return junitXml({name: `netpol-dojo ${packId}`, cases: results.map(result => junitCase(packId, result))});
 }
 
-function gradeOne(challenge: Challenge, directory: string, options: {readonly maxBytes?: number; readonly grader?: Grader}): ClassResult {
-	const file = submissionFile(directory, challenge.id);
-	if (!file) {
+function gradeOne(challenge: Challenge, directory: string, entries: ReadonlyMap<string, Dirent>, options: {readonly maxBytes?: number; readonly grader?: Grader}): ClassResult {
+	const found = submissionFile(directory, entries, challenge.id);
+	if (!found) {
 		return {kind: 'missing', challenge, reason: `no submission (${path.join(directory, `${challenge.id}.yaml`)} does not exist)`};
 	}
 
+	const {file} = found;
 	// A folder or a FIFO of that name is there but cannot be graded (and a FIFO would block the reader).
-	if (!isFile(file)) {
+	if (!found.isRegular) {
 		return {kind: 'unreadable', challenge, reason: `the submission cannot be read: ${file}: is not a regular file (a folder, a FIFO or a device)`};
 	}
 
@@ -126,8 +129,22 @@ function gradeOne(challenge: Challenge, directory: string, options: {readonly ma
 
 // `<id>.yaml`, or `<id>.yml` as some editors name YAML files (the first when both exist; the
 // stray-file note names the other), whatever it is: a folder of that name is reported as such.
-function submissionFile(directory: string, challengeId: string): string | undefined {
-	return ['.yaml', '.yml'].map(extension => path.join(directory, `${challengeId}${extension}`)).find(file => exists(file));
+// A symbolic link counts as what it points to; a dangling one as no file.
+function submissionFile(directory: string, entries: ReadonlyMap<string, Dirent>, challengeId: string): {readonly file: string; readonly isRegular: boolean} | undefined {
+	for (const extension of ['.yaml', '.yml']) {
+		const entry = entries.get(`${challengeId}${extension}`);
+		const file = path.join(directory, `${challengeId}${extension}`);
+		if (entry && !entry.isSymbolicLink()) {
+			return {file, isRegular: entry.isFile()};
+		}
+
+		const target = entry ? statOrUndefined(file) : undefined;
+		if (target) {
+			return {file, isRegular: target.isFile()};
+		}
+	}
+
+	return undefined;
 }
 
 /** The feedback a learner gets: gradeText for a graded submission, else why it was not graded. */
@@ -160,15 +177,7 @@ export function resultDocument(result: ClassResult): Record<string, unknown> {
 
 // A file named after no challenge is most often a typo in the name; say so rather than let the
 // learner's work go ungraded in silence.
-function noteStrayFiles(directory: string, challenges: readonly Challenge[], io: CommandIo): void {
-	let names: string[];
-	try {
-		names = readdirSync(directory);
-	} catch (error) {
-		const problem = (error as {code?: string}).code === 'ENOTDIR' ? 'is not a folder' : 'no such folder';
-		throw new InputError([{file: directory, message: `${problem}; --submissions names a folder with one <challenge-id>.yaml per challenge`}]);
-	}
-
+function noteStrayFiles(directory: string, names: readonly string[], challenges: readonly Challenge[], io: CommandIo): void {
 	const ids = challenges.map(challenge => challenge.id);
 	const idOf = (name: string) => name.replace(/\.ya?ml$/, '');
 	for (const name of names.filter(name => name.endsWith('.yml') && names.includes(`${idOf(name)}.yaml`)).sort()) {
@@ -181,19 +190,19 @@ function noteStrayFiles(directory: string, challenges: readonly Challenge[], io:
 	}
 }
 
-function exists(file: string): boolean {
+function listFolder(directory: string): Map<string, Dirent> {
 	try {
-		statSync(file);
-		return true;
-	} catch {
-		return false;
+		return new Map(readdirSync(directory, {withFileTypes: true}).map(entry => [entry.name, entry]));
+	} catch (error) {
+		const problem = (error as {code?: string}).code === 'ENOTDIR' ? 'is not a folder' : 'no such folder';
+		throw new InputError([{file: directory, message: `${problem}; --submissions names a folder with one <challenge-id>.yaml per challenge`}]);
 	}
 }
 
-function isFile(file: string): boolean {
+function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {
 	try {
-		return statSync(file).isFile();
+		return statSync(file);
 	} catch {
-		return false;
+		return undefined;
 	}
 }
