@@ -3,6 +3,7 @@
 // pod-to-pod matrix and start-up, each as the median of several runs, and checks the issue's
 // targets. Figures depend on the machine: compare ratios and rates, not absolute times.
 import {measureAppStartup} from './app-startup.js';
+import {measureClassGrading} from './class.js';
 import {spawnSync} from 'node:child_process';
 import {closeSync, openSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
@@ -502,6 +503,7 @@ async function main(): Promise<void> {
 	const diff = measureDiffEndToEnd(data, parsing.parsed.objects);
 	const startup = measureStartup();
 	const grading = measureGrading();
+	measureClassGrading(cli, root);
 	const app = await measureApp();
 
 	heading('Targets');
