@@ -144,6 +144,9 @@ test.serial('the exam: start the clock, answer a task in the editor, finish, and
 	await press(enter);
 	t.true(frame().includes('Passed: every flow'), frame());
 	t.true(frame().includes('A reference solution'), frame());
+	// The learner's own file beside the reference, as on the solution screen.
+	t.regex(frame(), / Yours +│ Reference/, frame());
+	t.regex(frame(), / {3}name: default-deny-all +│ {3}name: default-deny-all/, frame());
 });
 
 test.serial('the verdict drill shows the flow first and answers with the evaluator\'s reason', async t => {
