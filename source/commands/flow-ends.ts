@@ -8,7 +8,6 @@ import {type Cluster, type ReferenceProblem, type ResolvedEnd, parseAddress, ref
 import {endpointName} from '../evaluator/describe.js';
 import type {Endpoint, Flow} from '../evaluator/types.js';
 import {addressKey} from '../kube/ip.js';
-import {endpointDisplayName} from '../kube/replicas.js';
 import type {Service} from '../kube/types.js';
 import {similarTo} from '../format/similar.js';
 
@@ -161,10 +160,10 @@ function problemMessage(cluster: Cluster, problem: ReferenceProblem, reference: 
 		case 'unknown': {
 			const [namespace, kind, name] = reference.split('/') as [string, string, string?];
 			if (name !== undefined) {
-				return `${referenceKinds[kind.toLowerCase()]!} ${quoteValue(`${namespace}/${name}`)} is not in the cluster files${suggestion(cluster, `${namespace}/${name}`)}`;
+				return `${referenceKinds[kind.toLowerCase()]!} ${quoteValue(`${namespace}/${name}`)} is not in the cluster files${suggestion(cluster, `${namespace}/${name}`, true)}`;
 			}
 
-			return `${cluster.workloads.length > 0 ? 'pod or workload' : 'pod'} ${quoted} is not in the cluster files${suggestion(cluster, reference)}`;
+			return `${cluster.workloads.length > 0 ? 'pod or workload' : 'pod'} ${quoted} is not in the cluster files${suggestion(cluster, reference, false)}`;
 		}
 
 		case 'unknown-kind': {
@@ -203,14 +202,26 @@ function listed(items: readonly string[], conjunction: string): string {
 	return items.length <= 2 ? items.join(` ${conjunction} `) : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)!}`;
 }
 
-// The same name in another namespace, or a near spelling: `shop/fronted` -> `shop/frontend`.
-function suggestion(cluster: Cluster, reference: string): string {
-	const name = reference.split('/')[1];
-	const names = [
-		...cluster.pods.filter(pod => pod.workloadKind === undefined).map(pod => endpointDisplayName(pod)),
-		...cluster.workloads.map(workload => `${workload.namespace}/${workload.name}`),
+/**
+The same name in another namespace or of another kind, or a near spelling: `shop/fronted` ->
+`shop/frontend`. Written with the kind (`shop/deployment/web`) when the reference had one.
+*/
+function suggestion(cluster: Cluster, reference: string, isKindWritten: boolean): string {
+	const [namespace, name] = reference.split('/') as [string, string];
+	const entries = [
+		...cluster.pods.filter(pod => pod.workloadKind === undefined).map(pod => ({namespace: pod.namespace, name: pod.name, kind: 'pod'})),
+		...cluster.workloads.map(workload => ({namespace: workload.namespace, name: workload.name, kind: workload.kind.toLowerCase()})),
 	];
-	const sameName = [...new Set(names.filter(candidate => candidate.split('/')[1] === name))];
-	const candidates = sameName.length > 0 ? sameName : [...new Set(similarTo(reference, names))];
+	const written = (entry: {namespace: string; name: string; kind: string}) => (isKindWritten ? `${entry.namespace}/${entry.kind}/${entry.name}` : `${entry.namespace}/${entry.name}`);
+	const sameName = entries.filter(entry => entry.name === name).map(entry => written(entry));
+	const near = similarTo(reference, new Set(entries.map(entry => `${entry.namespace}/${entry.name}`)));
+	// Near spellings closest first, as similarTo orders them.
+	const nearEntries = near.flatMap(key => entries.filter(entry => `${entry.namespace}/${entry.name}` === key));
+	const candidates = [...new Set((sameName.length > 0 ? sameName : nearEntries.map(entry => written(entry))))];
+	// With the same name in several places, the namespace written first: `shop/web` before `dev/web`.
+	if (sameName.length > 0) {
+		candidates.sort((left, right) => Number(!left.startsWith(`${namespace}/`)) - Number(!right.startsWith(`${namespace}/`)));
+	}
+
 	return candidates.length > 0 ? ` (did you mean ${candidates.slice(0, 3).join(' or ')}?)` : '';
 }

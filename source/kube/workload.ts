@@ -67,8 +67,12 @@ export function workloadIssues(kind: WorkloadKind, object: unknown): Issue[] {
 		return issues;
 	}
 
-	issues.push(...labelIssues(asRecord(template['metadata'])?.['labels'], [...path, 'metadata', 'labels']), ...containerPortIssues(template['spec'], [...path, 'spec']));
-	issues.push(...selectorIssues(kind, object, path));
+	// In the order of a manifest: the selector, then the template's labels, then its containers.
+	issues.push(
+		...selectorIssues(kind, object, path),
+		...labelIssues(asRecord(template['metadata'])?.['labels'], [...path, 'metadata', 'labels']),
+		...containerPortIssues(template['spec'], [...path, 'spec']),
+	);
 	return issues;
 }
 
