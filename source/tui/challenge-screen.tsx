@@ -294,7 +294,7 @@ export function challengeLines(state: State, screen: Screen<'challenge'>, width:
 	if (screen.result) {
 		lines.push(row('graded-at', `${screen.result.kind === 'graded' ? 'Graded' : 'Checked'} at ${timeOfDay(screen.gradedAt ?? state.now)}`, {dimColor: true}), ...resultLines(screen.result, width, 'result'));
 		if (isSolutionOffered(state, screen)) {
-			lines.push(...wrapped('Press s to see a reference solution with yours.', 'offer', width, {color: 'green'}));
+			lines.push(...wrapped('Press Enter for the next challenge, or s to see a reference solution beside yours.', 'offer', width, {color: 'green'}));
 		} else if (screen.result.kind === 'graded' && screenMatrixPorts(state, screen).length > 0) {
 			lines.push(...wrapped('Press m to see the network your policies make beside the expected one, on the ports of the failed cases.', 'offer', width, {color: 'cyan'}));
 		}

@@ -123,10 +123,10 @@ function clusterTableLines(page: LessonPage & {kind: 'predict'}, width: number):
 		...pods.map((line, index) => <Text key={`cluster.pod.${index}`} wrap="truncate-end">{`  ${line}`}</Text>),
 		...(policies.length === 0
 			? [<Text key="cluster.no-policies" dimColor>  No NetworkPolicy.</Text>]
-			: policies.flatMap((policy, index) => [
+			: [<Text key="cluster.policies" dimColor>  NetworkPolicies:</Text>, ...policies.flatMap((policy, index) => [
 				...(index === 0 ? [] : [<Text key={`cluster.policy.${index}.gap`} dimColor>  ---</Text>]),
 				...yamlLines(policyYaml(policy), `cluster.policy.${index}`),
-			])),
+			])]),
 	];
 }
 

@@ -51,7 +51,7 @@ export function HomeScreen({state, selected, onHighlight, onChoose}: HomeProps) 
 				<Text>{`Lessons done: ${summary.lessonsCompleted} of ${summary.lessonCount}   Checkpoints right: ${summary.checkpointsCorrect} of ${summary.checkpointCount}`}</Text>
 				<Text>{state.isLoadingChallenges ? 'Challenges: reading…' : `Challenges solved: ${solved.solved} of ${solved.count}`}</Text>
 			</Box>
-			{state.examInProgress && <Text color="yellow">{examInProgressLine(state.examInProgress, state.now)}</Text>}
+			{state.examInProgress && <Box marginBottom={1}><Text color="yellow">{examInProgressLine(state.examInProgress, state.now)}</Text></Box>}
 			<ChoiceList labels={labels} selected={selected} onHighlight={onHighlight} onChoose={onChoose}/>
 		</Box>
 	);
