@@ -82,8 +82,8 @@ function selectorIssues(kind: WorkloadKind, object: unknown, template: readonly 
 	const labels = asLabels(asRecord(valueAt(object, [...template, 'metadata']))?.['labels']);
 	const labelsPath = [...template, 'metadata', 'labels'];
 	const mismatch = invalid(labelsPath, undefined, '`selector` does not match template `labels`');
-	// Go prints the labels as a map literal here: `map[string]string{"app":"web"}`.
-	const mismatchIssue = {...mismatch, message: mismatch.message.replace('Invalid value: null', `Invalid value: map[string]string{${Object.entries(labels).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(', ')}}`)};
+	// Go prints the labels as a map literal here, keys sorted: `map[string]string{"app":"web"}`.
+	const mismatchIssue = {...mismatch, message: mismatch.message.replace('Invalid value: null', `Invalid value: map[string]string{${Object.entries(labels).sort(([left], [right]) => (left < right ? -1 : 1)).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(', ')}}`)};
 	if (kind === 'ReplicationController') {
 		const map = asLabels(selector);
 		return Object.keys(map).length > 0 && !Object.entries(map).every(([key, value]) => labels[key] === value) ? [mismatchIssue] : [...labelIssues(selector, selectorPath)];
