@@ -7,6 +7,11 @@ import {spawnSync} from 'node:child_process';
 import {copyFileSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {isDeepStrictEqual} from 'node:util';
+import {gradeLearner, loadGradingPack} from '../source/commands/grade-class.js';
+import type {CommandIo} from '../source/commands/io.js';
+import {sharedGrader} from '../source/commands/shared-grades.js';
+import {grade} from '../source/grading/grade.js';
 
 const learnerCount = 100;
 /** Out of 100: a right answer, a wrong one, or nothing handed in. */
@@ -81,6 +86,27 @@ function median(values: readonly number[]): number {
 	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+// In process, once each: the class graded with every submission proved on its own, and with
+// equal submissions sharing one grade, as --class does. The grades must be the same.
+function sharingCheck(root: string, made: ClassFolder): void {
+	const quiet: CommandIo = {stdout: () => undefined, stderr: () => undefined, isColor: false};
+	const {challenges} = loadGradingPack(path.join(root, 'challenges'), quiet);
+	const gradeAll = (grader: typeof grade) => {
+		const started = performance.now();
+		const results = made.learners.map(learner => gradeLearner(challenges, path.join(made.directory, learner), {grader}, quiet).results);
+		return {ms: performance.now() - started, results};
+	};
+
+	const alone = gradeAll(grade);
+	const shared = gradeAll(sharedGrader());
+	const isSame = isDeepStrictEqual(alone.results, shared.results);
+	console.log(`  ${'in process: each submission proved on its own'.padEnd(50)} ${`${alone.ms.toFixed(0)} ms`.padStart(10)}  one run`);
+	console.log(`  ${'in process: equal submissions share a grade'.padEnd(50)} ${`${shared.ms.toFixed(0)} ms`.padStart(10)}  one run; ${isSame ? 'the same grades' : 'DIFFERENT GRADES: a bug in sharing'}`);
+	if (!isSame) {
+		throw new Error('grading with shared grades differs from grading each submission alone');
+	}
+}
+
 /** Times `grade --class` of the whole class against `grade --submissions` of its first learner, interleaved; prints the ratio and the target. */
 export function measureClassGrading(cli: string, root: string): {readonly ratio: number; readonly classMs: number; readonly learnerMs: number} {
 	const directory = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-bench-class-'));
@@ -102,6 +128,7 @@ export function measureClassGrading(cli: string, root: string): {readonly ratio:
 		console.log(`  ${'grade --submissions, one learner'.padEnd(50)} ${`${learnerMs.toFixed(0)} ms`.padStart(10)}  ${show(runs.learner)}`);
 		console.log(`  ${`grade --class, ${made.learners.length} learners, JUnit files written`.padEnd(50)} ${`${classMs.toFixed(0)} ms`.padStart(10)}  ${show(runs.whole)}`);
 		console.log(`  ${'class / one learner'.padEnd(50)} ${`${ratio.toFixed(2)}x`.padStart(10)}  (${(classMs / made.learners.length).toFixed(0)} ms a learner in the class run)`);
+		sharingCheck(root, made);
 		console.log(`  ${ratio <= target ? 'PASS' : 'FAIL'}  ${`${made.learners.length} learners with --class <= ${target}x one learner with --submissions`.padEnd(55)} ${ratio.toFixed(2)}x`);
 		return {ratio, classMs, learnerMs};
 	} finally {
