@@ -77,6 +77,13 @@ test('grade --class --junit DIR writes one report per learner, the very report -
 	const outcome = await run(['grade', '--pack', pack, '--class', 'class', '--junit', 'reports'], directory);
 	t.is(outcome.code, 1, outcome.stderr);
 	t.deepEqual(readdirSync(path.join(directory, 'reports')).sort(), ['alice.xml', 'bob-again.xml', 'bob.xml', 'carol.xml']);
+	// Reports kept inside the class folder are not a learner's folder the next time.
+	for (let round = 0; round < 2; round++) {
+		const inside = await run(['grade', '--pack', pack, '--class', 'class', '--junit', 'class/reports'], directory);
+		t.is(inside.code, 1, inside.stderr);
+		t.deepEqual(readdirSync(path.join(directory, 'class', 'reports')).sort(), ['alice.xml', 'bob-again.xml', 'bob.xml', 'carol.xml']);
+	}
+
 	for (const learner of ['alice', 'bob', 'carol']) {
 		const alone = await run(['grade', '--pack', pack, '--submissions', path.join('class', learner), '--junit', `${learner}-alone.xml`], directory);
 		t.is(alone.code, 1, alone.stderr);

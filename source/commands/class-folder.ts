@@ -9,11 +9,12 @@ import {InputError} from '../content/input-error.js';
 
 /**
 The learners' folder names, in byte order of their names: the class folder's sub-folders (a
-symbolic link to one included), leaving out hidden ones (`.git` of a class kept in Git).
+symbolic link to one included), leaving out hidden ones (`.git` of a class kept in Git) and
+`reports`, the folder the JUnit reports go to when it is inside the class folder.
 Throws InputError for a missing class folder, one with no learner folder, and a learner's
 folder given as a class.
 */
-export function learnerFolders(classDirectory: string, challenges: readonly Challenge[]): string[] {
+export function learnerFolders(classDirectory: string, challenges: readonly Challenge[], reports?: string): string[] {
 	let names: string[];
 	try {
 		names = readdirSync(classDirectory);
@@ -22,7 +23,8 @@ export function learnerFolders(classDirectory: string, challenges: readonly Chal
 		throw new InputError([{file: classDirectory, message: `${problem}; --class names a folder with one folder per learner, each with <challenge-id>.yaml files`}]);
 	}
 
-	const learners = names.filter(name => !name.startsWith('.') && isFolder(path.join(classDirectory, name)))
+	const isReports = (name: string) => reports !== undefined && path.resolve(classDirectory, name) === path.resolve(reports);
+	const learners = names.filter(name => !name.startsWith('.') && !isReports(name) && isFolder(path.join(classDirectory, name)))
 		.sort((left, right) => Buffer.compare(Buffer.from(left), Buffer.from(right)));
 	if (learners.length > 0) {
 		return learners;

@@ -27,7 +27,7 @@ type Learner = {readonly name: string; readonly results: readonly ClassResult[];
 
 export function runGradeClassFolder(options: GradeClassFolderOptions, io: CommandIo): number {
 	const {pack, challenges} = loadGradingPack(options.packDirectory, io);
-	const names = learnerFolders(options.classDirectory, challenges);
+	const names = learnerFolders(options.classDirectory, challenges, options.junitDirectory);
 	const grader = sharedGrader();
 	const learners: Learner[] = names.map(name => ({name, ...gradeLearner(challenges, path.join(options.classDirectory, name), {...options, grader}, io)}));
 	if (options.junitDirectory !== undefined) {
