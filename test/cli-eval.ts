@@ -400,7 +400,8 @@ test('invalid UTF-8 is reported at its line and column, like every other problem
 
 test('a missing file', refuses, ['eval', '--flows', '../seed/flows.yaml', 'bad/does-not-exist.yaml'], ['bad/does-not-exist.yaml: no such file']);
 test('a missing flows file', refuses, ['eval', '--flows', 'flows/does-not-exist.yaml', '../seed/cluster.yaml'], ['flows/does-not-exist.yaml: no such file']);
-test('a folder given as a file', refuses, ['eval', '--flows', '../seed/flows.yaml', 'bad'], ['bad: is a folder, not a file']);
+// A cluster FILE may be a folder (read as kubectl apply -R reads it: test/cli-folders.ts); a flows file may not.
+test('a folder given as a flows file', refuses, ['eval', '--flows', 'bad', '../seed/cluster.yaml'], ['bad: is a folder, not a file']);
 test('a file with no objects', refuses, ['eval', '--flows', '../seed/flows.yaml', 'pods.yaml', 'bad/no-objects.yaml'], ['bad/no-objects.yaml: has no Kubernetes objects in it']);
 
 // Bad NetworkPolicies: each class of test/validation.ts, through the CLI, at its line and column.
