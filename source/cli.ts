@@ -11,7 +11,7 @@ import {UsageError} from './usage-error.js';
 import type {CommandIo} from './commands/io.js';
 import {shouldUseColor} from './format/color.js';
 import {similarTo} from './format/similar.js';
-import {appUsage, challengesUsage, completionUsage, evalUsage, gradeUsage, lessonsUsage, progressUsage, usage} from './cli/usage.js';
+import {appUsage, challengesUsage, completionUsage, evalUsage, gradeUsage, lessonsUsage, progressUsage, shellUsage, usage} from './cli/usage.js';
 import {commandHelp} from './cli/help.js';
 import {appOptions, commandNames, commandOptions, shells, type Shell} from './cli/options.js';
 import {parseCommandArgs, parseMaxSize, refuseArguments, usageError} from './cli/arguments.js';
@@ -134,7 +134,25 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 		const maxBytes = parseMaxSize(values['max-size'] as string | undefined, gradeUsage);
 		const [{runGrade}, {builtInChallengesDirectory}] = await Promise.all([import('./commands/grade.js'), import('./content/paths.js')]);
 		const packDirectory = typeof values['pack'] === 'string' ? values['pack'] : builtInChallengesDirectory();
-		return runGrade({challengeId, submissionFile: fileArgument(submissionFile), packDirectory, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+		const submissionFiles = clusterFileArguments([submissionFile], io);
+		return runGrade({challengeId, submissionFile: fileArgument(submissionFile), submissionFiles, packDirectory, isJson: values['json'] === true, ...(maxBytes === undefined ? {} : {maxBytes})}, io);
+	}
+
+	if (command === 'shell') {
+		const parsed = parseCommandArgs(rest, commandOptions.shell.options, shellUsage);
+		if (parsed === 'help') {
+			io.stdout(commandHelp.shell);
+			return 0;
+		}
+
+		const [challengeId, ...extra] = parsed.positionals;
+		if (challengeId === undefined || extra.length > 0) {
+			throw usageError('shell needs one CHALLENGE id', shellUsage);
+		}
+
+		const [{runShell}, {builtInChallengesDirectory}] = await Promise.all([import('./commands/shell.js'), import('./content/paths.js')]);
+		const packDirectory = typeof parsed.values['pack'] === 'string' ? parsed.values['pack'] : builtInChallengesDirectory();
+		return runShell({challengeId, packDirectory, env: process.env}, io);
 	}
 
 	if (command === 'pack') {

@@ -196,6 +196,16 @@ test('grade reads the policy from standard input', async t => {
 	t.regex(outcome.stdout, /^db-policy: passed, /);
 });
 
+test('grade reads the policies of a folder', async t => {
+	const directory = scratch(t);
+	mkdirSync(path.join(directory, 'answer', 'policies'), {recursive: true});
+	cpSync(path.join(root, 'challenges/db-policy/solution.yaml'), path.join(directory, 'answer', 'policies', 'db-policy.yaml'));
+	writeFileSync(path.join(directory, 'answer', 'NOTES.md'), 'why I did it this way\n');
+	const outcome = await run(['grade', 'db-policy', 'answer'], directory);
+	t.is(outcome.code, 0, outcome.stderr);
+	t.regex(outcome.stdout, /^db-policy: passed, /);
+});
+
 test('standard input can be read once: a second - is a usage error (exit 2)', async t => {
 	for (const args of [['eval', '--flows', '-', '-'], ['matrix', '-', '-'], ['diff', '--before', '-', '--after', '-'], ['lint', 'cluster.yaml', '-', '-']]) {
 		const outcome = await run(args, seed, 'kind: List\n');

@@ -1,7 +1,7 @@
 // What `netpol-dojo COMMAND -h` prints: the command's usage, what it does, each of its options
 // and its exit codes, within 80 columns. The usage lines are the ones its errors print.
 import type {CommandName} from './options.js';
-import {challengesUsage, completionUsage, diffUsage, evalUsage, explainUsage, gradeUsage, lessonsUsage, lintUsage, matrixUsage, packAddUsage, packInitUsage, packUsage, packValidateUsage, progressUsage} from './usage.js';
+import {challengesUsage, completionUsage, diffUsage, evalUsage, explainUsage, gradeUsage, lessonsUsage, lintUsage, matrixUsage, packAddUsage, packInitUsage, packUsage, packValidateUsage, progressUsage, shellUsage} from './usage.js';
 
 const helpOption = '  -h, --help        this help\n';
 const maxSizeOption = '  --max-size MIB    refuse input files larger than this (default 32)\n';
@@ -52,8 +52,8 @@ Exit codes: 0 listed; 2 the pack cannot be read, or bad usage.
 	grade: `${gradeUsage}
 
 Grade a policy file against a challenge: it passes when it decides every flow
-as the task's reference solution does (POLICY.yaml may be - for standard
-input). With --submissions, grade one learner: one file per challenge, named
+as the task's reference solution does (POLICY.yaml may be a folder of policy
+files, or - for standard input). With --submissions, grade one learner: one file per challenge, named
 <challenge-id>.yaml. With --class, grade a class in one run: one folder per
 learner (hidden ones left out), each as --submissions grades it, against the
 pack loaded once; it prints one line per learner, what passed and what did not.
@@ -205,6 +205,24 @@ Options:
   --json            the warnings as data, with their codes
 ${maxSizeOption}${helpOption}
 Exit codes: 0 no warnings; 1 warnings; 2 bad input or usage.
+`,
+
+	shell: `${shellUsage}
+
+The exam's terminal, offline: opens your own shell ($SHELL, else sh) in your
+work folder, with kubectl and k on its PATH bound to the challenge's cluster,
+and the challenge in the prompt: (dojo CHALLENGE) $. Practise the exam's loop:
+kubectl get pods --show-labels, write a policy in vi, kubectl apply -f it.
+Leave the shell (exit, Ctrl-D) and the cluster is graded as it is then.
+
+That kubectl never calls a real kubectl, reads a kubeconfig or touches a real
+cluster: the challenge's cluster is a file in your data folder, changed only
+by what you apply. Nothing outside that shell changes.
+
+Options:
+  --pack DIR        a pack of your own instead of the built-in challenges
+${helpOption}
+Exit codes: 0 the cluster passes; 1 not yet; 2 bad input or usage.
 `,
 
 	completion: `${completionUsage}

@@ -12,7 +12,10 @@ import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
 export type GradeOptions = {
 	readonly challengeId: string;
+	/** The policy file as given, to name it in notes. */
 	readonly submissionFile: string;
+	/** The files it stands for (a folder's manifest files, standard input); [submissionFile] by default. */
+	readonly submissionFiles?: readonly string[];
 	readonly packDirectory: string;
 	readonly isJson: boolean;
 	readonly maxBytes?: number;
@@ -33,7 +36,7 @@ export function runGrade(options: GradeOptions, io: CommandIo): number {
 		throw new InputError([{file: options.packDirectory, message: `has no challenge ${JSON.stringify(options.challengeId)}${guess ? ` (did you mean ${guess}?)` : ''}; netpol-dojo challenges lists them`}]);
 	}
 
-	const submission = loadClusterFiles([options.submissionFile], options.maxBytes);
+	const submission = loadClusterFiles(options.submissionFiles ?? [options.submissionFile], options.maxBytes);
 	// A misspelt kind or an old apiVersion: kubectl would refuse the file, and grading without
 	// the policy would only say it is missing.
 	const refused = submission.misread;
