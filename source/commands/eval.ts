@@ -4,7 +4,7 @@ import {decide, isAllowed} from '../evaluator/index.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {type EvalResults, type FlowVerdict, type MemberResults, evalJsonChunks, evalTable, expectationCounts} from '../format/eval-output.js';
-import {resolveFlowEnds} from './flow-ends.js';
+import {isGrouped, resolveFlowEnds} from './flow-ends.js';
 import {decideMembers} from './flow-members.js';
 import type {CommandIo} from './io.js';
 import {loadClusterAndFlows} from './load-cluster.js';
@@ -24,13 +24,13 @@ export async function runEval(options: EvalOptions, io: CommandIo): Promise<numb
 	const verdicts: FlowVerdict[] = [];
 	const reasons: string[] = [];
 	const members: Array<MemberResults | undefined> = [];
-	for (const [index, resolved] of flows.entries()) {
-		const [first] = resolved.members;
-		if (resolved.group === undefined && first !== undefined && 'flow' in first) {
+	for (let index = 0; index < flows.length; index++) {
+		const resolved = flows[index]!;
+		if (!isGrouped(resolved)) {
 			if (options.isJson) {
-				verdicts.push(isAllowed(cluster, first.flow) ? 'allow' : 'deny');
+				verdicts.push(isAllowed(cluster, resolved) ? 'allow' : 'deny');
 			} else {
-				const decision = decide(cluster, first.flow);
+				const decision = decide(cluster, resolved);
 				verdicts.push(decision.verdict);
 				reasons.push(summarizeDecision(cluster, decision));
 			}

@@ -8,7 +8,7 @@ import {endpointName} from '../evaluator/describe.js';
 import {traceFlow} from '../evaluator/explain.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {type ExplainedFlow, type ExplainedMember, explainJson, explainText, verdictOf} from '../format/explain-output.js';
-import {type ResolvedFlow, resolveFlowEnds} from './flow-ends.js';
+import {type ResolvedFlow, isGrouped, resolveFlowEnds} from './flow-ends.js';
 import type {CommandIo} from './io.js';
 import {loadClusterAndFlows} from './load-cluster.js';
 
@@ -39,16 +39,14 @@ export async function runExplain(options: ExplainOptions, io: CommandIo): Promis
 
 // A flow between two ends is one trace; a flow to a Service or naming a workload's replicas is a trace per member.
 function explainResolved(cluster: Cluster, resolved: ResolvedFlow, spec: FlowSpec): ExplainedFlow {
-	const [first] = resolved.members;
-	if (resolved.group === undefined && first !== undefined && 'flow' in first) {
-		return {trace: traceFlow(cluster, first.flow)};
+	if (!isGrouped(resolved)) {
+		return {trace: traceFlow(cluster, resolved)};
 	}
 
 	const members = resolved.members.map((member): ExplainedMember => ('flow' in member
 		? {trace: traceFlow(cluster, member.flow)}
 		: {from: endpointName(cluster, member.source), to: endpointName(cluster, member.destination), missingPort: member.missingPort}));
-	const group = resolved.group ?? {noun: 'pod pairs', workloads: []};
-	return {group: {from: spec.from, to: spec.to, port: spec.port, protocol: spec.protocol, ...group, members}};
+	return {group: {from: spec.from, to: spec.to, port: spec.port, protocol: spec.protocol, ...resolved.group, members}};
 }
 
 // One flow from the options, in the shape of a flows file, so that it is resolved the same way.

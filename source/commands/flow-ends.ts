@@ -19,10 +19,10 @@ export type FlowMember =
 /** What several members are, for `2 of 3 backends allowed`. */
 export type MemberNoun = 'backends' | 'replicas' | 'pod pairs';
 
-export type ResolvedFlow = {
+/** A flow that stands for several pod-to-pod flows: to a Service, or naming a workload with replicas (even one). */
+export type GroupedFlow = {
 	readonly members: readonly FlowMember[];
-	/** Set when the flow names a Service or a workload with replicas, even with one member. */
-	readonly group?: {
+	readonly group: {
 		readonly noun: MemberNoun;
 		/** `namespace/name[Kind]` of each end that is a workload standing for its replicas. */
 		readonly workloads: readonly string[];
@@ -30,6 +30,14 @@ export type ResolvedFlow = {
 		readonly service?: {readonly name: string; readonly port: number; readonly targetPort: number | string};
 	};
 };
+
+/** A written flow resolved: one pod-to-pod flow (as most are, allocated once), or a group. */
+export type ResolvedFlow = Flow | GroupedFlow;
+
+/** Whether a resolved flow stands for several. */
+export function isGrouped(flow: ResolvedFlow): flow is GroupedFlow {
+	return 'members' in flow;
+}
 
 /** How a flow's field is named in messages: `flows[3].from` for a flows file. */
 export type FieldName = (index: number, field?: 'from' | 'to' | 'port') => string;
@@ -45,12 +53,11 @@ for a flow that stands for several (use resolveFlowEnds for those).
 */
 export function resolveFlows(cluster: Cluster, specs: readonly FlowSpec[], locate: Locate, fieldName: FieldName = flowsFileField): Flow[] {
 	return resolveFlowEnds(cluster, specs, locate, fieldName).map((resolved, index) => {
-		const [member] = resolved.members;
-		if (resolved.group !== undefined || member === undefined || !('flow' in member)) {
+		if (isGrouped(resolved)) {
 			throw new InputError([{...locate(index, 'to'), message: `${fieldName(index)}: stands for several pod-to-pod flows (a Service or a workload's replicas)`}]);
 		}
 
-		return member.flow;
+		return resolved;
 	});
 }
 
@@ -58,11 +65,19 @@ export function resolveFlows(cluster: Cluster, specs: readonly FlowSpec[], locat
 export function resolveFlowEnds(cluster: Cluster, specs: readonly FlowSpec[], locate: Locate, fieldName: FieldName = flowsFileField): ResolvedFlow[] {
 	const problems: Problem[] = [];
 	const flows: ResolvedFlow[] = [];
-	for (const [index, spec] of specs.entries()) {
-		const report = (field: 'from' | 'to' | 'port', message: string) => problems.push({...locate(index, field), message: `${fieldName(index, field)}: ${message}`});
+	let index = 0;
+	const report = (field: 'from' | 'to' | 'port', message: string) => problems.push({...locate(index, field), message: `${fieldName(index, field)}: ${message}`});
+	for (; index < specs.length; index++) {
+		const spec = specs[index]!;
 		const source = resolveEnd(cluster, spec.from, 'from', report);
 		const destination = resolveEnd(cluster, spec.to, 'to', report);
 		if (!source || !destination) {
+			continue;
+		}
+
+		// Most flows join two ends that are one endpoint each: one object, as before workloads.
+		if (source.kind === 'endpoint' && destination.kind === 'endpoint' && (source.endpoint.kind === 'pod' || destination.endpoint.kind === 'pod')) {
+			flows.push({source: source.endpoint, destination: destination.endpoint, port: spec.port, protocol: spec.protocol});
 			continue;
 		}
 
@@ -99,15 +114,16 @@ function sourceEndpoints(end: ResolvedEnd): readonly Endpoint[] {
 	return end.kind === 'endpoint' ? [end.endpoint] : (end.kind === 'replicas' ? end.endpoints : []);
 }
 
-function pairs(spec: FlowSpec, source: ResolvedEnd, destination: ResolvedEnd): ResolvedFlow {
+// Ends of which one at least is a workload's replicas: a member for each pair.
+function pairs(spec: FlowSpec, source: ResolvedEnd, destination: ResolvedEnd): GroupedFlow {
 	const sources = sourceEndpoints(source);
 	const destinations = sourceEndpoints(destination);
 	const members = sources.flatMap(from => destinations.map((to): FlowMember => ({flow: {source: from, destination: to, port: spec.port, protocol: spec.protocol}})));
 	const workloads = [source, destination].flatMap(end => (end.kind === 'replicas' ? [end.workload] : []));
-	return workloads.length === 0 ? {members} : {members, group: {noun: workloads.length === 2 ? 'pod pairs' : 'replicas', workloads}};
+	return {members, group: {noun: workloads.length === 2 ? 'pod pairs' : 'replicas', workloads}};
 }
 
-function throughService(cluster: Cluster, spec: FlowSpec, source: ResolvedEnd, service: Service, report: (field: 'port' | 'to', message: string) => void): ResolvedFlow | undefined {
+function throughService(cluster: Cluster, spec: FlowSpec, source: ResolvedEnd, service: Service, report: (field: 'port' | 'to', message: string) => void): GroupedFlow | undefined {
 	const sources = sourceEndpoints(source);
 	const name = `${service.namespace}/${service.name}`;
 	const found = serviceBackends(cluster, service, spec.port, spec.protocol);

@@ -5,11 +5,11 @@ import {type Cluster, decide} from '../evaluator/index.js';
 import {endpointName, summarizeDecision} from '../evaluator/describe.js';
 import type {Verdict} from '../evaluator/types.js';
 import type {FlowVerdict, MemberResults} from '../format/eval-output.js';
-import type {FlowMember, ResolvedFlow} from './flow-ends.js';
+import type {FlowMember, GroupedFlow} from './flow-ends.js';
 
 /** The members of a resolved flow, decided: the flow's verdict, its reason line, and each member for JSON. */
-export function decideMembers(cluster: Cluster, resolved: ResolvedFlow): {verdict: FlowVerdict; reason: string; results: MemberResults} {
-	const noun = resolved.group?.noun ?? 'pod pairs';
+export function decideMembers(cluster: Cluster, resolved: GroupedFlow): {verdict: FlowVerdict; reason: string; results: MemberResults} {
+	const {noun} = resolved.group;
 	const decided = resolved.members.map(member => decideMember(cluster, member));
 	const allowed = decided.filter(member => member.verdict === 'allow').length;
 	const verdict: FlowVerdict = allowed === decided.length ? 'allow' : (allowed === 0 ? 'deny' : 'mixed');

@@ -74,9 +74,32 @@ const segment = '[^/\\s]+';
 const twoSegments = new RegExp(`^(${segment})/(${segment})$`);
 const threeSegments = new RegExp(`^(${segment})/(${segment})/(${segment})$`);
 
+// One result object per pod, made on first use: resolving hundreds of thousands of flows allocates nothing per flow.
+const podResults = new WeakMap<Cluster, Array<ResolvedEnd | undefined>>();
+
+function podResult(cluster: Cluster, pod: number): ResolvedEnd {
+	let results = podResults.get(cluster);
+	if (!results) {
+		results = [];
+		podResults.set(cluster, results);
+	}
+
+	results[pod] ??= {kind: 'endpoint', endpoint: cluster.podEndpoints[pod]!};
+	return results[pod];
+}
+
 /** Resolves a flow's `from` or `to` as written. */
 export function resolveReference(cluster: Cluster, reference: string): ResolvedEnd | ReferenceProblem {
-	const three = threeSegments.exec(reference);
+	const firstSlash = reference.indexOf('/');
+	// The common case first: `namespace/name` of a pod that no workload shares.
+	if (firstSlash > 0 && reference.indexOf('/', firstSlash + 1) === -1) {
+		const pod = cluster.podIndexByKey.get(reference);
+		if (pod !== undefined && workloadsNamed(cluster, reference).length === 0) {
+			return podResult(cluster, pod);
+		}
+	}
+
+	const three = firstSlash > 0 ? threeSegments.exec(reference) : null;
 	if (three) {
 		const [, first, second, name] = three as unknown as [string, string, string, string];
 		if (first === 'svc') {
@@ -93,7 +116,7 @@ export function resolveReference(cluster: Cluster, reference: string): ResolvedE
 		return choices[0]?.resolved ?? {kind: 'unknown', isWorkloadKind: kind !== 'Pod'};
 	}
 
-	if (twoSegments.test(reference)) {
+	if (firstSlash > 0 && twoSegments.test(reference)) {
 		const found = candidates(cluster, reference);
 		if (found.length > 1) {
 			const [namespace, name] = reference.split('/') as [string, string];
@@ -104,7 +127,11 @@ export function resolveReference(cluster: Cluster, reference: string): ResolvedE
 	}
 
 	const endpoint = resolveEndpoint(cluster, reference);
-	return typeof endpoint === 'string' ? {kind: endpoint === 'unknown-pod' ? 'not-a-reference' : endpoint} : {kind: 'endpoint', endpoint};
+	if (typeof endpoint === 'string') {
+		return {kind: endpoint === 'unknown-pod' ? 'not-a-reference' : endpoint};
+	}
+
+	return endpoint.kind === 'pod' ? podResult(cluster, endpoint.pod) : {kind: 'endpoint', endpoint};
 }
 
 type Candidate = {readonly kind: WorkloadKind | 'Pod'; readonly resolved: ResolvedEnd | ReferenceProblem};
@@ -114,7 +141,7 @@ function candidates(cluster: Cluster, key: string): Candidate[] {
 	const found: Candidate[] = [];
 	const pod = cluster.podIndexByKey.get(key);
 	if (pod !== undefined) {
-		found.push({kind: 'Pod', resolved: {kind: 'endpoint', endpoint: cluster.podEndpoints[pod]!}});
+		found.push({kind: 'Pod', resolved: podResult(cluster, pod)});
 	}
 
 	for (const workload of workloadsNamed(cluster, key)) {
