@@ -9,7 +9,9 @@ rmSync('dist/bin', {recursive: true, force: true});
 await build({
 	// The worker thread that loads large clusters (commands/load-cluster.ts) is an entry of its
 	// own, dist/bin/commands/cluster-worker.js, so that the published package needs no dist/source.
-	entryPoints: ['dist/source/cli.js', 'dist/source/commands/cluster-worker.js'],
+	// The dojo's kubectl (kubectl/main.ts) is an entry of its own too: `kubectl get pods` in the
+	// exam shell loads neither the app nor the command line.
+	entryPoints: ['dist/source/cli.js', 'dist/source/commands/cluster-worker.js', 'dist/source/kubectl/main.js'],
 	outbase: 'dist/source',
 	outdir: 'dist/bin',
 	bundle: true,

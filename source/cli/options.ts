@@ -8,7 +8,7 @@ export type OptionValue = 'file' | 'directory' | 'protocol' | 'text';
 export type OptionSpec = Readonly<Record<string, {readonly type: 'boolean'} | {readonly type: 'string'; readonly value: OptionValue}>>;
 
 /** What a command's arguments (after its options) are, for shell completion. */
-export type Operands = 'files' | 'challenge-then-file' | 'directory' | 'shell' | 'none';
+export type Operands = 'files' | 'challenge-then-file' | 'challenge' | 'directory' | 'shell' | 'none';
 
 const flag = {type: 'boolean'} as const;
 const file = {type: 'string', value: 'file'} as const;
@@ -21,6 +21,7 @@ export const commandOptions = {
 	eval: {options: {json: flag, flows: file, 'max-size': text}, operands: 'files'},
 	challenges: {options: {json: flag, pack: directory}, operands: 'none'},
 	grade: {options: {json: flag, pack: directory, submissions: directory, class: directory, junit: file, 'max-size': text}, operands: 'challenge-then-file'},
+	shell: {options: {pack: directory}, operands: 'challenge'},
 	'pack validate': {options: {strict: flag}, operands: 'directory'},
 	'pack init': {options: {}, operands: 'directory'},
 	'pack add': {options: {force: flag}, operands: 'directory'},

@@ -15,6 +15,8 @@ Usage:
       grade a learner: one <challenge-id>.yaml per challenge
   netpol-dojo grade --pack DIR --class DIR [--junit DIR] [--json]
       grade a class: one folder per learner, a summary table
+  netpol-dojo shell CHALLENGE [--pack DIR]
+      the exam's terminal: your shell with a kubectl on the challenge's cluster
   netpol-dojo pack validate [--strict] DIR
       check a pack before sharing it: solution, cases, near misses
   netpol-dojo pack init DIR
@@ -69,6 +71,7 @@ export const progressUsage = 'usage: netpol-dojo progress [--json] [--reset]';
 export const appUsage = 'usage: netpol-dojo [--pack DIR]';
 export const challengesUsage = 'usage: netpol-dojo challenges [--pack DIR] [--json]';
 export const gradeUsage = 'usage: netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]\n       netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]\n       netpol-dojo grade --pack DIR --class DIR [--junit DIR] [--json]';
+export const shellUsage = 'usage: netpol-dojo shell CHALLENGE [--pack DIR]';
 export const packUsage = 'usage: netpol-dojo pack validate [--strict] DIR\n       netpol-dojo pack init DIR\n       netpol-dojo pack add [--force] DIR';
 export const packValidateUsage = 'usage: netpol-dojo pack validate [--strict] DIR';
 export const packInitUsage = 'usage: netpol-dojo pack init DIR';

@@ -9,7 +9,7 @@ export type CompletedValue = 'file' | 'directory' | 'protocol' | 'text';
 /** One command (or `pack ACTION`) as completion sees it. */
 export type CompletedCommand = {
 	readonly options: Readonly<Record<string, {readonly type: 'boolean'} | {readonly type: 'string'; readonly value: CompletedValue}>>;
-	readonly operands: 'files' | 'challenge-then-file' | 'directory' | 'shell' | 'none';
+	readonly operands: 'files' | 'challenge-then-file' | 'challenge' | 'directory' | 'shell' | 'none';
 };
 
 export type CompletionSpec = {
@@ -139,8 +139,8 @@ _netpol_dojo() {
 			elif ((\${#operands[@]} == 0)); then
 				_netpol_dojo_reply "$(compgen -d -- "$cur")"
 			fi ;;
-		grade)
-			# grade CHALLENGE POLICY.yaml; with --submissions or --class the pack's every challenge, no operand.
+		grade|shell)
+			# grade CHALLENGE POLICY.yaml, shell CHALLENGE; grade --submissions or --class: no operand.
 			if [[ -n $classwide ]]; then
 				:
 			elif ((\${#operands[@]} == 0)); then
@@ -156,7 +156,7 @@ _netpol_dojo() {
 				else
 					_netpol_dojo_reply "$(compgen -W '${words(spec.challengeIds)}' -- "$cur")"
 				fi
-			elif ((\${#operands[@]} == 1)); then
+			elif [[ $command == grade ]] && ((\${#operands[@]} == 1)); then
 				_netpol_dojo_reply "$(compgen -f -- "$cur")"
 			fi ;;
 		completion)
