@@ -4,16 +4,15 @@
 import {chmodSync, mkdirSync, readFileSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
-import {loadClusterSources} from '../content/cluster-files.js';
 import {documentsOf} from '../content/documents.js';
 import {InputError} from '../content/input-error.js';
 import {loadPack} from '../content/pack.js';
 import {builtModule} from '../content/paths.js';
 import {writeFileAtomic} from '../content/atomic-file.js';
 import type {Challenge} from '../content/challenge-types.js';
-import type {SourceDocument} from '../content/yaml-document.js';
 import {similarTo} from '../format/similar.js';
 import {grade, type GradeReport} from '../grading/grade.js';
+import {loadedClusterOf} from '../kubectl/cluster-of-state.js';
 import {shellLaunch} from '../kubectl/launch.js';
 import {readState, stateFile, writeState} from '../kubectl/state-file.js';
 import {type ClusterState, type RawObject, newClusterState} from '../kubectl/state.js';
@@ -92,10 +91,7 @@ function listItems(value: unknown): RawObject[] {
 	return record['kind'] === 'List' && Array.isArray(record['items']) ? record['items'] as RawObject[] : [record];
 }
 
-const placed = (value: unknown): SourceDocument => ({value, locate: () => ({line: 1, column: 1}), plainSourceAt: () => undefined});
-
 /** Grades the policies of the cluster as it is now: the learner's, applied or kept from the start. */
 export function gradeClusterState(challenge: Challenge, state: ClusterState): GradeReport {
-	const loaded = loadClusterSources([{file: 'the dojo cluster', documents: state.objects.map(object => placed(object))}]);
-	return grade(challenge, loaded.objects.policies);
+	return grade(challenge, loadedClusterOf(state).objects.policies);
 }
