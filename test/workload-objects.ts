@@ -2,7 +2,10 @@
 // its container ports, the selector against the template; a Service's ports), with the API
 // server's words, and what is not (every other field a real manifest has); and the kinds that
 // are skipped without being taken for a misspelt one.
+import path from 'node:path';
 import test from 'ava';
+import {startLoadingCluster} from '../source/commands/load-cluster.js';
+import {loadClusterFiles} from '../source/content/cluster-files.js';
 import {likelyMistake} from '../source/content/skipped-kinds.js';
 import {serviceIssues, toService} from '../source/kube/service.js';
 import {toWorkloadPod, workloadIssues} from '../source/kube/workload.js';
@@ -86,4 +89,13 @@ test('the kinds of a Helm chart are skipped as other kinds, never taken for a mi
 	t.is(likelyMistake({kind: 'CronJob', apiVersion: 'batch/v1beta1'})?.hint, 'netpol-dojo reads CronJob as batch/v1, not batch/v1beta1');
 	t.is(likelyMistake({kind: 'Deployments', apiVersion: 'apps/v1'})?.hint, 'did you mean kind: Deployment?');
 	t.is(likelyMistake({kind: 'Services', apiVersion: 'v1'})?.hint, 'did you mean kind: Service?');
+});
+
+test('workloads and Services loaded in a worker thread (a large cluster) are those loaded in place', async t => {
+	const files = [path.resolve(import.meta.dirname, '../../test/fixtures/workloads/dump.yaml')];
+	const inWorker = await startLoadingCluster(files, undefined, 0);
+	const inPlace = loadClusterFiles(files);
+	t.deepEqual(JSON.parse(JSON.stringify(inWorker.objects)), JSON.parse(JSON.stringify(inPlace.objects)));
+	t.deepEqual(inWorker.objects.workloads?.map(workload => [workload.name, workload.pods]), [['web', [0, 1]], ['web-7d4f9c', [0, 1]], ['web-5c8b21', []], ['backup', [2]], ['backup-28912345', [2]], ['db', [3]]]);
+	t.deepEqual(inWorker.objects.services?.map(service => service.name), ['web']);
 });
