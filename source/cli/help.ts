@@ -53,10 +53,11 @@ Exit codes: 0 listed; 2 the pack cannot be read, or bad usage.
 
 Grade a policy file against a challenge: it passes when it decides every flow
 as the task's reference solution does (POLICY.yaml may be a folder of policy
-files, or - for standard input). With --submissions, grade one learner: one file per challenge, named
-<challenge-id>.yaml. With --class, grade a class in one run: one folder per
-learner (hidden ones left out), each as --submissions grades it, against the
-pack loaded once; it prints one line per learner, what passed and what did not.
+files, or - for standard input). With --submissions, grade one learner: one
+file per challenge, named <challenge-id>.yaml. With --class, grade a class in
+one run: one folder per learner (hidden ones left out), each as --submissions
+grades it, against the pack loaded once; it prints one line per learner, what
+passed and what did not.
 
 Options:
   --pack DIR         a pack of your own instead of the built-in challenges
