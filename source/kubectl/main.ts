@@ -4,6 +4,7 @@
 // (NETPOL_DOJO_STATE). It never calls a real kubectl nor reads a kubeconfig. It loads only what
 // a command needs, so that `kubectl get pods` starts about as fast as node itself.
 import {KubectlUsageError} from './arguments.js';
+import {runApply, runCreate, runReplace} from './apply.js';
 import {runGet} from './get.js';
 import type {KubectlResult} from './result.js';
 import {StateFileError, appendHistory, updateState} from './state-file.js';
@@ -13,6 +14,9 @@ type Command = (state: ClusterState, argv: readonly string[], now: number, yamlT
 
 const commands: Readonly<Record<string, Command>> = {
 	get: runGet,
+	apply: runApply,
+	create: runCreate,
+	replace: runReplace,
 };
 
 /** The commands kubectl has beyond the dojo's: "not here" rather than "unknown command". */
