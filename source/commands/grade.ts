@@ -7,6 +7,7 @@ import {loadPack} from '../content/pack.js';
 import {describeCounterexample, describeFailure, failureHeadline, failuresBesideCounterexample, grade, type GradeReport} from '../grading/grade.js';
 import type {Counterexample, ProofEnd} from '../grading/proof.js';
 import {formatAddress} from '../kube/ip.js';
+import {describeLabelDifference} from '../grading/labels.js';
 import {similarTo} from '../format/similar.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
@@ -47,11 +48,13 @@ export function runGrade(options: GradeOptions, io: CommandIo): number {
 	printWarnings(io, submission.warnings);
 	printSkipped(io, submission.skipped);
 	const others = submission.objects.pods.length + submission.objects.namespaces.length;
-	if (others > 0) {
+	// A task that asks for labels takes the Namespaces and Pods of the file as kubectl apply would.
+	const relabelling = challenge.solutionRelabelling ? {relabelling: {namespaces: submission.objects.namespaces, pods: submission.objects.pods}} : {};
+	if (others > 0 && !challenge.solutionRelabelling) {
 		io.stderr(`note: ${options.submissionFile}: ${others} Pod or Namespace ${others === 1 ? 'object was' : 'objects were'} ignored; grading applies only your NetworkPolicies to the challenge's cluster\n`);
 	}
 
-	const report = grade(challenge, submission.objects.policies);
+	const report = grade(challenge, submission.objects.policies, relabelling);
 	io.stdout(options.isJson ? gradeJson(report) : gradeText(report));
 	return report.passed ? 0 : 1;
 }
@@ -71,6 +74,8 @@ export function gradeDocument(report: GradeReport): Record<string, unknown> {
 		missingPolicies: report.missingPolicies,
 		changedPolicies: report.changedPolicies,
 		extraPolicies: report.extraPolicies,
+		...(report.deletedPolicies ? {deletedPolicies: report.deletedPolicies} : {}),
+		...(report.labelDifferences ? {labelDifferences: report.labelDifferences} : {}),
 		mistakes: report.mistakes,
 		...(report.proof.isEquivalent ? {} : {counterexample: counterexampleDocument(report.proof.counterexample), differences: report.proof.differences}),
 		failures: report.failures.map(failure => ({
@@ -91,6 +96,10 @@ export function gradeText(report: GradeReport): string {
 	const {total, passed} = report.cases;
 	const headline = failureHeadline(report);
 	const lines = [headline === undefined ? `${report.challenge}: passed, ${passed} of ${total} cases.` : `${report.challenge}: not passed, ${headline}.`];
+	for (const difference of (report.labelDifferences ?? []).slice(1)) {
+		lines.push(`  ✗ ${describeLabelDifference(difference)}`);
+	}
+
 	if (!report.proof.isEquivalent) {
 		const [sentence, ...details] = describeCounterexample(report.proof.counterexample);
 		lines.push(`  ✗ ${sentence!}`, ...details.map(detail => `      ${detail}`));

@@ -9,7 +9,7 @@ import {loadPack} from '../content/pack.js';
 import {stripControlSequences} from '../content/sanitize.js';
 import {caseStrength} from '../grading/case-strength.js';
 import {checkChallenges, type StarterPolicies} from '../grading/check-pack.js';
-import {caseFailures} from '../grading/grade.js';
+import {caseFailures, referenceAnswer} from '../grading/grade.js';
 import {referenceSummary, referenceSummaryLines} from '../grading/reference-summary.js';
 import {type PackProblem, type PackValidation, packReport, packTotals} from '../format/pack-report.js';
 import {decodeDocument} from '../kube/objects.js';
@@ -47,7 +47,7 @@ export function validatePack(directory: string): PackValidation {
 		challenge: finding.challenge,
 	}));
 	// Mutants are measured against cases the solution passes; until it does, every count would mislead.
-	const provable = challenges.filter(challenge => caseFailures(challenge, challenge.solution).length === 0);
+	const provable = challenges.filter(challenge => caseFailures(challenge, challenge.solution, referenceAnswer(challenge)).length === 0);
 	const strengths = new Map(provable.map(challenge => [challenge.id, caseStrength(challenge)]));
 	const summaries = new Map(provable.map(challenge => [challenge.id, referenceSummaryLines(referenceSummary(challenge))]));
 	return {pack, challenges, problems: [...loadProblems, ...findings], strengths, summaries};

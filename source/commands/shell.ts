@@ -93,5 +93,8 @@ function listItems(value: unknown): RawObject[] {
 
 /** Grades the policies of the cluster as it is now: the learner's, applied or kept from the start. */
 export function gradeClusterState(challenge: Challenge, state: ClusterState): GradeReport {
-	return grade(challenge, loadedClusterOf(state).objects.policies);
+	const {objects} = loadedClusterOf(state);
+	// The cluster as the learner left it: its policies whole (a deleted one counts), the labels
+	// they set on the challenge's namespaces and pods; test pods they ran are not the answer.
+	return grade(challenge, objects.policies, {isWholeCluster: true, relabelling: {namespaces: objects.namespaces, pods: objects.pods}});
 }

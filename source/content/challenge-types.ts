@@ -1,5 +1,5 @@
 // Challenges as the app and the grader use them: checked, with author text cleaned.
-import type {ClusterObjects, NetworkPolicy} from '../kube/types.js';
+import type {ClusterObjects, Namespace, NetworkPolicy, Pod} from '../kube/types.js';
 import type {FlowSpec} from './flow-spec.js';
 
 /** pack.yaml */
@@ -58,6 +58,8 @@ export type Challenge = {
 	/** The hidden flows, every one with `expect`. */
 	readonly cases: readonly FlowSpec[];
 	readonly solution: readonly NetworkPolicy[];
+	/** Namespaces and pods of solution.yaml: the labels the task asks the learner to set (kubectl label). */
+	readonly solutionRelabelling?: {readonly namespaces: readonly Namespace[]; readonly pods: readonly Pod[]};
 	/** solution.yaml as written, comments included, to show beside the learner's after a pass. */
 	readonly solutionText?: string;
 	/** What the learner's editor opens with, as written. */

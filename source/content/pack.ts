@@ -235,7 +235,9 @@ function loadChallenge(folder: string, id: string): Challenge {
 	const solutionFile = fileIn(folder, 'solution.yaml')!;
 	// Read once: parsed for grading, and kept as written to show beside the learner's answer.
 	const solutionText = readText(solutionFile);
-	const solution = clusterIn(solutionFile, solutionText).policies;
+	const solutionObjects = clusterIn(solutionFile, solutionText);
+	const solution = solutionObjects.policies;
+	const solutionRelabelling = relabellingIn(solutionFile, solutionObjects, cluster);
 	const casesFile = fileIn(folder, 'cases.yaml')!;
 	const cases = flowsOfDocuments(casesFile, readPackDocuments(casesFile));
 	checkCases(cluster, cases);
@@ -255,6 +257,7 @@ function loadChallenge(folder: string, id: string): Challenge {
 		cluster,
 		cases: cases.flows,
 		solution,
+		...(solutionRelabelling ? {solutionRelabelling} : {}),
 		// Shown beside the learner's file after a pass, the author's comments kept.
 		solutionText: stripControlSequences(solutionText),
 		...(starterFile ? {starter: stripControlSequences(readText(starterFile))} : {}),
@@ -264,6 +267,27 @@ function loadChallenge(folder: string, id: string): Challenge {
 			policyLine: index => document.locate(['policies', index]).line,
 		},
 	};
+}
+
+// Namespaces and Pods in solution.yaml set labels the task asks for (kubectl label): they may
+// only name objects of cluster.yaml, whose labels they replace; the learner cannot create pods.
+function relabellingIn(file: string, objects: Challenge['cluster'], cluster: Challenge['cluster']): Challenge['solutionRelabelling'] {
+	const problems: Problem[] = [];
+	const namespaceNames = new Set(cluster.namespaces.map(namespace => namespace.name));
+	const podNames = new Set(cluster.pods.map(pod => `${pod.namespace}/${pod.name}`));
+	for (const namespace of objects.namespaces.filter(candidate => !namespaceNames.has(candidate.name))) {
+		problems.push({file, message: `Namespace ${quoteValue(namespace.name)} is not a Namespace object of cluster.yaml; a solution may relabel the cluster's namespaces, not add new ones`});
+	}
+
+	for (const pod of objects.pods.filter(candidate => !podNames.has(`${candidate.namespace}/${candidate.name}`))) {
+		problems.push({file, message: `Pod ${quoteValue(`${pod.namespace}/${pod.name}`)} is not a pod of cluster.yaml; a solution may relabel the cluster's pods, not add new ones`});
+	}
+
+	if (problems.length > 0) {
+		throw new InputError(problems);
+	}
+
+	return objects.namespaces.length + objects.pods.length === 0 ? undefined : {namespaces: objects.namespaces, pods: objects.pods};
 }
 
 // Every case has an expectation and names pods of the cluster, so grading can always decide it.

@@ -6,7 +6,7 @@
 // only because the challenge turns a probe family off: a survivor, for the author to confirm the
 // task leaves that open. Pure.
 import type {Challenge} from '../content/challenge-types.js';
-import {appliedPolicies, caseFailures} from './grade.js';
+import {appliedPolicies, caseFailures, expectedCluster, referenceAnswer} from './grade.js';
 import {nearMissMutants} from './mutants.js';
 import {familiesExcept, proveEquivalent} from './proof.js';
 
@@ -28,14 +28,16 @@ export function caseStrength(challenge: Challenge): CaseStrength {
 	let counted = 0;
 	let caught = 0;
 	const reference = appliedPolicies(challenge, challenge.solution);
+	// Mutants keep the labels the solution sets: they are near misses of its policies.
+	const cluster = expectedCluster(challenge);
 	const families = familiesExcept(Object.keys(challenge.probesOff ?? {}));
 	// The proof and the cases, as grade() runs them, without the notes a mutant needs no words for.
 	for (const mutant of nearMissMutants(challenge.solution)) {
 		const policies = appliedPolicies(challenge, mutant.policies);
-		if (!proveEquivalent(challenge.cluster, reference, policies, families).isEquivalent) {
+		if (!proveEquivalent(cluster, reference, policies, families).isEquivalent) {
 			counted++;
-			caught += caseFailures(challenge, mutant.policies).length > 0 ? 1 : 0;
-		} else if (proveEquivalent(challenge.cluster, reference, policies, familiesExcept([])).isEquivalent) {
+			caught += caseFailures(challenge, mutant.policies, referenceAnswer(challenge)).length > 0 ? 1 : 0;
+		} else if (proveEquivalent(cluster, reference, policies, familiesExcept([])).isEquivalent) {
 			equivalent.push(mutant.description);
 		} else {
 			survivors.push(mutant.description);

@@ -5,7 +5,7 @@
 import type {Challenge, RequiredPolicy} from '../content/challenge-types.js';
 import type {FlowSpec} from '../content/flow-spec.js';
 import type {NetworkPolicy} from '../kube/types.js';
-import {caseFailures, grade} from './grade.js';
+import {caseFailures, grade, referenceAnswer} from './grade.js';
 
 /** The pack files a finding can be about, relative to the challenge's folder. */
 export type ChallengeFile = 'challenge.yaml' | 'cases.yaml' | 'solution.yaml' | 'starter.yaml';
@@ -48,7 +48,7 @@ export function checkChallenge(challenge: Challenge, starter?: StarterPolicies):
 		({severity, challenge: challenge.id, file, ...(line === undefined ? {} : {line}), message});
 	const lineOf = (flow: FlowSpec) => challenge.source?.caseLine(challenge.cases.indexOf(flow));
 	const findings = policyFindings(challenge, finding);
-	for (const failure of caseFailures(challenge, challenge.solution)) {
+	for (const failure of caseFailures(challenge, challenge.solution, referenceAnswer(challenge))) {
 		const {flow} = failure;
 		findings.push(finding('error', 'cases.yaml', `flows[${challenge.cases.indexOf(flow)}]: the reference solution fails this case: ${flowText(flow)} should be ${flow.expect === 'allow' ? 'allowed' : 'denied'}, and solution.yaml ${failure.got === 'allow' ? 'allows' : 'denies'} it (${failure.reason})`, lineOf(flow)));
 	}
@@ -94,7 +94,7 @@ function policyFindings(challenge: Challenge, finding: MakeFinding): Finding[] {
 // task asks for, and the cluster's own) can touch it.
 function casesNoAnswerFails(challenge: Challenge): FlowSpec[] {
 	const writable = [...new Map([...challenge.policies, ...challenge.cluster.policies].map(policy => [keyOf(policy), policy])).values()];
-	const extremes = [[], allowEverything(writable), denyEverything(writable)].map(answer => caseFailures(challenge, answer));
+	const extremes = [[], allowEverything(writable), denyEverything(writable)].map(answer => caseFailures(challenge, answer, referenceAnswer(challenge)));
 	const failable = new Set(extremes.flatMap(failures => failures.map(failure => failure.flow)));
 	return challenge.cases.filter(flow => !failable.has(flow));
 }

@@ -8,6 +8,7 @@ import type {AddressRange} from '../evaluator/diff.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Verdict} from '../evaluator/types.js';
 import type {LabelSelector, NetworkPolicy} from '../kube/types.js';
+import {type LabelDifference, type Relabelling, describeLabelDifference, labelDifferences, noRelabelling, relabelled, selectorKeys} from './labels.js';
 import {recognizeMistakes} from './mistakes.js';
 import {type Counterexample, type Proof, type ProofEnd, type TellingHints, familiesExcept, proveEquivalent} from './proof.js';
 
@@ -37,6 +38,20 @@ export type GradeReport = {
 	readonly mistakes: readonly string[];
 	/** Whether the submission decides every flow as the reference does, and where not, a counterexample. */
 	readonly proof: Proof;
+	/** Cluster policies the task does not name that a whole-cluster answer (the exam shell's) deleted; absent when none. */
+	readonly deletedPolicies?: readonly RequiredPolicy[];
+	/** Namespaces and pods labelled otherwise than the task asks, on keys a selector names; absent when none. */
+	readonly labelDifferences?: readonly LabelDifference[];
+};
+
+/**
+How the learner's answer is given: policies applied over the cluster's (a file), or the whole
+cluster's policies (the exam shell's state, where deleting one counts), and the labels the
+learner put on the cluster's namespaces and pods.
+*/
+export type Answer = {
+	readonly isWholeCluster?: boolean;
+	readonly relabelling?: Relabelling;
 };
 
 const keyOf = (policy: {readonly namespace: string; readonly name: string}) => `${policy.namespace}/${policy.name}`;
@@ -66,13 +81,28 @@ export function appliedPolicies(challenge: Challenge, submission: readonly Netwo
 	return [...challenge.cluster.policies.filter(policy => !submitted.has(keyOf(policy))), ...submission];
 }
 
+/** The policies the learner's cluster holds. */
+function learnerPolicies(challenge: Challenge, submission: readonly NetworkPolicy[], answer: Answer): readonly NetworkPolicy[] {
+	return answer.isWholeCluster === true ? submission : appliedPolicies(challenge, submission);
+}
+
+/** The reference's own answer: its policies come with the labels solution.yaml sets. */
+export function referenceAnswer(challenge: Challenge): Answer {
+	return challenge.solutionRelabelling ? {relabelling: challenge.solutionRelabelling} : {};
+}
+
+/** The cluster the task asks for: the challenge's, with the labels the solution sets. */
+export function expectedCluster(challenge: Challenge): Challenge['cluster'] {
+	return relabelled(challenge.cluster, challenge.solutionRelabelling ?? noRelabelling);
+}
+
 /**
 The hidden cases the submission gets wrong, with the evaluator's reason: holes (allowed but
 should be denied) first, then outages, each in case order. The cases alone, without the proof:
 what pack checks need, and the first feedback of a grade.
 */
-export function caseFailures(challenge: Challenge, submission: readonly NetworkPolicy[]): CaseFailure[] {
-	const cluster = compileCluster({...challenge.cluster, policies: appliedPolicies(challenge, submission)});
+export function caseFailures(challenge: Challenge, submission: readonly NetworkPolicy[], answer: Answer = {}): CaseFailure[] {
+	const cluster = compileCluster({...relabelled(challenge.cluster, answer.relabelling ?? noRelabelling), policies: learnerPolicies(challenge, submission, answer)});
 	const failures: CaseFailure[] = [];
 	for (const flow of challenge.cases) {
 		const source = resolveEndpoint(cluster, flow.from);
@@ -90,13 +120,19 @@ export function caseFailures(challenge: Challenge, submission: readonly NetworkP
 	return [...failures.filter(failure => failure.got === 'allow'), ...failures.filter(failure => failure.got === 'deny')];
 }
 
-export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]): GradeReport {
-	const failures = caseFailures(challenge, submission);
+export function grade(challenge: Challenge, submission: readonly NetworkPolicy[], answer: Answer = {}): GradeReport {
+	const failures = caseFailures(challenge, submission, answer);
 	const submitted = new Set(submission.map(policy => keyOf(policy)));
 	const missingPolicies = challenge.policies.filter(policy => !submitted.has(keyOf(policy)));
 	const total = challenge.cases.length;
 	const passedCases = total - failures.length;
-	const proof = proveEquivalent(challenge.cluster, appliedPolicies(challenge, challenge.solution), appliedPolicies(challenge, submission), familiesExcept(Object.keys(challenge.probesOff ?? {})), tellingHints(challenge));
+	const expected = expectedCluster(challenge);
+	const reference = appliedPolicies(challenge, challenge.solution);
+	const yours = learnerPolicies(challenge, submission, answer);
+	// Labels first: where they agree on every key a selector names, the learner's cluster decides
+	// every flow as the expected one does, and the proof on the expected cluster is exact.
+	const labels = labelDifferences(relabelled(challenge.cluster, answer.relabelling ?? noRelabelling), expected, selectorKeys([...reference, ...yours]));
+	const proof = proveEquivalent(expected, reference, yours, familiesExcept(Object.keys(challenge.probesOff ?? {})), tellingHints(challenge));
 	// A policy the task leaves alone stays as it is, even where a rewrite changes no verdict.
 	const asked = new Set(challenge.policies.map(policy => keyOf(policy)));
 	const changedPolicies = submission.filter(policy => !asked.has(keyOf(policy)) && challenge.cluster.policies.some(existing =>
@@ -107,7 +143,8 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 		: [];
 	// The cases are examples; the proof decides. A reference that fails its own cases is a broken
 	// pack (pack validate says so), and no submission passes it.
-	const passed = proof.isEquivalent && failures.length === 0 && missingPolicies.length + changedPolicies.length + extraPolicies.length === 0;
+	const deletedPolicies = answer.isWholeCluster === true ? challenge.cluster.policies.filter(policy => !asked.has(keyOf(policy)) && !submitted.has(keyOf(policy))).map(({name, namespace}) => ({name, namespace})) : [];
+	const passed = proof.isEquivalent && failures.length === 0 && missingPolicies.length + changedPolicies.length + extraPolicies.length + deletedPolicies.length + labels.length === 0;
 	const denied = failures.filter(failure => failure.got === 'deny').map(failure => failure.flow);
 	return {
 		challenge: challenge.id,
@@ -120,6 +157,8 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 		failures,
 		mistakes: passed ? [] : recognizeMistakes(submission, challenge.cluster, challenge.policies, denied, {reference: challenge.solution, ...(proof.isEquivalent ? {} : {focus: proof.counterexample.direction})}),
 		proof,
+		...(deletedPolicies.length > 0 ? {deletedPolicies} : {}),
+		...(labels.length > 0 ? {labelDifferences: labels} : {}),
 	};
 }
 
@@ -215,6 +254,16 @@ export function failureHeadline(report: GradeReport): string | undefined {
 	const changed = report.changedPolicies.map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`);
 	if (changed.length > 0) {
 		return `your file rewrites ${changed.join(' and ')} of the cluster, which the task does not ask you to change (${passed} of ${total} hidden cases hold)`;
+	}
+
+	const deleted = (report.deletedPolicies ?? []).map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`);
+	if (deleted.length > 0) {
+		return `your cluster no longer has ${deleted.join(' and ')}, which the task does not ask you to remove (${passed} of ${total} hidden cases hold)`;
+	}
+
+	const [label] = report.labelDifferences ?? [];
+	if (label) {
+		return `${describeLabelDifference(label)}${(report.labelDifferences ?? []).length > 1 ? ` (and ${(report.labelDifferences ?? []).length - 1} more)` : ''} (${passed} of ${total} hidden cases hold)`;
 	}
 
 	const extra = report.extraPolicies.map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`);

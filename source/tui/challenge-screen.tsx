@@ -14,6 +14,7 @@ import {isSolutionOffered, screenMatrixPorts} from './challenge-state.js';
 import {compileCluster} from '../evaluator/index.js';
 import {type ReachabilityGrid, compareGrids, reachabilityGrid} from '../evaluator/grid.js';
 import {appliedPolicies} from '../grading/grade.js';
+import {describeLabelDifference} from '../grading/labels.js';
 import type {NetworkPolicy, Protocol} from '../kube/types.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {podGridLines} from '../format/matrix-text.js';
@@ -48,6 +49,10 @@ export function resultLines(result: GradeResult, width: number, key: string): Re
 			const lines: ReactElement[] = headline === undefined
 				? [row(`${key}.score`, `Passed: every flow is decided as the task asks; all ${report.cases.total} hidden cases hold.`, {color: 'green', bold: true})]
 				: wrapped(`Not passed: ${headline}.`, `${key}.score`, width, {color: 'red', bold: true}, '', '  ');
+			for (const [index, difference] of (report.labelDifferences ?? []).slice(1).entries()) {
+				lines.push(...wrapped(`✗ ${describeLabelDifference(difference)}`, `${key}.label.${index}`, width, {}, '  ', '    '));
+			}
+
 			if (!report.proof.isEquivalent) {
 				const [sentence, ...details] = describeCounterexample(report.proof.counterexample);
 				lines.push(...wrapped(`✗ ${sentence!}`, `${key}.counterexample`, width, {}, '  ', '    '));
