@@ -6,6 +6,8 @@
 import {KubectlUsageError} from './arguments.js';
 import {runApply, runCreate, runReplace} from './apply.js';
 import {runGet} from './get.js';
+import {runDelete} from './delete.js';
+import {runLabel} from './label.js';
 import type {KubectlResult} from './result.js';
 import {StateFileError, appendHistory, updateState} from './state-file.js';
 import type {ClusterState} from './state.js';
@@ -17,6 +19,8 @@ const commands: Readonly<Record<string, Command>> = {
 	apply: runApply,
 	create: runCreate,
 	replace: runReplace,
+	delete: runDelete,
+	label: runLabel,
 };
 
 /** The commands kubectl has beyond the dojo's: "not here" rather than "unknown command". */
