@@ -201,9 +201,6 @@ function loadChallenge(folder: string, id: string): Challenge {
 	}
 
 	const policies = listAt(value, 'policies').map(entry => asRecord(entry) ?? {});
-	if (policies.length === 0) {
-		problems.push(at(fieldProblem(['policies'], 'Required value: name the policies the submission must create')));
-	}
 
 	// The names reach the screen, the learner's skeleton and the grade: they must be names a
 	// NetworkPolicy can have, as the API server checks them.
@@ -238,6 +235,11 @@ function loadChallenge(folder: string, id: string): Challenge {
 	const solutionObjects = clusterIn(solutionFile, solutionText);
 	const solution = solutionObjects.policies;
 	const solutionRelabelling = relabellingIn(solutionFile, solutionObjects, cluster);
+	// A task asks for policies, or for labels only (kubectl label), which solution.yaml then sets.
+	if (policies.length === 0 && !solutionRelabelling) {
+		throw new InputError([at(fieldProblem(['policies'], 'Required value: name the policies the submission must create (or, for a task that asks only for labels, put the labelled Namespaces and Pods in solution.yaml)'))]);
+	}
+
 	const casesFile = fileIn(folder, 'cases.yaml')!;
 	const cases = flowsOfDocuments(casesFile, readPackDocuments(casesFile));
 	checkCases(cluster, cases);
