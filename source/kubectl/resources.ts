@@ -51,3 +51,9 @@ export function resourceTypesNamed(argument: string): {readonly types: readonly 
 export function resourceTypeOf(kind: string): ResourceType | undefined {
 	return resourceTypes.find(type => type.kind === kind);
 }
+
+/** The API server's NotFound, as kubectl prints it: `networkpolicies.networking.k8s.io "x" not found`. */
+export function notFoundMessage(type: ResourceType, name: string): string {
+	const group = type.nameprefix.includes('.') ? type.nameprefix.slice(type.nameprefix.indexOf('.')) : '';
+	return `Error from server (NotFound): ${type.plural}${group} "${name}" not found`;
+}
