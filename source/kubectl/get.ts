@@ -3,7 +3,7 @@
 // and the arguments in, what kubectl would print out.
 import {type FlagSpec, booleanFlag, parseKubectlArguments, stringFlag} from './arguments.js';
 import type {KubectlResult} from './result.js';
-import {type ResourceType, resourceTypeOf, resourceTypesNamed} from './resources.js';
+import {type ResourceType, notFoundMessage, resourceTypeOf, resourceTypesNamed} from './resources.js';
 import {parseSelectorString, selectorStringMatches} from '../kube/selector-string.js';
 import {type ClusterState, type RawObject, kindOf, metadataOf, namespaceOf, text} from './state.js';
 import {humanDuration, labelSelectorText, labelsText, selectorMapText, table} from './tables.js';
@@ -92,7 +92,7 @@ function getNamed(state: ClusterState, types: readonly ResourceType[], names: re
 			if (object) {
 				found.push(object);
 			} else {
-				errors.push(`Error from server (NotFound): ${type.plural} "${name}" not found`);
+				errors.push(notFoundMessage(type, name));
 			}
 		}
 	}

@@ -5,6 +5,7 @@
 // a command needs, so that `kubectl get pods` starts about as fast as node itself.
 import {KubectlUsageError} from './arguments.js';
 import {runApply, runCreate, runReplace} from './apply.js';
+import {runDescribe} from './describe.js';
 import {runGet} from './get.js';
 import {runDelete} from './delete.js';
 import {runLabel} from './label.js';
@@ -16,6 +17,7 @@ type Command = (state: ClusterState, argv: readonly string[], now: number, yamlT
 
 const commands: Readonly<Record<string, Command>> = {
 	get: runGet,
+	describe: runDescribe,
 	apply: runApply,
 	create: runCreate,
 	replace: runReplace,
