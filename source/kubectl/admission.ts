@@ -23,7 +23,7 @@ export type Admitted =
 
 /** kubectl's prefix for an error of the server about a file: `error when creating "f.yaml": `. */
 export function whenText(submission: Submission): string {
-	return submission.source === undefined ? '' : `error when ${submission.verb} "${submission.source}": `;
+	return submission.source === undefined || submission.source === '' ? '' : `error when ${submission.verb} "${submission.source}": `;
 }
 
 /** The kind's mapping and strict decoding only: what kubectl needs to find the object (delete -f). */

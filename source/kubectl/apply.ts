@@ -3,7 +3,7 @@
 // (`networkpolicy.networking.k8s.io/db-policy created`), the errors after, exit 1 if any.
 // writeObjects is pure; the run* functions read the files and hand their objects in.
 import {quoteValue} from '../content/sanitize.js';
-import {type Submission, admit, mappingError, missingNamespace} from './admission.js';
+import {type Submission, admit, mappingError, missingNamespace, whenText} from './admission.js';
 import {type FlagSpec, booleanFlag, parseKubectlArguments, stringFlag} from './arguments.js';
 import {type ManifestObject, readManifests, takeFilenames} from './manifest-input.js';
 import {objectReference, qualifiedResource} from './object-names.js';
@@ -65,7 +65,7 @@ function writeObject(state: ClusterState, source: string, value: unknown, option
 	const {name} = metadataOf(written);
 	const namespace = isNamespaced(kind) ? metadataOf(written).namespace ?? options.namespace ?? 'default' : undefined;
 	const existing = findObject(state, kind, namespace, name);
-	const notFound = (verb: string, reason: string, detail: string) => ({error: `Error from server (${reason}): error when ${verb} ${quoteValue(source)}: ${qualifiedResource(kind)} ${quoteValue(name)} ${detail}`});
+	const notFound = (verb: string, reason: string, detail: string) => ({error: `Error from server (${reason}): ${whenText({source, verb})}${qualifiedResource(kind)} ${quoteValue(name)} ${detail}`});
 	if (options.verb === 'create' && existing) {
 		return notFound('creating', 'AlreadyExists', 'already exists');
 	}
@@ -180,9 +180,8 @@ function createNamespace(state: ClusterState, name: string | undefined, dryRun: 
 
 	const namespace: RawObject = {apiVersion: 'v1', kind: 'Namespace', metadata: {name}};
 	const isDryRun = dryRunOf(dryRun) !== undefined;
-	const result = writeObjects(state, [{source: '', value: namespace}], {verb: 'create', ...(isDryRun ? {dryRun: 'client'} : {})});
 	// Made on the command line, the object has no file to name in an error.
-	return {...result, stderr: result.stderr.replace('error when creating "": ', '')};
+	return writeObjects(state, [{source: '', value: namespace}], {verb: 'create', ...(isDryRun ? {dryRun: 'client'} : {})});
 }
 
 const failure = (message: string): KubectlResult => ({stdout: '', stderr: `${message}\n`, exitCode: 1});

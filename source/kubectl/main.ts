@@ -9,6 +9,7 @@ import {runDescribe} from './describe.js';
 import {runGet} from './get.js';
 import {runDelete} from './delete.js';
 import {runLabel} from './label.js';
+import {runRun} from './run.js';
 import type {KubectlResult} from './result.js';
 import {StateFileError, appendHistory, updateState} from './state-file.js';
 import type {ClusterState} from './state.js';
@@ -23,6 +24,7 @@ const commands: Readonly<Record<string, Command>> = {
 	replace: runReplace,
 	delete: runDelete,
 	label: runLabel,
+	run: runRun,
 };
 
 /** The commands kubectl has beyond the dojo's: "not here" rather than "unknown command". */
