@@ -6,6 +6,7 @@
 import {KubectlUsageError} from './arguments.js';
 import {runApply, runCreate, runReplace} from './apply.js';
 import {runDescribe} from './describe.js';
+import {runExplain} from './explain.js';
 import {runGet} from './get.js';
 import {runDelete} from './delete.js';
 import {runLabel} from './label.js';
@@ -19,6 +20,7 @@ type Command = (state: ClusterState, argv: readonly string[], now: number, yamlT
 const commands: Readonly<Record<string, Command>> = {
 	get: runGet,
 	describe: runDescribe,
+	explain: runExplain,
 	apply: runApply,
 	create: runCreate,
 	replace: runReplace,
