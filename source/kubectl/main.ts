@@ -6,6 +6,7 @@
 import {KubectlUsageError} from './arguments.js';
 import {runApply, runCreate, runReplace} from './apply.js';
 import {runDescribe} from './describe.js';
+import {runExecCommand, runWhyCommand} from './exec-why.js';
 import {runExplain} from './explain.js';
 import {runGet} from './get.js';
 import {runDelete} from './delete.js';
@@ -19,6 +20,8 @@ type Command = (state: ClusterState, argv: readonly string[], now: number, yamlT
 
 const commands: Readonly<Record<string, Command>> = {
 	get: runGet,
+	exec: runExecCommand,
+	why: runWhyCommand,
 	describe: runDescribe,
 	explain: runExplain,
 	apply: runApply,
