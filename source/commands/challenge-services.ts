@@ -10,12 +10,19 @@ import type {SavedExam} from '../progress/saved-exam.js';
 import {examDirectory, examTaskFile, prepareWorkFile, readWorkFile, resetWorkFile} from '../progress/workspace.js';
 import type {GradeResult} from '../tui/challenge-state.js';
 import {openInEditor, type Terminal} from './editor.js';
+import {gradeClusterState, openShellSession, resetShellCluster, shellCluster, shellCommands} from './shell.js';
+import {loadedClusterOf} from '../kubectl/cluster-of-state.js';
+import {policyYaml} from '../format/policy-yaml.js';
 import {watchForChanges, type WatchOptions} from './watch.js';
 
 export type ChallengeServices = {
 	/** Creates the file if it is missing, then opens it in the editor; returns why the editor could not be used. */
 	readonly editFile: (file: string, initialText: string) => string | undefined;
 	readonly gradeFile: (challenge: Challenge, file: string, initialText: string) => GradeResult;
+	/** Opens the challenge's terminal (netpol-dojo shell) for a work file, waits for it, grades its cluster. */
+	readonly openShell: (challenge: Challenge, key: string, file: string) => GradeResult;
+	/** An exam task's answer: its terminal's cluster once the learner opened it, else its file. */
+	readonly gradeTask: (challenge: Challenge, file: string, initialText: string) => GradeResult;
 	/** Starts the file afresh, keeping the old one; returns a sentence for the screen. */
 	readonly resetFile: (file: string, initialText: string) => string;
 	/** Creates an exam's files, one per task; returns their paths in task order. */
@@ -64,6 +71,27 @@ export function gradeWorkFile(challenge: Challenge, file: string, initialText: s
 	return {kind: 'graded', report: grade(challenge, submission.policies), notes: submission.notes, text, policies: submission.policies};
 }
 
+/** Grades the cluster a work file's terminal left, if the learner opened it. */
+export function gradeShellCluster(challenge: Challenge, file: string): GradeResult | undefined {
+	const state = shellCluster(file);
+	if (!state) {
+		return undefined;
+	}
+
+	const report = gradeClusterState(challenge, state);
+	const {policies} = loadedClusterOf(state).objects;
+	const commands = shellCommands(file);
+	return {
+		kind: 'graded',
+		report,
+		notes: [`Graded the cluster your terminal left (${commands.length === 1 ? '1 kubectl command' : `${commands.length} kubectl commands`}): its policies and labels, not your file.`],
+		text: policies.map(policy => policyYaml(policy)).join('---\n'),
+		policies,
+		isCluster: true,
+		commands,
+	};
+}
+
 // The lines that are not comments or blank, without trailing spaces.
 function writtenLines(text: string): string {
 	return text.split('\n').map(line => line.trimEnd()).filter(line => line.trim() !== '' && !line.trimStart().startsWith('#')).join('\n');
@@ -81,8 +109,16 @@ export function challengeServices(dataDirectory: string, env: Readonly<Record<st
 			return openInEditor(file, env, terminal);
 		},
 		gradeFile: gradeWorkFile,
+		openShell(challenge, key, file) {
+			const failure = openShellSession({challenge, key, workFile: file, env, terminal});
+			return failure === undefined ? gradeShellCluster(challenge, file)! : {kind: 'editorFailed', message: `the terminal ${failure}`};
+		},
+		gradeTask(challenge, file, initialText) {
+			return gradeShellCluster(challenge, file) ?? gradeWorkFile(challenge, file, initialText);
+		},
 		resetFile(file, initialText) {
 			try {
+				resetShellCluster(file);
 				const kept = resetWorkFile(file, initialText);
 				return kept === undefined ? `Started afresh: ${file}` : `Started afresh. Your previous file is kept as ${kept}`;
 			} catch (error) {

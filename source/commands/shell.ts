@@ -1,7 +1,7 @@
 // `netpol-dojo shell CHALLENGE [--pack DIR]`: the exam's terminal, offline. Opens the learner's
 // own shell in their work folder with `kubectl` and `k` bound to the challenge's cluster (kept
 // in the data folder, changed by what they apply), and grades that cluster when they leave.
-import {chmodSync, mkdirSync, readFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, readFileSync, rmSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {documentsOf} from '../content/documents.js';
@@ -14,10 +14,12 @@ import {similarTo} from '../format/similar.js';
 import {grade, type GradeReport} from '../grading/grade.js';
 import {loadedClusterOf} from '../kubectl/cluster-of-state.js';
 import {shellLaunch} from '../kubectl/launch.js';
-import {readState, stateFile, writeState} from '../kubectl/state-file.js';
+import {historyFile, readHistory, readState, stateFile, writeState} from '../kubectl/state-file.js';
 import {type ClusterState, type RawObject, newClusterState} from '../kubectl/state.js';
 import {challengeKey} from '../progress/challenge-model.js';
 import {dataDirectory} from '../progress/store.js';
+import {workFile} from '../progress/workspace.js';
+import type {Terminal} from './editor.js';
 import {gradeText} from './grade.js';
 import type {CommandIo} from './io.js';
 
@@ -36,22 +38,49 @@ export function runShell(options: ShellOptions, io: CommandIo): number {
 		throw new InputError([{file: options.packDirectory, message: `has no challenge ${JSON.stringify(options.challengeId)}${guess ? ` (did you mean ${guess}?)` : ''}; netpol-dojo challenges lists them`}]);
 	}
 
-	const data = dataDirectory(options.env);
-	const file = stateFile(data, pack.id, challenge.id);
-	if (!readState(file)) {
-		writeState(file, newClusterState(challengeKey(pack.id, challenge.id), challengeObjects(challenge), Date.now()));
+	const file = workFile(dataDirectory(options.env), pack.id, challenge.id);
+	io.stderr(`The dojo's terminal for ${challenge.id}: kubectl and k work on the challenge's cluster (never a real one). Leave with exit or Ctrl-D to have it graded.\n`);
+	const failure = openShellSession({challenge, key: challengeKey(pack.id, challenge.id), workFile: file, env: options.env});
+	if (failure !== undefined) {
+		throw new InputError([{file: options.env['SHELL'] ?? 'sh', message: failure}]);
 	}
 
-	const work = path.join(data, 'work', pack.id);
-	mkdirSync(work, {recursive: true});
+	const report = gradeClusterState(challenge, readState(stateFile(file))!);
+	io.stdout(gradeText(report));
+	return report.passed ? 0 : 1;
+}
+
+export type ShellSession = {
+	readonly challenge: Challenge;
+	/** `<pack id>/<challenge id>`. */
+	readonly key: string;
+	/** The learner's work file: the shell opens in its folder, and its cluster is kept beside it. */
+	readonly workFile: string;
+	readonly env: Readonly<Record<string, string | undefined>>;
+	/** The app's terminal: raw mode is off while the shell has it. */
+	readonly terminal?: Terminal;
+};
+
+/**
+Makes the cluster (on first use) and the shims, runs the learner's shell in the work file's
+folder and waits for it. Returns why the shell could not be run, or undefined when it ran.
+*/
+export function openShellSession(session: ShellSession): string | undefined {
+	const file = stateFile(session.workFile);
+	if (!readState(file)) {
+		writeState(file, newClusterState(session.key, challengeObjects(session.challenge), Date.now()));
+	}
+
+	const folder = path.dirname(session.workFile);
+	mkdirSync(folder, {recursive: true});
 	const launch = shellLaunch({
-		shell: options.env['SHELL'],
-		env: options.env,
-		shellDirectory: path.join(data, 'shell', pack.id, challenge.id),
+		shell: session.env['SHELL'],
+		env: session.env,
+		shellDirectory: path.join(path.dirname(file), `${session.challenge.id}.shell`),
 		stateFile: file,
 		nodePath: process.execPath,
 		kubectlScript: builtModule('kubectl/main.js'),
-		label: challenge.id,
+		label: session.challenge.id,
 	});
 	for (const {file: target, text, isProgram} of launch.files) {
 		writeFileAtomic(target, text);
@@ -60,15 +89,36 @@ export function runShell(options: ShellOptions, io: CommandIo): number {
 		}
 	}
 
-	io.stderr(`The dojo's terminal for ${challenge.id}: kubectl and k work on the challenge's cluster (never a real one). Leave with exit or Ctrl-D to have it graded.\n`);
-	const result = spawnSync(launch.command, launch.args, {stdio: 'inherit', cwd: work, env: launch.env});
-	if (result.error) {
-		throw new InputError([{file: launch.command, message: `could not be started (${result.error.message}); set $SHELL to a shell you have`}]);
+	const {terminal} = session;
+	const isRaw = terminal?.isTTY === true && terminal.setRawMode !== undefined;
+	if (isRaw) {
+		terminal.setRawMode(false);
 	}
 
-	const report = gradeClusterState(challenge, readState(file)!);
-	io.stdout(gradeText(report));
-	return report.passed ? 0 : 1;
+	try {
+		const result = spawnSync(launch.command, launch.args, {stdio: 'inherit', cwd: folder, env: launch.env});
+		return result.error ? `could not be started (${result.error.message}); set $SHELL to a shell you have` : undefined;
+	} finally {
+		if (isRaw) {
+			terminal.setRawMode(true);
+		}
+	}
+}
+
+/** The commands typed in a work file's terminal, oldest first. */
+export function shellCommands(workFile: string): string[] {
+	return readHistory(stateFile(workFile)).map(entry => `kubectl ${entry.command}`);
+}
+
+/** The cluster of a work file's terminal, if the learner opened it. */
+export function shellCluster(workFile: string): ClusterState | undefined {
+	return readState(stateFile(workFile));
+}
+
+/** Starts a work file's cluster afresh: the next terminal begins from the challenge's cluster. */
+export function resetShellCluster(workFile: string): void {
+	rmSync(stateFile(workFile), {force: true});
+	rmSync(historyFile(stateFile(workFile)), {force: true});
 }
 
 /** The challenge's cluster as the objects its cluster.yaml holds, as kubectl would have them. */

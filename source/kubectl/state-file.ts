@@ -7,9 +7,12 @@ import {writeFileAtomic} from '../content/atomic-file.js';
 import {withFileLock} from '../content/file-lock.js';
 import type {ClusterState, HistoryEntry} from './state.js';
 
-/** `<data>/clusters/<pack id>/<challenge id>.json`. */
-export function stateFile(dataDirectory: string, packId: string, challengeId: string): string {
-	return path.join(dataDirectory, 'clusters', packId, `${challengeId}.json`);
+/**
+The cluster of a learner's work file: `.dojo/<challenge id>.json` beside it, so that a challenge
+and each exam task have their own, found from the file alone, and out of the way of `ls`.
+*/
+export function stateFile(workFile: string): string {
+	return path.join(path.dirname(workFile), '.dojo', `${path.basename(workFile, '.yaml')}.json`);
 }
 
 export class StateFileError extends Error {}

@@ -57,7 +57,7 @@ const unavailable: GradeResult = {kind: 'editorFailed', message: 'editing is not
 // messages on the screen: the app must not crash on a file it cannot write.
 function perform(effect: Effect, state: State, services: ChallengeServices | undefined): Action[] {
 	if (!services) {
-		return effect.kind === 'edit' || effect.kind === 'grade' ? [{type: 'graded', result: unavailable}] : [];
+		return effect.kind === 'edit' || effect.kind === 'grade' || effect.kind === 'shell' ? [{type: 'graded', result: unavailable}] : [];
 	}
 
 	const challengeAt = (index: number) => state.challenges[index]!.challenge;
@@ -71,6 +71,10 @@ function perform(effect: Effect, state: State, services: ChallengeServices | und
 
 			case 'grade': {
 				return [{type: 'graded', result: services.gradeFile(challengeAt(effect.challengeIndex), effect.file, initialTextAt(effect.challengeIndex))}];
+			}
+
+			case 'shell': {
+				return [{type: 'graded', result: services.openShell(challengeAt(effect.challengeIndex), state.challenges[effect.challengeIndex]!.key, effect.file)}];
 			}
 
 			case 'reset': {
@@ -87,7 +91,8 @@ function perform(effect: Effect, state: State, services: ChallengeServices | und
 				// One task that cannot be graded must not keep the others from their grade.
 				const results = effect.files.map((file, index): GradeResult => {
 					try {
-						return services.gradeFile(challengeAt(effect.challengeIndexes[index]!), file, initialTextAt(effect.challengeIndexes[index]!));
+						// A task whose terminal was opened is answered by its cluster, as in the exam.
+						return services.gradeTask(challengeAt(effect.challengeIndexes[index]!), file, initialTextAt(effect.challengeIndexes[index]!));
 					} catch (error) {
 						return {kind: 'invalid', problems: [`${file}: could not be graded (${messageOf(error)})`]};
 					}

@@ -304,7 +304,7 @@ export function challengeLines(state: State, screen: Screen<'challenge'>, width:
 			lines.push(...wrapped('Press m to see the network your policies make beside the expected one, on the ports of the failed cases.', 'offer', width, {color: 'cyan'}));
 		}
 	} else {
-		lines.push(...wrapped(`Press e to write your policy in ${state.editorName}; it is graded when you quit the editor. Or press w, edit the file in another window, and each save is graded.`, 'start', width, {color: 'cyan'}));
+		lines.push(...wrapped(`Press e to write your policy in ${state.editorName}; it is graded when you quit the editor. Or press w, edit the file in another window, and each save is graded. Or press t for a terminal with kubectl on the challenge's cluster, as in the exam: leave it and its cluster is graded.`, 'start', width, {color: 'cyan'}));
 	}
 
 	lines.push(blank('before-task'), ...taskLines(entry, width, 'task'), blank('before-cluster'), ...clusterLines(entry, 'cluster', width));

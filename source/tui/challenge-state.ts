@@ -29,7 +29,8 @@ export type ChallengeEntry = {
 
 /** What grading a learner's file found. */
 export type GradeResult =
-	| {readonly kind: 'graded'; readonly report: GradeReport; readonly notes: readonly string[]; readonly text: string; readonly policies: readonly NetworkPolicy[]}
+	/** `isCluster`: the cluster of the challenge's terminal was graded, not the file. */
+	| {readonly kind: 'graded'; readonly report: GradeReport; readonly notes: readonly string[]; readonly text: string; readonly policies: readonly NetworkPolicy[]; readonly isCluster?: boolean; readonly commands?: readonly string[]}
 	| {readonly kind: 'empty'}
 	/** The file is exactly as it started. */
 	| {readonly kind: 'unchanged'}
@@ -44,6 +45,8 @@ Work for the app: each is answered by a `graded`, `notice`, `examStarted`, `exam
 export type Effect =
 	| {readonly kind: 'edit'; readonly file: string; readonly initialText: string; readonly challengeIndex: number}
 	| {readonly kind: 'grade'; readonly file: string; readonly challengeIndex: number}
+	/** The challenge's terminal (netpol-dojo shell) for a work file; answered by a `graded` action. */
+	| {readonly kind: 'shell'; readonly file: string; readonly challengeIndex: number}
 	| {readonly kind: 'reset'; readonly file: string; readonly initialText: string}
 	| {readonly kind: 'startExam'; readonly plan: ExamPlan}
 	| {readonly kind: 'gradeExam'; readonly files: readonly string[]; readonly challengeIndexes: readonly number[]}
@@ -259,6 +262,10 @@ export function reduceChallenge(state: State, screen: Screen<'challenge'>, actio
 
 		case 'regrade': {
 			return withEffect({...state, screen: {...screen, notice: undefined}}, {kind: 'grade', file: entry.workFile, challengeIndex: screen.index});
+		}
+
+		case 'shell': {
+			return withEffect({...state, screen: {...screen, notice: undefined, isWatching: false}}, {kind: 'shell', file: entry.workFile, challengeIndex: screen.index});
 		}
 
 		case 'watch': {

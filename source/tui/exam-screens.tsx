@@ -39,7 +39,11 @@ function checkLabel(check: GradeResult | undefined): string {
 		return 'not started';
 	}
 
-	return check.kind === 'graded' ? 'accepted by kubectl' : check.kind === 'invalid' ? 'kubectl would refuse it' : 'editor failed';
+	if (check.kind === 'graded') {
+		return check.isCluster === true ? 'answered in the terminal' : 'accepted by kubectl';
+	}
+
+	return check.kind === 'invalid' ? 'kubectl would refuse it' : 'editor failed';
 }
 
 export function ExamListScreen({state, screen, width, onHighlight, onChoose}: {
@@ -80,7 +84,9 @@ export function examTaskLines(state: State, screen: Screen<'examTask'>, width: n
 
 	const {check} = task;
 	if (check?.kind === 'graded') {
-		lines.push(row('check', `kubectl would accept your file (${check.report.cases.total > 0 ? 'it is graded when the exam ends' : 'no cases'}).`, {color: 'green'}));
+		lines.push(check.isCluster === true
+			? row('check', `Your terminal's cluster is kept (${(check.commands ?? []).length} kubectl commands); it is graded when the exam ends.`, {color: 'green'})
+			: row('check', `kubectl would accept your file (${check.report.cases.total > 0 ? 'it is graded when the exam ends' : 'no cases'}).`, {color: 'green'}));
 	} else if (check) {
 		lines.push(...resultLines(check, width, 'check'));
 	} else {
@@ -132,8 +138,23 @@ export function reviewTaskLines(state: State, screen: Screen<'examReviewTask'>, 
 		blank('before-reference'),
 		row('reference', 'A reference solution, beside your file', {bold: true}),
 		...besideReference(learnerPolicies(result), reference, width, 'answers'),
+		...commandLines(result, width),
 		blank('before-task'),
 		...taskLines(entry, width, 'task'),
+	];
+}
+
+// The commands a task took in its terminal, as the exam's review lists them.
+function commandLines(result: GradeResult, width: number): ReactElement[] {
+	const commands = result.kind === 'graded' ? result.commands ?? [] : [];
+	if (commands.length === 0) {
+		return [];
+	}
+
+	return [
+		blank('before-commands'),
+		row('commands', `The commands it took in the terminal (${commands.length}):`, {bold: true}),
+		...commands.flatMap((command, index) => wrapped(command, `command.${index}`, width, {dimColor: true}, '  $ ', '    ')),
 	];
 }
 

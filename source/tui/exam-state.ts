@@ -201,6 +201,10 @@ function reduceExamTask(state: State, screen: Screen<'examTask'>, action: Action
 			return withEffect(state, {kind: 'edit', file: task.file, initialText: entry.examInitialText, challengeIndex: task.challengeIndex});
 		}
 
+		case 'shell': {
+			return withEffect(state, {kind: 'shell', file: task.file, challengeIndex: task.challengeIndex});
+		}
+
 		case 'graded': {
 			const tasks = screen.exam.tasks.map((other, index) => (index === screen.task ? {...other, check: action.result} : other));
 			return {...state, screen: {...screen, exam: {...screen.exam, tasks}, scroll: 0}};

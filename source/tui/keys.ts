@@ -57,6 +57,7 @@ const bindings: readonly Binding[] = [
 	{label: '', description: '', action: 'next', contexts: ['checkpoint'], matches: (input, key) => key.rightArrow === true || input === 'l'},
 	{label: '←/h', description: 'previous page', action: 'previous', contexts: ['page', 'checkpoint'], matches: (input, key) => key.leftArrow === true || input === 'h'},
 	{label: 'e', description: 'edit in $EDITOR', action: 'edit', contexts: ['challenge', 'examTask'], matches: input => input === 'e'},
+	{label: 't', description: 'terminal', action: 'shell', contexts: ['challenge', 'examTask'], matches: input => input === 't'},
 	{label: 'r', description: 're-grade', action: 'regrade', contexts: ['challenge'], matches: input => input === 'r'},
 	{label: 'w', description: 'watch on/off', action: 'watch', contexts: ['challenge'], matches: input => input === 'w'},
 	{label: 'n', description: 'hint', action: 'hint', contexts: ['challenge'], matches: input => input === 'n', isAvailable: hintsLeft},

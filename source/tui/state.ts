@@ -53,7 +53,7 @@ export type State = {
 /** The actions a key can ask for, which carry nothing but their name. */
 export type KeyActionType = 'up' | 'down' | 'open' | 'back' | 'next' | 'previous' | 'help' | 'quit'
 	// Keys of the challenge screens.
-	| 'edit' | 'regrade' | 'watch' | 'hint' | 'solution' | 'matrix' | 'reset' | 'confirm' | 'allow' | 'deny' | 'finish' | 'nextChallenge'
+	| 'edit' | 'regrade' | 'watch' | 'hint' | 'solution' | 'matrix' | 'reset' | 'confirm' | 'allow' | 'deny' | 'finish' | 'nextChallenge' | 'shell'
 	// On a lesson's last page: open a challenge that practises it.
 	| 'practice'
 	// On a predict page: the cluster as YAML or as a table.
