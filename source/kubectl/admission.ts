@@ -19,7 +19,8 @@ export type Submission = {
 
 export type Admitted =
 	| {readonly object: RawObject; readonly warnings: readonly string[]}
-	| {readonly error: string};
+	/** `causes`: the field errors of an Invalid refusal; `badRequest`: the server's message when decoding failed. */
+	| {readonly error: string; readonly causes?: readonly string[]; readonly badRequest?: string};
 
 /** kubectl's prefix for an error of the server about a file: `error when creating "f.yaml": `. */
 export function whenText(submission: Submission): string {
@@ -76,7 +77,11 @@ export function admit(state: ClusterState, object: unknown, submission: Submissi
 	const errors = issues.filter(issue => issue.severity === 'error');
 	const name = metadataOf(placed).name;
 	if (errors.length > 0) {
-		return {error: refusal(kind, apiVersionOf(placed), name, errors, submission)};
+		return refusal(kind, apiVersionOf(placed), name, errors, submission);
+	}
+
+	if (existing && kind === 'Pod' && canonical(existing['spec']) !== canonical(placed['spec'])) {
+		return {error: invalidText(kind, name, [podUpdateCause]), causes: [podUpdateCause]};
 	}
 
 	const warnings = issues.filter(issue => issue.severity === 'warning').map(issue => `Warning: ${issue.message}`);
@@ -87,20 +92,30 @@ const apiVersionOf = (object: RawObject) => text(object['apiVersion'], '');
 
 // Unknown fields and wrong types fail decoding (BadRequest, with the file); the rest fails
 // validation (Invalid, which kubectl prints without the file, as `The Kind "name" is invalid`).
-function refusal(kind: string, apiVersion: string, name: string, errors: readonly Issue[], submission: Submission): string {
+function refusal(kind: string, apiVersion: string, name: string, errors: readonly Issue[], submission: Submission): Admitted & {readonly error: string} {
 	const unknown = errors.filter(issue => issue.isAtKey === true && issue.message.startsWith('unknown field'));
 	const wrongTypes = errors.filter(issue => issue.isTypeError === true);
 	const version = apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion;
 	const handled = `${kind} in version ${quoteValue(version)} cannot be handled as a ${kind}`;
-	if (wrongTypes.length > 0) {
-		return `Error from server (BadRequest): ${whenText(submission)}${handled}: ${wrongTypes[0]!.message}`;
+	const badRequest = wrongTypes.length > 0
+		? `${handled}: ${wrongTypes[0]!.message}`
+		: (unknown.length > 0 ? `${handled}: strict decoding error: ${unknown.map(issue => issue.message).join(', ')}` : undefined);
+	if (badRequest !== undefined) {
+		return {error: `Error from server (BadRequest): ${whenText(submission)}${badRequest}`, badRequest};
 	}
 
-	if (unknown.length > 0) {
-		return `Error from server (BadRequest): ${whenText(submission)}${handled}: strict decoding error: ${unknown.map(issue => issue.message).join(', ')}`;
-	}
+	const causes = errors.map(issue => issue.message);
+	return {error: invalidText(kind, name, causes), causes};
+}
 
-	return invalidText(kind, name, errors.map(issue => issue.message));
+// A Pod's spec is fixed once it runs; its labels are not (ValidatePodUpdate).
+const podUpdateCause = 'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
+/** A value as JSON with its keys in order: two objects that differ only in key order are the same. */
+export function canonical(value: unknown): string {
+	return JSON.stringify(value, (_key, entry: unknown) => (entry !== null && typeof entry === 'object' && !Array.isArray(entry)
+		? Object.fromEntries(Object.keys(entry).sort().map(key => [key, (entry as Record<string, unknown>)[key]]))
+		: entry));
 }
 
 /** kubectl's words for an Invalid error: one cause on the line, several as a list. */

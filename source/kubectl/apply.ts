@@ -3,7 +3,7 @@
 // (`networkpolicy.networking.k8s.io/db-policy created`), the errors after, exit 1 if any.
 // writeObjects is pure; the run* functions read the files and hand their objects in.
 import {quoteValue} from '../content/sanitize.js';
-import {type Submission, admit, mappingError, missingNamespace, whenText} from './admission.js';
+import {type Submission, admit, canonical, mappingError, missingNamespace, whenText} from './admission.js';
 import {type FlagSpec, booleanFlag, parseKubectlArguments, stringFlag} from './arguments.js';
 import {type ManifestObject, readManifests, takeFilenames} from './manifest-input.js';
 import {objectReference, qualifiedResource} from './object-names.js';
@@ -85,11 +85,6 @@ function writeObject(state: ClusterState, source: string, value: unknown, option
 		return {error: absentNamespace};
 	}
 
-	const immutable = existing ? podUpdateRefusal(existing, admitted.object) : undefined;
-	if (immutable !== undefined) {
-		return {error: immutable};
-	}
-
 	const reference = objectReference(admitted.object);
 	if (existing && canonical(withNamespace(existing)) === canonical(admitted.object)) {
 		return {state, reference, result: options.verb === 'replace' ? 'replaced' : 'unchanged', warnings: admitted.warnings};
@@ -103,22 +98,6 @@ function writeObject(state: ClusterState, source: string, value: unknown, option
 function withNamespace(object: RawObject): RawObject {
 	const metadata = (object['metadata'] ?? {}) as Record<string, unknown>;
 	return isNamespaced(kindOf(object)) && metadata['namespace'] === undefined ? {...object, metadata: {...metadata, namespace: 'default'}} : object;
-}
-
-// A Pod's spec is fixed once it runs; its labels are not (ValidatePodUpdate).
-function podUpdateRefusal(existing: RawObject, updated: RawObject): string | undefined {
-	if (kindOf(existing) !== 'Pod' || canonical(existing['spec']) === canonical(updated['spec'])) {
-		return undefined;
-	}
-
-	return `The Pod ${quoteValue(metadataOf(existing).name)} is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\`,\`spec.initContainers[*].image\`,\`spec.activeDeadlineSeconds\`,\`spec.tolerations\` (only additions to existing tolerations),\`spec.terminationGracePeriodSeconds\` (allow it to be set to 1 if it was previously negative)`;
-}
-
-/** A value as JSON with its keys in order: two objects that differ only in key order are the same. */
-export function canonical(value: unknown): string {
-	return JSON.stringify(value, (_key, entry: unknown) => (entry !== null && typeof entry === 'object' && !Array.isArray(entry)
-		? Object.fromEntries(Object.keys(entry).sort().map(key => [key, (entry as Record<string, unknown>)[key]]))
-		: entry));
 }
 
 const writeFlags: readonly FlagSpec[] = [

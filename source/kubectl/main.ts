@@ -12,6 +12,7 @@ import {runGet} from './get.js';
 import {runDelete} from './delete.js';
 import {runLabel} from './label.js';
 import {runRun} from './run.js';
+import {runEdit} from './edit-session.js';
 import type {KubectlResult} from './result.js';
 import {StateFileError, appendHistory, updateState} from './state-file.js';
 import type {ClusterState} from './state.js';
@@ -30,6 +31,7 @@ const commands: Readonly<Record<string, Command>> = {
 	delete: runDelete,
 	label: runLabel,
 	run: runRun,
+	edit: runEdit,
 };
 
 /** The commands kubectl has beyond the dojo's: "not here" rather than "unknown command". */
