@@ -76,9 +76,11 @@ export function labelDifferences(yours: ClusterObjects, expected: ClusterObjects
 		}
 	};
 
+	// Every namespace carries its name label whether the files write it or not (the API server sets it).
+	const named = (name: string, labels: Labels): Labels => ({...labels, [namespaceNameLabel]: name});
 	const yourNamespaces = new Map(yours.namespaces.map(namespace => [namespace.name, namespace.labels]));
 	for (const namespace of expected.namespaces) {
-		compare('Namespace', namespace.name, yourNamespaces.get(namespace.name) ?? {}, namespace.labels);
+		compare('Namespace', namespace.name, named(namespace.name, yourNamespaces.get(namespace.name) ?? {}), named(namespace.name, namespace.labels));
 	}
 
 	const yourPods = new Map(yours.pods.map(pod => [`${pod.namespace}/${pod.name}`, pod.labels]));
