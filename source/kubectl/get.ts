@@ -1,6 +1,7 @@
 // `kubectl get`: pods, namespaces, networkpolicies, services and the workloads, in kubectl's
 // tables (with -n, -A, -l, --show-labels, -o wide) or as -o name, yaml or json. Pure: a state
 // and the arguments in, what kubectl would print out.
+import {stripControlSequences} from '../content/sanitize.js';
 import {type FlagSpec, booleanFlag, parseKubectlArguments, stringFlag} from './arguments.js';
 import type {KubectlResult} from './result.js';
 import {type ResourceType, notFoundMessage, resourceTypeOf, resourceTypesNamed} from './resources.js';
@@ -13,6 +14,7 @@ const getFlags: readonly FlagSpec[] = [
 	{long: 'selector', short: 'l', takesValue: true},
 	{long: 'output', short: 'o', takesValue: true},
 	{long: 'show-labels', takesValue: false},
+	{long: 'no-headers', takesValue: false},
 ];
 
 const outputs = ['wide', 'yaml', 'json', 'name'];
@@ -22,14 +24,16 @@ type Get = {
 	readonly isAllNamespaces: boolean;
 	readonly output: string | undefined;
 	readonly isShowingLabels: boolean;
-	readonly age: string;
+	readonly hasHeaders: boolean;
+	readonly now: number;
+	/** When the dojo cluster was made: the age of objects without a creationTimestamp. */
+	readonly createdAt: number;
 };
 
-/** `kubectl get TYPE[,TYPE] [NAME...]` on the state, `now` for the ages. */
+/** `kubectl get TYPE[,TYPE] [NAME...]` or `kubectl get TYPE/NAME...` on the state, `now` for the ages. */
 export function runGet(state: ClusterState, argv: readonly string[], now: number, yamlText: (value: unknown) => string): KubectlResult {
 	const parsed = parseKubectlArguments(argv, getFlags, 'get');
-	const [typeArgument, ...names] = parsed.positionals;
-	if (typeArgument === undefined) {
+	if (parsed.positionals.length === 0) {
 		return failure('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples');
 	}
 
@@ -38,33 +42,43 @@ export function runGet(state: ClusterState, argv: readonly string[], now: number
 		return failure(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml`);
 	}
 
-	const named = resourceTypesNamed(typeArgument.includes('/') ? typeArgument.split('/')[0]! : typeArgument);
-	if ('unknown' in named) {
-		return failure(`error: the server doesn't have a resource type "${named.unknown}"`);
+	const targets = targetsOf(parsed.positionals);
+	if ('error' in targets) {
+		return failure(targets.error);
 	}
 
 	const selector = stringFlag(parsed, 'selector');
-	const requirements = selector === undefined ? [] : parseSelectorString(selector);
-	if ('error' in requirements) {
-		return failure(`error: ${requirements.error}`);
-	}
-
+	const requirements = selector === undefined ? {requirements: []} : parseSelectorString(selector);
 	const options: Get = {
 		namespace: stringFlag(parsed, 'namespace') ?? 'default',
 		isAllNamespaces: booleanFlag(parsed, 'all-namespaces'),
 		output,
 		isShowingLabels: booleanFlag(parsed, 'show-labels'),
-		age: humanDuration(now - state.createdAt),
+		hasHeaders: !booleanFlag(parsed, 'no-headers'),
+		now,
+		createdAt: state.createdAt,
 	};
-	const wanted = typeArgument.includes('/') ? [typeArgument.split('/').slice(1).join('/'), ...names] : names;
-	const inScope = (object: RawObject) => options.isAllNamespaces || namespaceOf(object) === undefined || namespaceOf(object) === options.namespace;
-	const matchesSelector = (object: RawObject) => Array.isArray(requirements) || selectorStringMatches(requirements.requirements, metadataOf(object).labels);
-	if (wanted.length > 0) {
-		return getNamed(state, named.types, wanted, options, yamlText);
+	if (targets.names.length > 0) {
+		if (selector !== undefined) {
+			return failure('error: name cannot be provided when a selector is specified');
+		}
+
+		if (options.isAllNamespaces) {
+			return failure('error: a resource cannot be retrieved by name across all namespaces');
+		}
+
+		return getNamed(state, targets.names, targets.isPrefixed, options, yamlText);
 	}
 
+	// The selector goes to the API server, which refuses one that does not parse as a bad request.
+	if ('error' in requirements) {
+		return failure(`Error from server (BadRequest): Unable to find "${resourceOf(targets.types[0]!)}" that match label selector "${selector!}", field selector "": ${requirements.error}`);
+	}
+
+	const inScope = (object: RawObject) => options.isAllNamespaces || namespaceOf(object) === undefined || namespaceOf(object) === options.namespace;
+	const matchesSelector = (object: RawObject) => selectorStringMatches(requirements.requirements, metadataOf(object).labels);
 	// The API server lists objects in the order of their keys: by namespace, then by name.
-	const found = named.types.map(type => ({type, objects: state.objects.filter(object => kindOf(object) === type.kind && inScope(object) && matchesSelector(object)).sort(byKey)}));
+	const found = targets.types.map(type => ({type, objects: state.objects.filter(object => kindOf(object) === type.kind && inScope(object) && matchesSelector(object)).sort(byKey)}));
 	const objects = found.flatMap(({objects: list}) => list);
 	if (output === 'yaml' || output === 'json') {
 		return {stdout: serialized(listOf(objects), output, yamlText), stderr: '', exitCode: 0};
@@ -78,22 +92,71 @@ export function runGet(state: ClusterState, argv: readonly string[], now: number
 		return {stdout: objects.map(object => nameOf(object)).join('\n') + '\n', stderr: '', exitCode: 0};
 	}
 
-	const isPrefixed = named.types.length > 1;
-	const blocks = found.filter(({objects: list}) => list.length > 0).map(({type, objects: list}) => tableOf(type, list, options, isPrefixed));
+	const blocks = found.filter(({objects: list}) => list.length > 0).map(({type, objects: list}) => tableOf(type, list, options, targets.isPrefixed));
 	return {stdout: blocks.join('\n'), stderr: '', exitCode: 0};
 }
 
-function getNamed(state: ClusterState, types: readonly ResourceType[], names: readonly string[], options: Get, yamlText: (value: unknown) => string): KubectlResult {
+type Wanted = {readonly type: ResourceType; readonly name: string};
+
+type Targets = {
+	readonly types: readonly ResourceType[];
+	readonly names: readonly Wanted[];
+	/** Several types asked for (or `all`): kubectl prints each NAME as `kind/name`. */
+	readonly isPrefixed: boolean;
+};
+
+const separateTypeError = 'error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. \'kubectl get resource/<resource_name>\' instead of \'kubectl get resource resource/<resource_name>\'';
+
+/** What the arguments ask for, read as kubectl's ResourceTypeOrNameArgs reads them. */
+function targetsOf(positionals: readonly string[]): Targets | {readonly error: string} {
+	const [first, ...rest] = positionals;
+	if (first!.includes('/')) {
+		const names: Wanted[] = [];
+		for (const argument of positionals) {
+			const at = argument.indexOf('/');
+			if (at <= 0 || at === argument.length - 1) {
+				return {error: 'error: arguments in resource/name form must have a single resource and name'};
+			}
+
+			const named = resourceTypesNamed(argument.slice(0, at));
+			if ('unknown' in named) {
+				return {error: `error: the server doesn't have a resource type "${named.unknown}"`};
+			}
+
+			names.push(...named.types.map(type => ({type, name: argument.slice(at + 1)})));
+		}
+
+		return {types: [...new Set(names.map(({type}) => type))], names, isPrefixed: new Set(positionals.map(argument => argument.slice(0, argument.indexOf('/')))).size > 1};
+	}
+
+	if (rest.some(argument => argument.includes('/'))) {
+		return {error: separateTypeError};
+	}
+
+	const named = resourceTypesNamed(first!);
+	if ('unknown' in named) {
+		return {error: `error: the server doesn't have a resource type "${named.unknown}"`};
+	}
+
+	const isPrefixed = first!.split(',').length > 1 || first!.toLowerCase() === 'all';
+	return {types: named.types, names: named.types.flatMap(type => rest.map(name => ({type, name}))), isPrefixed};
+}
+
+/** The resource as the API server names it in errors: `/v1, Resource=pods`. */
+function resourceOf(type: ResourceType): string {
+	const group = type.nameprefix.includes('.') ? type.nameprefix.slice(type.nameprefix.indexOf('.') + 1) : '';
+	return `${group}/v1, Resource=${type.plural}`;
+}
+
+function getNamed(state: ClusterState, wanted: readonly Wanted[], isPrefixed: boolean, options: Get, yamlText: (value: unknown) => string): KubectlResult {
 	const found: RawObject[] = [];
 	const errors: string[] = [];
-	for (const type of types) {
-		for (const name of names) {
-			const object = state.objects.find(candidate => kindOf(candidate) === type.kind && metadataOf(candidate).name === name && (namespaceOf(candidate) === undefined || namespaceOf(candidate) === options.namespace));
-			if (object) {
-				found.push(object);
-			} else {
-				errors.push(notFoundMessage(type, name));
-			}
+	for (const {type, name} of wanted) {
+		const object = state.objects.find(candidate => kindOf(candidate) === type.kind && metadataOf(candidate).name === name && (namespaceOf(candidate) === undefined || namespaceOf(candidate) === options.namespace));
+		if (object) {
+			found.push(object);
+		} else {
+			errors.push(notFoundMessage(type, name));
 		}
 	}
 
@@ -111,8 +174,18 @@ function getNamed(state: ClusterState, types: readonly ResourceType[], names: re
 		return {stdout: found.map(object => nameOf(object)).join('\n') + '\n', stderr, exitCode};
 	}
 
-	const byType = types.map(type => ({type, objects: found.filter(object => kindOf(object) === type.kind)})).filter(({objects}) => objects.length > 0);
-	return {stdout: byType.map(({type, objects}) => tableOf(type, objects, options, types.length > 1)).join('\n'), stderr, exitCode};
+	// A new table, after a blank line, each time the kind changes, as kubectl prints objects in the order asked.
+	const runs: RawObject[][] = [];
+	for (const object of found) {
+		const last = runs.at(-1);
+		if (last && kindOf(last[0]!) === kindOf(object)) {
+			last.push(object);
+		} else {
+			runs.push([object]);
+		}
+	}
+
+	return {stdout: runs.map(objects => tableOf(resourceTypeOf(kindOf(objects[0]!))!, objects, options, isPrefixed)).join('\n'), stderr, exitCode};
 }
 
 const byKey = (left: RawObject, right: RawObject) => {
@@ -160,7 +233,12 @@ const templateSpec = (object: RawObject) => {
 	return template?.spec ?? {};
 };
 const replicas = (object: RawObject) => Number(spec(object)['replicas'] ?? 1);
-const age = (_object: RawObject, options: Get) => options.age;
+// An object's age counts from its creationTimestamp, else from when the dojo cluster was made.
+const age = (object: RawObject, options: Get) => {
+	const written = ((object['metadata'] ?? {}) as Record<string, unknown>)['creationTimestamp'];
+	const created = typeof written === 'string' && !Number.isNaN(Date.parse(written)) ? Date.parse(written) : options.createdAt;
+	return humanDuration(options.now - created);
+};
 
 const columnsByKind: Readonly<Record<string, readonly Column[]>> = {
 	Pod: [
@@ -199,7 +277,8 @@ const columnsByKind: Readonly<Record<string, readonly Column[]>> = {
 	StatefulSet: [
 		{head: 'READY', cell: object => `${replicas(object)}/${replicas(object)}`},
 		{head: 'AGE', cell: age},
-		...workloadWideColumns(),
+		// kubectl's StatefulSet table has no SELECTOR column, even wide.
+		...workloadWideColumns().filter(column => column.head !== 'SELECTOR'),
 	],
 	DaemonSet: [
 		{head: 'DESIRED', cell: () => '1'},
@@ -218,6 +297,7 @@ const columnsByKind: Readonly<Record<string, readonly Column[]>> = {
 		{head: 'COMPLETIONS', cell: object => `${Number(spec(object)['completions'] ?? 1)}/${Number(spec(object)['completions'] ?? 1)}`},
 		{head: 'DURATION', cell: () => '5s'},
 		{head: 'AGE', cell: age},
+		...workloadWideColumns(),
 	],
 	CronJob: [
 		{head: 'SCHEDULE', cell: object => text(spec(object)['schedule'], '')},
@@ -226,6 +306,10 @@ const columnsByKind: Readonly<Record<string, readonly Column[]>> = {
 		{head: 'ACTIVE', cell: () => '0'},
 		{head: 'LAST SCHEDULE', cell: () => '<none>'},
 		{head: 'AGE', cell: age},
+		...workloadWideColumns(object => {
+			const {jobTemplate} = spec(object) as {jobTemplate?: RawObject};
+			return jobTemplate ?? {};
+		}),
 	],
 };
 
@@ -239,12 +323,13 @@ function replicaColumns(): Column[] {
 	];
 }
 
-function workloadWideColumns(): Column[] {
-	const containers = (object: RawObject) => ((templateSpec(object)['containers'] ?? []) as Array<Record<string, unknown>>);
+/** CONTAINERS, IMAGES and SELECTOR of -o wide, read from the workload (or a CronJob's jobTemplate). */
+function workloadWideColumns(workloadOf: (object: RawObject) => RawObject = object => object): Column[] {
+	const containers = (object: RawObject) => ((templateSpec(workloadOf(object))['containers'] ?? []) as Array<Record<string, unknown>>);
 	return [
 		{head: 'CONTAINERS', cell: object => containers(object).map(container => text(container['name'], '')).join(','), isWide: true},
 		{head: 'IMAGES', cell: object => containers(object).map(container => text(container['image'], '')).join(','), isWide: true},
-		{head: 'SELECTOR', cell: object => labelSelectorText(spec(object)['selector']), isWide: true},
+		{head: 'SELECTOR', cell: object => labelSelectorText(spec(workloadOf(object))['selector']), isWide: true},
 	];
 }
 
@@ -262,5 +347,6 @@ function tableOf(type: ResourceType, objects: readonly RawObject[], options: Get
 		...columns.map(column => column.cell(object, options)),
 		...(options.isShowingLabels ? [labelsText(metadataOf(object).labels)] : []),
 	]);
-	return table([heads, ...rows]);
+	const cleanRows = rows.map(row => row.map(cell => stripControlSequences(cell).replaceAll(/[\t\n]/g, ' ')));
+	return table(options.hasHeaders ? [heads, ...cleanRows] : cleanRows);
 }

@@ -1,10 +1,10 @@
 // kubectl's table printer: columns as its tabwriter pads them (three spaces between, the last
 // column not padded), its `<none>`, its ages (HumanDuration), its label and selector strings.
 
-/** Rows under a header, each column as wide as its widest cell plus three spaces. */
+/** Rows under a header, each column as wide as its widest cell plus three spaces, and at least 6 (kubectl's tabwriter minwidth). */
 export function table(rows: ReadonlyArray<readonly string[]>): string {
-	const widths = rows[0]?.map((_cell, column) => Math.max(...rows.map(row => row[column]?.length ?? 0))) ?? [];
-	return rows.map(row => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]! + 3))).join('')).join('\n') + '\n';
+	const widths = rows[0]?.map((_cell, column) => Math.max(6, 3 + Math.max(...rows.map(row => row[column]?.length ?? 0)))) ?? [];
+	return rows.map(row => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('')).join('\n') + '\n';
 }
 
 /** duration.HumanDuration, as kubectl prints an AGE. */
