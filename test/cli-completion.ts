@@ -81,7 +81,7 @@ const completes = test.macro({
 	title: (providedTitle, words: readonly string[]) => `${providedTitle ?? 'completes'}: netpol-dojo ${words.map(word => word === '' ? '_' : word).join(' ')}`,
 });
 
-test('the commands', completes, [''], ['eval', 'challenges', 'grade', 'pack', 'lessons', 'progress', 'explain', 'matrix', 'diff', 'lint', 'completion']);
+test('the commands', completes, [''], ['eval', 'challenges', 'grade', 'pack', 'lessons', 'progress', 'explain', 'matrix', 'diff', 'lint', 'completion', 'shell']);
 test('a command begun', completes, ['ma'], ['matrix']);
 test('the app\'s options before any command', completes, ['--'], ['--pack', '--help', '--version']);
 test('eval\'s options', completes, ['eval', '--'], ['--json', '--flows', '--max-size', '--help']);
@@ -104,6 +104,8 @@ test('--pack takes a folder', completes, ['challenges', '--pack', ''], ['class-p
 test('--pack=DIR as bash splits it at "="', completes, ['challenges', '--pack', '=', 'cl'], ['class-pack']);
 test('grade: the built-in challenge ids', completes, ['grade', ''], builtInIds);
 test('grade: the built-in challenge ids, begun', completes, ['grade', 'default-deny-'], ['default-deny-egress', 'default-deny-ingress']);
+test('shell: the built-in challenge ids, and nothing after the one it takes', completes, ['shell', 'default-deny-'], ['default-deny-egress', 'default-deny-ingress']);
+test('shell takes one challenge only', completes, ['shell', 'db-policy', ''], []);
 test('grade --pack DIR: that pack\'s challenge ids', completes, ['grade', '--pack', 'class-pack', ''], ['db-only', 'web-only']);
 test('grade --pack=DIR: that pack\'s challenge ids', completes, ['grade', '--pack=class-pack', 'w'], ['web-only']);
 test('grade --pack = DIR (split at "="): that pack\'s challenge ids', completes, ['grade', '--pack', '=', 'class-pack', ''], ['db-only', 'web-only']);

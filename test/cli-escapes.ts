@@ -122,7 +122,7 @@ function skippedStderr(): string {
 	const lookAlikeFirst = (index: number) => `extra.yaml:${(8 * index) + 6} "NetworkPolicy${shownOf(index)}" "default/x"`;
 	return [
 		...classes.map((_, index) => `Warning: ${lookAlikeFirst(index)} was skipped: did you mean kind: NetworkPolicy?`),
-		`note: skipped ${classes.length * 2} objects of kinds netpol-dojo does not read (it reads v1 Namespace, v1 Pod, networking.k8s.io/v1 NetworkPolicy): ${classes.map((_, index) => `${widgetEntry(index)}; "NetworkPolicy${shownOf(index)}" (networking.k8s.io/v1) x1, first: ${lookAlikeFirst(index)}`).join('; ')}`,
+		`note: skipped ${classes.length * 2} objects of kinds netpol-dojo does not read (it reads Namespaces, Pods, workloads, Services and NetworkPolicies): ${classes.map((_, index) => `${widgetEntry(index)}; "NetworkPolicy${shownOf(index)}" (networking.k8s.io/v1) x1, first: ${lookAlikeFirst(index)}`).join('; ')}`,
 		'',
 	].join('\n');
 }
@@ -167,7 +167,7 @@ test('grade: skipped kinds of every class are noted escaped, and a look-alike ki
 		const shown = escaped(sample);
 		return `"Widget${shown}" ("v1${shown}") x1, first: mine.yaml:${start + (4 * index) + 1} "Widget${shown}" "default/w${shown}"`;
 	});
-	t.is(graded.stderr, `note: skipped ${classes.length} objects of kinds netpol-dojo does not read (it reads v1 Namespace, v1 Pod, networking.k8s.io/v1 NetworkPolicy): ${entries.join('; ')}\n`);
+	t.is(graded.stderr, `note: skipped ${classes.length} objects of kinds netpol-dojo does not read (it reads Namespaces, Pods, workloads, Services and NetworkPolicies): ${entries.join('; ')}\n`);
 
 	for (const group of groups) {
 		writeFileSync(path.join(directory, 'mine.yaml'), `${solution}---\n${yamlDocuments(group.map(([, sample]) => lookAlike(sample)))}`);

@@ -25,7 +25,7 @@ async function run(args: readonly string[], cwd = path.join(root, 'test/fixtures
 // The chart as two files, in the order a folder gives them.
 const helm = ['helm/namespaces.yaml', 'helm/templates/networkpolicy.yaml', 'helm/templates/shop.yaml'];
 
-const skippedNote = 'note: skipped 6 objects of kinds netpol-dojo does not read (it reads v1 Namespace, v1 Pod, networking.k8s.io/v1 NetworkPolicy): '
+const skippedNote = 'note: skipped 6 objects of kinds netpol-dojo does not read (it reads Namespaces, Pods, workloads, Services and NetworkPolicies): '
 	+ 'ServiceAccount (v1) x1, first: helm/templates/shop.yaml:4 ServiceAccount "shop/shop"; ConfigMap (v1) x1, first: helm/templates/shop.yaml:14 ConfigMap "shop/shop-config"; '
 	+ 'Secret (v1) x1, first: helm/templates/shop.yaml:24 Secret "shop/shop-db"; HorizontalPodAutoscaler (autoscaling/v2) x1, first: helm/templates/shop.yaml:138 HorizontalPodAutoscaler "shop/web"; '
 	+ 'PodDisruptionBudget (policy/v1) x1, first: helm/templates/shop.yaml:152 PodDisruptionBudget "shop/web"; Ingress (networking.k8s.io/v1) x1, first: helm/templates/shop.yaml:163 Ingress "shop/shop"\n';

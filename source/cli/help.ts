@@ -13,7 +13,8 @@ symbolic links to folders not followed). \`-\` reads standard input, once.
 `;
 
 const clusterFiles = `FILE... are YAML or JSON files as \`kubectl get -o yaml\` writes them: Namespaces,
-Pods and NetworkPolicies (other kinds are skipped with a note). A NetworkPolicy
+Pods, workloads (a Deployment stands for its pods), Services and NetworkPolicies
+(other kinds are skipped with a note). A NetworkPolicy
 in a later file replaces the one of the same name in an earlier file, as
 kubectl apply would.
 ${folderFiles}`;
@@ -153,7 +154,8 @@ the rule, peer and port that admitted it, or why each rule did not.
 
 Options:
   --flows FLOWS     the flows, YAML or JSON: flows: [{from, to, port, ...}]
-  --from A, --to B  one flow's ends: namespace/pod or an IP address
+  --from A, --to B  one flow's ends: namespace/pod, a workload,
+                    svc/namespace/name or an IP address
   --port P          one flow's port, 1..65535
   --protocol T      one flow's protocol: TCP (default), UDP or SCTP
   --json            each flow's trace as data, for scripts

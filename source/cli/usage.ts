@@ -46,7 +46,8 @@ Usage:
 Options:
   --flows FLOWS     the flows to decide, YAML or JSON (flows: [{from, to, ...}])
   --json            machine-readable output
-  --from A, --to B  one flow's ends: namespace/pod or an IP address (explain)
+  --from A, --to B  one flow's ends: namespace/pod, a workload,
+                    svc/namespace/name or an IP address (explain)
   --port P          a port (explain; matrix: default 80; diff: every port)
   --protocol T      TCP (default), UDP or SCTP
   --namespace N     only the pods of namespace N (matrix)
@@ -55,7 +56,8 @@ Options:
   --max-size MIB    refuse input files larger than this (default 32)
 
 FILE... are YAML or JSON files as \`kubectl get -o yaml\` writes them: Namespaces,
-Pods and NetworkPolicies (other kinds are skipped with a note). A NetworkPolicy
+Pods, workloads (a Deployment stands for its pods), Services and NetworkPolicies
+(other kinds are skipped with a note). A NetworkPolicy
 in a later file replaces the one of the same name in an earlier file, as
 kubectl apply would. A FILE may be a folder, read as \`kubectl apply -R -f DIR\`
 reads it: its .yaml, .yml and .json files, sub-folders too, in name order.

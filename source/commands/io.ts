@@ -34,5 +34,5 @@ export function printSkipped(io: CommandIo, skipped: readonly SkippedKind[]): vo
 
 	const total = skipped.reduce((sum, entry) => sum + entry.count, 0);
 	const kinds = skipped.map(entry => `${bareOrQuoted(entry.kind)} (${bareOrQuoted(entry.apiVersion)}) x${entry.count}, first: ${entry.first}`);
-	io.stderr(stripControlSequences(`note: skipped ${total} ${total === 1 ? 'object' : 'objects'} of kinds netpol-dojo does not read (it reads v1 Namespace, v1 Pod, networking.k8s.io/v1 NetworkPolicy): ${kinds.join('; ')}\n`));
+	io.stderr(stripControlSequences(`note: skipped ${total} ${total === 1 ? 'object' : 'objects'} of kinds netpol-dojo does not read (it reads Namespaces, Pods, workloads, Services and NetworkPolicies): ${kinds.join('; ')}\n`));
 }
