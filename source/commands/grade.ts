@@ -92,9 +92,9 @@ export function gradeDocument(report: GradeReport): Record<string, unknown> {
 }
 
 /** Feedback for people: the verdict and what matters most, the counterexample, each other failed case with its reason, the notes. */
-export function gradeText(report: GradeReport): string {
+export function gradeText(report: GradeReport, answer: 'your file' | 'your cluster' = 'your file'): string {
 	const {total, passed} = report.cases;
-	const headline = failureHeadline(report);
+	const headline = failureHeadline(report, answer);
 	const lines = [headline === undefined ? `${report.challenge}: passed, ${passed} of ${total} cases.` : `${report.challenge}: not passed, ${headline}.`];
 	for (const difference of (report.labelDifferences ?? []).slice(1)) {
 		lines.push(`  ✗ ${describeLabelDifference(difference)}`);

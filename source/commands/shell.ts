@@ -46,7 +46,7 @@ export function runShell(options: ShellOptions, io: CommandIo): number {
 	}
 
 	const report = gradeClusterState(challenge, readState(stateFile(file))!);
-	io.stdout(gradeText(report));
+	io.stdout(gradeText(report, 'your cluster'));
 	return report.passed ? 0 : 1;
 }
 

@@ -240,7 +240,7 @@ function addressesText(ranges: readonly AddressRange[]): string {
 What a failed grade is about, most important first: a policy the task asks for is missing, some
 hidden cases fail, or only the proof found a difference. Undefined for a pass.
 */
-export function failureHeadline(report: GradeReport): string | undefined {
+export function failureHeadline(report: GradeReport, answer: 'your file' | 'your cluster' = 'your file'): string | undefined {
 	if (report.passed) {
 		return undefined;
 	}
@@ -248,12 +248,12 @@ export function failureHeadline(report: GradeReport): string | undefined {
 	const {total, passed} = report.cases;
 	const missing = report.missingPolicies.map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`);
 	if (missing.length > 0) {
-		return `the task asks for ${missing.join(' and ')}, and your file has no such policy (${passed} of ${total} hidden cases hold)`;
+		return `the task asks for ${missing.join(' and ')}, and ${answer} has no such policy (${passed} of ${total} hidden cases hold)`;
 	}
 
 	const changed = report.changedPolicies.map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`);
 	if (changed.length > 0) {
-		return `your file rewrites ${changed.join(' and ')} of the cluster, which the task does not ask you to change (${passed} of ${total} hidden cases hold)`;
+		return `${answer} rewrites ${changed.join(' and ')} of the cluster, which the task does not ask you to change (${passed} of ${total} hidden cases hold)`;
 	}
 
 	const deleted = (report.deletedPolicies ?? []).map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`);
@@ -268,7 +268,7 @@ export function failureHeadline(report: GradeReport): string | undefined {
 
 	const extra = report.extraPolicies.map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`);
 	if (extra.length > 0) {
-		return `your file adds ${extra.join(' and ')}, and the task asks for the policies it names to do it alone (${passed} of ${total} hidden cases hold)`;
+		return `${answer} adds ${extra.join(' and ')}, and the task asks for the policies it names to do it alone (${passed} of ${total} hidden cases hold)`;
 	}
 
 	if (passed === total) {

@@ -45,7 +45,7 @@ export function resultLines(result: GradeResult, width: number, key: string): Re
 
 		case 'graded': {
 			const {report} = result;
-			const headline = failureHeadline(report);
+			const headline = failureHeadline(report, result.isCluster === true ? 'your cluster' : 'your file');
 			const lines: ReactElement[] = headline === undefined
 				? [row(`${key}.score`, `Passed: every flow is decided as the task asks; all ${report.cases.total} hidden cases hold.`, {color: 'green', bold: true})]
 				: wrapped(`Not passed: ${headline}.`, `${key}.score`, width, {color: 'red', bold: true}, '', '  ');
