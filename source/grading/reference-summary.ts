@@ -9,7 +9,7 @@ import {admittedPeers} from '../evaluator/matrix.js';
 import {type AddressRange, type PortRange, addressStretches} from '../evaluator/stretches.js';
 import type {Direction} from '../evaluator/types.js';
 import {addressKey} from '../kube/ip.js';
-import {appliedPolicies} from './grade.js';
+import {appliedPolicies, expectedCluster} from './grade.js';
 import {withProbes} from './probes.js';
 import {familiesExcept, onlyDirection} from './proof.js';
 
@@ -33,7 +33,8 @@ export type SideSummary = {
 /** Every isolated pod of the reference's cluster, probes included, grouped by what it admits. */
 export function referenceSummary(challenge: Challenge): SideSummary[] {
 	const policies = appliedPolicies(challenge, challenge.solution);
-	const probed = withProbes(challenge.cluster, policies, familiesExcept(Object.keys(challenge.probesOff ?? {})));
+	// The cluster with the labels the solution sets: a label task's reference admits what they match.
+	const probed = withProbes(expectedCluster(challenge), policies, familiesExcept(Object.keys(challenge.probesOff ?? {})));
 	const summaries: SideSummary[] = [];
 	for (const direction of ['ingress', 'egress'] as const) {
 		const sided = onlyDirection(policies, direction);
