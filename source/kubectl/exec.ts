@@ -72,7 +72,7 @@ export function runExec(state: ClusterState, argv: readonly string[]): ExecOutco
 	const defaulted = wanted === undefined && containers.length > 1 && !booleanFlag(parsed, 'quiet') ? `Defaulted container "${defaultContainer(pod.object, containers)}" out of: ${containers.join(', ')}\n` : '';
 	let cluster: Cluster;
 	try {
-		cluster = compileCluster(loadedClusterOf(state).objects);
+		cluster = compiledClusterOf(state);
 	} catch (error) {
 		if (error instanceof InputError) {
 			return failure(`error: the dojo cluster does not load: ${error.problems[0]?.message ?? ''}`);
@@ -97,10 +97,27 @@ export function runExec(state: ClusterState, argv: readonly string[]): ExecOutco
 		ran = tool ? tool(network, command.args, booleanFlag(parsed, 'tty')) : notFound(command.name);
 	}
 
-	const stderr = stripControlSequences(defaulted + ran.stderr) + (ran.exitCode === 0 ? '' : `command terminated with exit code ${ran.exitCode}\n`);
+	const notices = [...network.notices].map(notice => `${notice}\n`).join('');
+	const stderr = stripControlSequences(defaulted + ran.stderr + notices) + (ran.exitCode === 0 ? '' : `command terminated with exit code ${ran.exitCode}\n`);
 	const why = whyText(cluster, `${pod.namespace}/${pod.name}`, commandLine, network.steps);
-	return {result: {stdout: stripControlSequences(ran.stdout), stderr, exitCode: ran.exitCode}, why};
+	return {result: {stdout: safeText(ran.stdout), stderr, exitCode: ran.exitCode}, why};
 }
+
+// A state is compiled once, however many commands run on it (a test's thousands of them).
+const compiled = new WeakMap<ClusterState, Cluster>();
+
+function compiledClusterOf(state: ClusterState): Cluster {
+	let cluster = compiled.get(state);
+	if (!cluster) {
+		cluster = compileCluster(loadedClusterOf(state).objects);
+		compiled.set(state, cluster);
+	}
+
+	return cluster;
+}
+
+// An HTTP head's CRLF line ends stay, as curl prints them; every other control character goes.
+const safeText = (text: string) => text.split('\r\n').map(part => stripControlSequences(part)).join('\r\n');
 
 type PodTarget = {readonly object: RawObject; readonly namespace: string; readonly name: string; readonly reference: string};
 

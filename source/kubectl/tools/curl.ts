@@ -93,7 +93,7 @@ export function runCurl(network: Network, argv: readonly string[], isTerminal: b
 	}
 
 	const body = responseBody(network, url.port);
-	const head = responseHead(body, url.port);
+	const head = responseHead(body);
 	const shownHead = has('I') || has('i') ? head : '';
 	const shownBody = has('I') ? '' : body;
 	const output = options.has('o') && options.get('o') !== '-' ? '' : shownHead + shownBody;

@@ -32,19 +32,20 @@ export function answeringPod(network: Network): string | undefined {
 	return flow?.destination.kind === 'pod' ? endpointName(network.cluster, flow.destination) : undefined;
 }
 
-/** The body of `GET /` on the port. */
+/** The body of `GET /` on the port, as the pod that answered serves it on the port it got (a Service's targetPort). */
 export function responseBody(network: Network, port: number): string {
-	if (port === 80 || port === 8080) {
+	const arrived = network.steps.at(-1)?.flow?.port ?? port;
+	if (arrived === 80) {
 		return nginxPage;
 	}
 
 	const pod = answeringPod(network);
-	return pod === undefined ? `ok: port ${port}\n` : `ok: ${pod} on port ${port}\n`;
+	return pod === undefined ? `ok: port ${arrived}\n` : `ok: ${pod} on port ${arrived}\n`;
 }
 
 /** The response's header lines, CRLF-ended, with the blank line after them. */
-export function responseHead(body: string, port: number): string {
-	const server = port === 80 || port === 8080 ? 'nginx/1.27.0' : 'dojo-http';
+export function responseHead(body: string): string {
+	const server = body.startsWith('<!DOCTYPE') ? 'nginx/1.27.0' : 'dojo-http';
 	const type = body.startsWith('<!DOCTYPE') ? 'text/html' : 'text/plain; charset=utf-8';
 	return ['HTTP/1.1 200 OK', `Server: ${server}`, 'Date: Mon, 01 Dec 2025 09:00:00 GMT', `Content-Type: ${type}`, `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: keep-alive', '', ''].join('\r\n');
 }

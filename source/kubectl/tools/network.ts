@@ -34,6 +34,8 @@ export type Network = {
 	readonly addressOfService: ReadonlyMap<Service, Address | 'None'>;
 	/** Appended to as the command runs. */
 	readonly steps: Step[];
+	/** The dojo's own words for stderr, beyond what the tool prints (the cluster has no DNS). */
+	readonly notices: Set<string>;
 };
 
 export const clusterDomain = 'cluster.local';
@@ -62,7 +64,7 @@ export function networkOf(cluster: Cluster, objects: readonly RawObject[], clien
 		serviceAt.set(addressKey(address), service);
 	}
 
-	return {cluster, client, clientNamespace, serviceAt, addressOfService, steps: []};
+	return {cluster, client, clientNamespace, serviceAt, addressOfService, steps: [], notices: new Set()};
 }
 
 function hash(text: string): number {
@@ -211,6 +213,7 @@ function askServer(network: Network, name: string, server: Address | undefined):
 
 	if (!dns) {
 		network.steps.push({title, notes: ['the cluster has no DNS: no Service kube-dns and no pods labelled k8s-app=kube-dns in kube-system']});
+		network.notices.add('(dojo) this challenge\'s cluster has no DNS (no CoreDNS in kube-system), so no name resolves: use pod IPs (kubectl get pods -o wide)');
 		return 'no-dns';
 	}
 
@@ -253,9 +256,15 @@ function record(network: Network, fqdn: string): Lookup | undefined {
 	return fqdn.endsWith(`.${clusterDomain}`) ? undefined : outsideRecord(fqdn);
 }
 
-// CoreDNS forwards a name outside the cluster upstream; only a dotted name exists there.
+// The top-level domains a name outside the cluster ends in, here: the common ones and every
+// two-letter country code. Not any dotted name, so that `db.prod` (a Service name mistyped, or
+// a namespace without it) is NXDOMAIN, as upstream would answer, rather than an outside host.
+const outsideTopLevel = /^(?:com|org|net|io|dev|app|edu|gov|info|cloud|ai|[a-z]{2})$/;
+
+// CoreDNS forwards a name outside the cluster upstream.
 function outsideRecord(fqdn: string): Lookup | undefined {
-	return fqdn.includes('.') && !fqdn.endsWith(`.${clusterDomain}`) ? {kind: 'address', address: outsideAddress(fqdn), name: fqdn, isOutsideName: true} : undefined;
+	const labels = fqdn.split('.');
+	return labels.length > 1 && outsideTopLevel.test(labels.at(-1)!) && !fqdn.endsWith(`.${clusterDomain}`) ? {kind: 'address', address: outsideAddress(fqdn), name: fqdn, isOutsideName: true} : undefined;
 }
 
 /** How a connection ended. */
