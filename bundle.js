@@ -1,7 +1,7 @@
 // The second build step (after tsc): bundle the command line into dist/bin/ with esbuild, so that
 // the app starts without resolving hundreds of small modules (ink's start-up went from about 6x
 // to under 3x a bare `node -e 0`). Commands stay in their own chunks, loaded on demand; yaml
-// stays outside, loaded only when a fast reader gives up.
+// stays outside, loaded only to word and place a problem (js-yaml, bundled, reads the YAML).
 import {rmSync} from 'node:fs';
 import {build} from 'esbuild';
 

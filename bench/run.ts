@@ -505,6 +505,7 @@ async function main(): Promise<void> {
 	const grading = measureGrading();
 	measureClassGrading(cli, root);
 	const app = await measureApp();
+	(await import('./yaml.js')).measureYamlReading(directory);
 
 	heading('Targets');
 	const speedUp = evaluation.evaluatorSpeedUp;

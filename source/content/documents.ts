@@ -1,34 +1,100 @@
-// Reading a YAML or JSON file into documents. Valid input of the common shapes takes a fast
-// reader (JSON.parse, or the fast YAML reader); the YAML parser reads the text only when the
-// fast readers give up or a problem needs its line and column.
+// Reading a YAML or JSON file into documents. JSON takes JSON.parse; YAML takes js-yaml with
+// kubectl's dialect (yaml-kubectl.ts). Positions are found only when something is to be placed:
+// by the yaml package in a text of up to a megabyte, whose messages it words too; in a larger
+// one, by a second reading with js-yaml (yaml-index.ts), as the yaml package would take minutes.
 import {readJsonValue, looksLikeJson, trailingComma} from './json-document.js';
 import {InputError} from './input-error.js';
 import {readText} from './read-text.js';
-import {readYamlFast} from './yaml-fast.js';
 import type {PathSegment} from '../kube/issue.js';
 import {type DocumentPositions, documentPositions, parseYamlDocuments, positionOfOffset, refuseControlCharacters, type SourceDocument} from './yaml-document.js';
+import {YamlIndex} from './yaml-index.js';
+import {readKubectlYaml, type YamlProblem} from './yaml-kubectl.js';
+import {kubectlDifference, suspectsIn, withEmptyNestedItemsWritten, withLineFeeds} from './yaml-kubectl-checks.js';
+
+/** Texts up to this length have their problems worded and placed by the yaml package. */
+export const yamlPackageLimit = 1024 * 1024;
 
 /** The documents of a YAML or JSON text. */
 export function documentsOf(text: string, file: string): SourceDocument[] {
-	const isJson = looksLikeJson(text);
-	const values = isJson ? fastJson(text) : readYamlFast(text);
-	if (!values) {
-		// The fast YAML reader leaves control characters to this check; JSON.parse refuses them
-		// outside strings, and the check applies here to JSON it could not read.
-		refuseControlCharacters(text, file);
-		if (isJson) {
-			refuseTrailingComma(text, file);
+	if (looksLikeJson(text)) {
+		const value = readJsonValue(text);
+		if (value !== undefined) {
+			return withPositions(text, [value], undefined);
 		}
 
-		return parseYamlDocuments(text, file);
+		// JSON.parse refuses control characters outside strings, and the YAML reader below would
+		// accept trailing commas, which kubectl's JSON reader refuses.
+		refuseControlCharacters(text, file);
+		refuseTrailingComma(text, file);
+	} else {
+		refuseControlCharacters(text, file);
 	}
 
-	const positioned = positionsFinder(text);
-	return values.map((value, index) => ({
+	const {text: fed, separators} = withLineFeeds(text);
+	const lines = withEmptyNestedItemsWritten(fed);
+	const hasAnchors = hasAnchor(lines);
+	const read = readKubectlYaml(lines, hasAnchors);
+	if ('problem' in read) {
+		throw problemError(lines, file, read.problem);
+	}
+
+	const suspects = suspectsIn(lines, separators, hasAnchors, read.hasKeyNamedNull);
+	let index: YamlIndex | undefined;
+	if (suspects) {
+		index = new YamlIndex(lines);
+		const difference = kubectlDifference(index, suspects);
+		if (difference) {
+			throw new InputError([{file, ...index.position(difference.offset), message: difference.message}]);
+		}
+	}
+
+	return withPositions(lines, read.values, index);
+}
+
+// An anchor follows white space or a flow indicator; without one, no value read is shared.
+function hasAnchor(text: string): boolean {
+	return /(?:^|[ \t[{,])&[^ \t\r\n]/m.test(text);
+}
+
+// The yaml package words and places a problem in a text it reads in reasonable time; if it sees
+// none (the readers differ, as on a tab after `- `), js-yaml's problem is reported.
+function problemError(text: string, file: string, problem: YamlProblem): InputError {
+	if (text.length <= yamlPackageLimit) {
+		try {
+			parseYamlDocuments(text, file);
+		} catch (error) {
+			if (error instanceof InputError) {
+				return error;
+			}
+
+			throw error;
+		}
+	}
+
+	if (problem.kind === 'syntax') {
+		return new InputError([{file, ...positionOfOffset(text, problem.offset), message: problem.message}]);
+	}
+
+	const at = new YamlIndex(text).positionsOf(problem.document).locate(problem.path, problem.isAtKey);
+	return new InputError([{file, ...at, message: problem.message}]);
+}
+
+function withPositions(text: string, values: readonly unknown[], index: YamlIndex | undefined): SourceDocument[] {
+	const positioned = text.length <= yamlPackageLimit ? positionsFinder(text) : indexFinder(text, index);
+	return values.map((value, document) => ({
 		value,
-		locate: (path, isAtKey) => positioned(index, path).locate(path, isAtKey),
-		plainSourceAt: path => positioned(index, path).plainSourceAt(path),
+		locate: (path, isAtKey) => positioned(document, path).locate(path, isAtKey),
+		plainSourceAt: path => positioned(document, path).plainSourceAt(path),
 	}));
+}
+
+// One more reading of a large text, the first time a position is asked for.
+function indexFinder(text: string, made: YamlIndex | undefined): (document: number, path: readonly PathSegment[]) => Omit<SourceDocument, 'value'> {
+	let index = made;
+	return document => {
+		index ??= new YamlIndex(text);
+		return document < index.roots.length ? index.positionsOf(document) : nowhere;
+	};
 }
 
 /** The first part of a text the YAML parser reads for positions: a thousand lines or so. */
@@ -67,11 +133,6 @@ function refuseTrailingComma(text: string, file: string): void {
 	if (comma) {
 		throw new InputError([{file, ...positionOfOffset(text, comma.offset), message: `invalid JSON: a comma before '${comma.closer}'; JSON has no comma after the last entry (kubectl refuses it)`}]);
 	}
-}
-
-function fastJson(text: string): unknown[] | undefined {
-	const value = readJsonValue(text);
-	return value === undefined ? undefined : [value];
 }
 
 /** The documents of a YAML or JSON file. */

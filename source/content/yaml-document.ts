@@ -20,8 +20,8 @@ export type SourceDocument = {
 
 let yamlModule: typeof YamlModule | undefined;
 
-// The YAML parser is loaded on first use: most inputs take the fast readers, and start-up time
-// matters for the headless commands.
+// The YAML parser is loaded on first use: texts are read by js-yaml (yaml-kubectl.ts), and this
+// parser only words and places problems; start-up time matters for the headless commands.
 function yaml(): typeof YamlModule {
 	yamlModule ??= createRequire(import.meta.url)('yaml') as typeof YamlModule;
 	return yamlModule;
@@ -139,7 +139,7 @@ export type DocumentPositions = Omit<SourceDocument, 'value'> & {
 
 /**
 The positions in each document of a text's first `length` characters (a whole number of lines),
-for a text a fast reader has already read: nothing is checked, the YAML parser only finds lines.
+for a text js-yaml has already read: nothing is checked, the YAML parser only finds lines.
 */
 export function documentPositions(text: string, length: number): DocumentPositions[] {
 	const prefix = text.slice(0, length);

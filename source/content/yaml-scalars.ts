@@ -74,3 +74,56 @@ export function ambiguityMessage(yaml11Value: unknown, source: string): string {
 export function booleanWordHint(source: string): string {
 	return `; kubectl reads an unquoted ${source} as a boolean, so quote it: "${source}"`;
 }
+
+// The plain scalars of the yaml package's YAML 1.1 schema, in its order of trial, without
+// timestamps (they stay strings, as kubectl leaves them when it turns YAML into JSON).
+const yaml11Patterns: ReadonlyArray<readonly [RegExp, (source: string) => unknown]> = [
+	[/^(?:~|[Nn]ull|NULL)?$/, () => null],
+	[/^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/, () => true],
+	[/^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/, () => false],
+	[/^[-+]?0b[0-1_]+$/, source => signed(source, 2, 2)],
+	[/^[-+]?0[0-7_]+$/, source => signed(source, 1, 8)],
+	[/^[-+]?\d[\d_]*$/, source => signed(source, 0, 10)],
+	[/^[-+]?0x[\dA-Fa-f_]+$/, source => signed(source, 2, 16)],
+	[/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, source => (source.endsWith('nan') || source.endsWith('NaN') || source.endsWith('NAN') ? Number.NaN : (source.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY))],
+	[/^[-+]?(?:\d[\d_]*)?(?:\.[\d_]*)?[eE][-+]?\d+$/, source => Number.parseFloat(source.replaceAll('_', ''))],
+	[/^[-+]?(?:\d[\d_]*)?\.[\d_]*$/, source => Number.parseFloat(source.replaceAll('_', ''))],
+	[/^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?$/, source => sexagesimal(source)],
+];
+
+function signed(source: string, prefixLength: number, radix: number): number {
+	const sign = source[0];
+	const digits = source.slice(prefixLength + (sign === '-' || sign === '+' ? 1 : 0)).replaceAll('_', '');
+	const value = Number.parseInt(digits, radix);
+	return sign === '-' ? -value : value;
+}
+
+function sexagesimal(source: string): number {
+	const sign = source[0];
+	const parts = (sign === '-' || sign === '+' ? source.slice(1) : source).replaceAll('_', '').split(':');
+	const value = parts.reduce((total, part) => (total * 60) + Number(part), 0);
+	return sign === '-' ? -value : value;
+}
+
+/**
+What a plain scalar means in the YAML 1.1 that netpol-dojo reads, as the yaml package's YAML 1.1
+schema reads it, but for a word that only looks like a number (`e0`, `.`): a string, as every
+YAML reader (go-yaml included) has it. The merge key `<<` is not a value and is not handled here.
+*/
+export function yaml11PlainValue(source: string): unknown {
+	// Most plain scalars are words such as `web` or `TCP`: no pattern above starts with a letter
+	// other than these.
+	const first = source.codePointAt(0);
+	if (first !== undefined && ((first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A)) && !/^[yYnNtTfFoO]/.test(source)) {
+		return source;
+	}
+
+	for (const [pattern, value] of yaml11Patterns) {
+		if (pattern.test(source)) {
+			const read = value(source);
+			return typeof read === 'number' && Number.isNaN(read) && !/^\.(?:nan|NaN|NAN)$/.test(source) ? source : read;
+		}
+	}
+
+	return source;
+}
