@@ -4,6 +4,7 @@
 // targets. Figures depend on the machine: compare ratios and rates, not absolute times.
 import {measureAppStartup} from './app-startup.js';
 import {measureClassGrading} from './class.js';
+import {measureKubectlStartup} from './kubectl.js';
 import {spawnSync} from 'node:child_process';
 import {closeSync, openSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
@@ -504,6 +505,7 @@ async function main(): Promise<void> {
 	const startup = measureStartup();
 	const grading = measureGrading();
 	measureClassGrading(cli, root);
+	measureKubectlStartup(root);
 	const app = await measureApp();
 	(await import('./yaml.js')).measureYamlReading(directory);
 

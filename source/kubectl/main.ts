@@ -4,34 +4,27 @@
 // (NETPOL_DOJO_STATE). It never calls a real kubectl nor reads a kubeconfig. It loads only what
 // a command needs, so that `kubectl get pods` starts about as fast as node itself.
 import {KubectlUsageError} from './arguments.js';
-import {runApply, runCreate, runReplace} from './apply.js';
-import {runDescribe} from './describe.js';
-import {runExecCommand, runWhyCommand} from './exec-why.js';
-import {runExplain} from './explain.js';
-import {runGet} from './get.js';
-import {runDelete} from './delete.js';
-import {runLabel} from './label.js';
-import {runRun} from './run.js';
-import {runEdit} from './edit-session.js';
 import type {KubectlResult} from './result.js';
 import {StateFileError, appendHistory, updateState} from './state-file.js';
 import type {ClusterState} from './state.js';
 
 type Command = (state: ClusterState, argv: readonly string[], now: number, yamlText: (value: unknown) => string) => KubectlResult;
 
-const commands: Readonly<Record<string, Command>> = {
-	get: runGet,
-	exec: runExecCommand,
-	why: runWhyCommand,
-	describe: runDescribe,
-	explain: runExplain,
-	apply: runApply,
-	create: runCreate,
-	replace: runReplace,
-	delete: runDelete,
-	label: runLabel,
-	run: runRun,
-	edit: runEdit,
+// Each command's module loads only when that command runs (a chunk of its own in the bundle):
+// `kubectl get pods` parses neither the evaluator nor the YAML reader that exec and apply need.
+const commands: Readonly<Record<string, () => Promise<Command>>> = {
+	get: async () => (await import('./get.js')).runGet,
+	exec: async () => (await import('./exec-why.js')).runExecCommand,
+	why: async () => (await import('./exec-why.js')).runWhyCommand,
+	describe: async () => (await import('./describe.js')).runDescribe,
+	explain: async () => (await import('./explain.js')).runExplain,
+	apply: async () => (await import('./apply.js')).runApply,
+	create: async () => (await import('./apply.js')).runCreate,
+	replace: async () => (await import('./apply.js')).runReplace,
+	delete: async () => (await import('./delete.js')).runDelete,
+	label: async () => (await import('./label.js')).runLabel,
+	edit: async () => (await import('./edit-session.js')).runEdit,
+	run: async () => (await import('./run.js')).runRun,
 };
 
 /** The commands kubectl has beyond the dojo's: "not here" rather than "unknown command". */
@@ -63,11 +56,13 @@ async function main(argv: readonly string[]): Promise<number> {
 		return 0;
 	}
 
-	const command = commands[name];
-	if (!command) {
+	const load = commands[name];
+	if (!load) {
 		process.stderr.write(notCovered(name));
 		return 1;
 	}
+
+	const command = await load();
 
 	const yaml = wantsYaml(rest) ? await import('yaml') : undefined;
 	const yamlText = (value: unknown) => yaml?.stringify(value, {indentSeq: false, lineWidth: 0}) ?? '';
