@@ -13,6 +13,9 @@ import {runExec, shellWords} from '../source/kubectl/exec.js';
 import {type ClusterState, type RawObject, newClusterState, withObject} from '../source/kubectl/state.js';
 import {writeState} from '../source/kubectl/state-file.js';
 import {addressKey} from '../source/kube/ip.js';
+import {isGrouped, resolveFlowEnds} from '../source/commands/flow-ends.js';
+import {decideMembers} from '../source/commands/flow-members.js';
+import type {Cluster} from '../source/evaluator/index.js';
 import {builtInPack, root} from './helpers/challenge-entries.js';
 
 const objectsOf = (file: string): RawObject[] => parseAllDocuments(readFileSync(file, 'utf8')).map(document => document.toJS() as RawObject).filter(Boolean);
@@ -186,22 +189,78 @@ test('output never carries control sequences from what the learner typed', t => 
 	t.false(result.stderr.includes('\u001B'));
 });
 
+function builtInStates(): Array<{id: string; state: ClusterState; cluster: Cluster; folder: string}> {
+	return builtInPack.challenges.map(challenge => {
+		const folder = path.join(root, 'challenges', challenge.id);
+		let solution: RawObject[] = [];
+		try {
+			solution = objectsOf(path.join(folder, 'solution.yaml'));
+		} catch {}
+
+		// The solution applied as kubectl apply would: an object of the same name replaced.
+		const state = solution.reduce(withObject, newClusterState(`built-in/${challenge.id}`, objectsOf(path.join(folder, 'cluster.yaml')), 0));
+		return {id: challenge.id, state, cluster: compileCluster(loadedClusterOf(state).objects), folder};
+	});
+}
+
+// A flow to a Service as `eval` decides it (the Services helper's resolution), when every backend agrees.
+function serviceVerdict(cluster: Cluster, from: string, to: string, port: number, protocol: 'TCP' | 'UDP'): 'allow' | 'deny' | 'mixed' | undefined {
+	try {
+		const [resolved] = resolveFlowEnds(cluster, [{from, to, port, protocol}], () => ({file: '', message: ''}));
+		return resolved && isGrouped(resolved) ? decideMembers(cluster, resolved).verdict : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+// For each built-in challenge with its solution, from every pod to every Service port by name:
+// nc says open exactly when eval allows the DNS query to kube-dns and the flow to the Service.
+test('nc -zv to a Service by name agrees with eval\'s Service flows on every built-in challenge', t => {
+	let checked = 0;
+	for (const {id, state, cluster} of builtInStates()) {
+		const hasDns = cluster.services.some(service => service.namespace === 'kube-system' && service.name === 'kube-dns');
+		// CoreDNS pods without the Service stand for it in the dojo; eval has no Service to name there.
+		if (!hasDns && cluster.pods.some(pod => pod.namespace === 'kube-system' && pod.labels['k8s-app'] === 'kube-dns')) {
+			continue;
+		}
+
+		for (const pod of cluster.pods) {
+			if (pod.workloadKind !== undefined || pod.ips.length === 0) {
+				continue;
+			}
+
+			const from = `${pod.namespace}/${pod.name}`;
+			const dns = hasDns ? serviceVerdict(cluster, from, 'svc/kube-system/kube-dns', 53, 'UDP') : 'deny';
+			for (const service of cluster.services) {
+				for (const servicePort of service.ports.filter(entry => entry.protocol !== 'SCTP')) {
+					const connection = serviceVerdict(cluster, from, `svc/${service.namespace}/${service.name}`, servicePort.port, servicePort.protocol as 'TCP' | 'UDP');
+					if (dns === 'mixed' || connection === 'mixed' || connection === undefined) {
+						continue;
+					}
+
+					const expected = dns === 'allow' && connection === 'allow';
+					const result = exec(state, pod.name, '-n', pod.namespace, '--', 'nc', '-zv', ...(servicePort.protocol === 'UDP' ? ['-u'] : []), '-w', '1', `${service.name}.${service.namespace}`, String(servicePort.port));
+					if ((result.exitCode === 0) !== expected) {
+						t.fail(`${id}: ${from} -> ${service.namespace}/${service.name}:${servicePort.port}: nc ${result.stderr.trim()}, eval: DNS ${dns ?? '?'}, connection ${connection}`);
+						return;
+					}
+
+					checked++;
+				}
+			}
+
+		}
+	}
+
+	t.log(`${checked} nc runs to Services checked`);
+	t.true(checked > 50, `${checked} checked`);
+});
+
 // For each built-in challenge with its reference solution applied: from every pod to every pod
 // on every port its cases name, `nc -zv -w 1 IP PORT` says open exactly when the evaluator allows the flow.
 test('nc -zv agrees with the evaluator on every built-in challenge, for every pod pair and the ports of its cases', t => {
 	let checked = 0;
-	for (const challenge of builtInPack.challenges) {
-		const folder = path.join(root, 'challenges', challenge.id);
-		const solution = (() => {
-			try {
-				return objectsOf(path.join(folder, 'solution.yaml'));
-			} catch {
-				return [];
-			}
-		})();
-		// The solution applied as kubectl apply would: an object of the same name replaced.
-		const state = solution.reduce(withObject, newClusterState(`built-in/${challenge.id}`, objectsOf(path.join(folder, 'cluster.yaml')), 0));
-		const cluster = compileCluster(loadedClusterOf(state).objects);
+	for (const {id, state, cluster, folder} of builtInStates()) {
 		const cases = (parseAllDocuments(readFileSync(path.join(folder, 'cases.yaml'), 'utf8'))[0]!.toJS() as {flows?: Array<{port: number; protocol?: string}>}).flows ?? [];
 		const ports = [...new Set(cases.filter(flow => (flow.protocol ?? 'TCP') !== 'SCTP').map(flow => `${flow.port}/${flow.protocol ?? 'TCP'}`))];
 		const pods = cluster.pods.flatMap((pod, index) => {
@@ -217,7 +276,7 @@ test('nc -zv agrees with the evaluator on every built-in challenge, for every po
 					const allowed = isAllowed(cluster, {source: cluster.podEndpoints[from.index]!, destination: cluster.podEndpoints[to.index]!, port: Number(port), protocol});
 					const result = exec(state, from.pod.name, '-n', from.pod.namespace, '--', 'nc', '-zv', ...(protocol === 'UDP' ? ['-u'] : []), '-w', '1', to.ip, port);
 					if ((result.exitCode === 0) !== allowed) {
-						t.fail(`${challenge.id}: ${from.pod.namespace}/${from.pod.name} -> ${to.ip}:${port}/${protocol}: nc ${result.exitCode === 0 ? 'open' : 'closed'}, evaluator ${allowed ? 'allows' : 'denies'}`);
+						t.fail(`${id}: ${from.pod.namespace}/${from.pod.name} -> ${to.ip}:${port}/${protocol}: nc ${result.exitCode === 0 ? 'open' : 'closed'}, evaluator ${allowed ? 'allows' : 'denies'}`);
 						return;
 					}
 
