@@ -85,8 +85,15 @@ test('a kind the dojo does not serve gets kubectl\'s resource mapping error; the
 	const result = writeObjects(smallCluster(), [from({apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicyy', metadata: {name: 'x'}}), from(dbPolicy())], {verb: 'apply'});
 	t.is(result.exitCode, 1);
 	t.is(result.stdout, 'networkpolicy.networking.k8s.io/db-policy created\n');
-	t.is(result.stderr, 'error: resource mapping not found for name: "x" namespace: "" from "db.yaml": no matches for kind "NetworkPolicyy" in version "networking.k8s.io/v1"\nensure CRDs are installed first\n');
+	t.is(result.stderr, 'error: resource mapping not found for name: "x" namespace: "" from "db.yaml": no matches for kind "NetworkPolicyy" in version "networking.k8s.io/v1"\nensure CRDs are installed first\nhint: did you mean kind: NetworkPolicy?\n');
 	t.truthy(result.state);
+});
+
+test('a kind the dojo does not keep, or an old apiVersion, is told after kubectl\'s words', t => {
+	const configMap = writeObjects(smallCluster(), [from({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'c', namespace: 'dev'}})], {verb: 'apply'});
+	t.is(configMap.stderr, 'error: resource mapping not found for name: "c" namespace: "dev" from "db.yaml": no matches for kind "ConfigMap" in version "v1"\nensure CRDs are installed first\nhint: the dojo\'s cluster keeps only Namespaces, Pods, Services, workloads and NetworkPolicies\n');
+	const old = writeObjects(smallCluster(), [from({...dbPolicy(), apiVersion: 'extensions/v1beta1'})], {verb: 'apply'});
+	t.is(old.stderr, 'error: resource mapping not found for name: "db-policy" namespace: "" from "db.yaml": no matches for kind "NetworkPolicy" in version "extensions/v1beta1"\nensure CRDs are installed first\nhint: netpol-dojo reads NetworkPolicy as networking.k8s.io/v1, not extensions/v1beta1\n');
 });
 
 test('a Pod, Service and Deployment are applied; a new Pod gets the next free address of the cluster\'s pod range', t => {

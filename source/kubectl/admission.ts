@@ -6,6 +6,7 @@
 import {decodeDocument} from '../kube/objects.js';
 import type {Issue} from '../kube/issue.js';
 import {quoteValue} from '../content/sanitize.js';
+import {likelyMistake} from '../content/skipped-kinds.js';
 import {servedVersions} from './object-names.js';
 import {type ClusterState, type RawObject, isNamespaced, kindOf, metadataOf, namespaceOf, text} from './state.js';
 
@@ -46,7 +47,10 @@ export function mappingError(object: unknown, submission: Submission): string | 
 		const metadata = (record['metadata'] ?? {}) as Record<string, unknown>;
 		const name = quoteValue(text(metadata['name'], ''));
 		const namespace = quoteValue(text(metadata['namespace'], ''));
-		return `error: resource mapping not found for name: ${name} namespace: ${namespace} from ${quoteValue(submission.source ?? '')}: no matches for kind ${quoteValue(kind)} in version ${quoteValue(apiVersion)}\nensure CRDs are installed first`;
+		// kubectl's words, then one line of the dojo's: the likely mistake, or what it keeps.
+		const mistake = likelyMistake({kind, apiVersion});
+		const hint = mistake ? `hint: ${mistake.hint}` : 'hint: the dojo\'s cluster keeps only Namespaces, Pods, Services, workloads and NetworkPolicies';
+		return `error: resource mapping not found for name: ${name} namespace: ${namespace} from ${quoteValue(submission.source ?? '')}: no matches for kind ${quoteValue(kind)} in version ${quoteValue(apiVersion)}\nensure CRDs are installed first\n${hint}`;
 	}
 
 	return undefined;
