@@ -179,7 +179,7 @@ test('kubectl apply -f DIR reads the folder\'s own files in name order; -R its s
 	writeIn(folder, 'policies/notes.txt', 'not read');
 	writeIn(folder, 'policies/more/c.json', JSON.stringify(dbPolicy('c')));
 	t.is(kubectl(file, ['apply', '-f', 'policies']).stdout, 'networkpolicy.networking.k8s.io/a created\nnetworkpolicy.networking.k8s.io/b created\n');
-	t.is(kubectl(file, ['apply', '-R', '-f', 'policies']).stdout, 'networkpolicy.networking.k8s.io/a unchanged\nnetworkpolicy.networking.k8s.io/b unchanged\nnetworkpolicy.networking.k8s.io/c created\n');
+	t.is(kubectl(file, ['apply', '-Rf', 'policies']).stdout, 'networkpolicy.networking.k8s.io/a unchanged\nnetworkpolicy.networking.k8s.io/b unchanged\nnetworkpolicy.networking.k8s.io/c created\n');
 });
 
 test('kubectl apply: a missing file, a file that does not parse, no -f', t => {

@@ -37,6 +37,11 @@ test('deleting a namespace deletes what is in it; default and kube-system may no
 	t.deepEqual(runDelete(smallCluster(), ['namespace', 'default']), {stdout: '', stderr: 'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted\n', exitCode: 1});
 });
 
+test('--force --grace-period=0: kubectl\'s warning, "force deleted"', t => {
+	t.deepEqual(runDelete(smallCluster(), ['pod', 'web', '--force', '--grace-period=0']).stderr, 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
+	t.is(runDelete(smallCluster(), ['pod', 'web', '--force', '--grace-period', '0']).stdout, 'pod "web" force deleted\n');
+});
+
 test('kubectl\'s usage errors', t => {
 	t.is(runDelete(smallCluster(), []).stderr, 'error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'\n');
 	t.is(runDelete(smallCluster(), ['pods']).stderr, 'error: resource(s) were provided, but no name was specified\n');

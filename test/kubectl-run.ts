@@ -56,6 +56,7 @@ test('kubectl\'s usage errors', t => {
 	t.is(runRun(smallCluster(), ['x'], 0, noYaml).stderr, 'error: --image is required\n');
 	t.is(runRun(smallCluster(), ['x', '--image=b', '--restart=Sometimes'], 0, noYaml).stderr, 'error: invalid restart policy: Sometimes\n');
 	t.is(runRun(smallCluster(), ['x', '--image=b', '--rm', '--', 'true'], 0, noYaml).stderr, 'error: --rm should only be used for attached containers\n');
+	t.is(runRun(smallCluster(), ['x', '--image=busybox', '--rm', '-it'], 0, noYaml).stderr, 'error: the dojo\'s kubectl cannot attach to a pod\'s own shell; give the command after --, as in:\n  kubectl run x --image=busybox --rm -it --restart=Never -- nc -zv -w 2 HOST PORT\n');
 	t.is(runRun(smallCluster(), ['x', '--image=b', '-n', 'nowhere'], 0, noYaml).stderr, 'Error from server (NotFound): namespaces "nowhere" not found\n');
 });
 

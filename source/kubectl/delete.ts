@@ -18,7 +18,7 @@ const protectedNamespaces = new Set(['default', 'kube-system', 'kube-public', 'k
 type Target = {readonly kind: string; readonly namespace: string | undefined; readonly name: string; readonly source?: string};
 
 /** Deletes the named objects in order; what is not there is an error, the others are still deleted. */
-export function deleteObjects(state: ClusterState, targets: readonly Target[], isDryRun = false): KubectlResult {
+export function deleteObjects(state: ClusterState, targets: readonly Target[], isDryRun = false, isForced = false): KubectlResult {
 	let next = state;
 	const lines: string[] = [];
 	const errors: string[] = [];
@@ -36,12 +36,14 @@ export function deleteObjects(state: ClusterState, targets: readonly Target[], i
 		}
 
 		next = target.kind === 'Namespace' ? withoutNamespace(next, found) : withoutObject(next, found);
-		lines.push(`${quotedReference(found)} deleted${isDryRun ? ' (dry run)' : ''}`);
+		lines.push(`${quotedReference(found)} ${isForced ? 'force deleted' : 'deleted'}${isDryRun ? ' (dry run)' : ''}`);
 	}
 
+	// kubectl's warning for --force --grace-period=0, before anything is deleted.
+	const warning = isForced ? ['Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.'] : [];
 	return {
 		stdout: lines.map(line => `${line}\n`).join(''),
-		stderr: errors.map(line => `${line}\n`).join(''),
+		stderr: [...warning, ...errors].map(line => `${line}\n`).join(''),
 		exitCode: errors.length > 0 ? 1 : 0,
 		...(isDryRun || next === state ? {} : {state: next}),
 	};
@@ -103,7 +105,8 @@ export function runDelete(state: ClusterState, argv: readonly string[]): Kubectl
 		return {stdout: '', stderr: 'No resources found\n', exitCode: 0};
 	}
 
-	return deleteObjects(state, targets, isDryRun);
+	const isForced = booleanFlag(parsed, 'now') ? false : booleanFlag(parsed, 'force') && stringFlag(parsed, 'grace-period') === '0';
+	return deleteObjects(state, targets, isDryRun, isForced);
 }
 
 function targetsOfFiles(objects: readonly ManifestObject[], flagNamespace: string | undefined): Target[] | {readonly error: string} {

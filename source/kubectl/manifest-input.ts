@@ -31,8 +31,13 @@ export function takeFilenames(argv: readonly string[]): {readonly filenames: rea
 			break;
 		}
 
+		// `-Rf DIR`: short flags grouped before f, whose value follows.
+		const grouped = /^-([A-Za-z]+)f$/.exec(argument);
 		const inline = /^(?:-f=?|--filename=)(.+)$/.exec(argument);
-		if (inline) {
+		if (grouped && index + 1 < argv.length) {
+			rest.push(`-${grouped[1]!}`);
+			filenames.push(argv[++index]!);
+		} else if (inline) {
 			filenames.push(inline[1]!);
 		} else if ((argument === '-f' || argument === '--filename') && index + 1 < argv.length) {
 			filenames.push(argv[++index]!);

@@ -97,6 +97,10 @@ export function runRun(state: ClusterState, argv: readonly string[], _now: numbe
 		return {stdout: output === 'name' ? 'pod/' + options.name + '\n' : `pod/${options.name} created (${dryRun === 'client' ? 'dry run' : 'server dry run'})\n`, stderr: '', exitCode: 0};
 	}
 
+	if (options.isInteractive && options.command.length === 0) {
+		return failure(`error: the dojo's kubectl cannot attach to a pod's own shell; give the command after --, as in:\n  kubectl run ${options.name} --image=${options.image} --rm -it --restart=Never -- nc -zv -w 2 HOST PORT`);
+	}
+
 	if (booleanFlag(parsed, 'rm') && !options.isInteractive) {
 		return failure('error: --rm should only be used for attached containers');
 	}
