@@ -166,6 +166,7 @@ test('kubectl\'s and the container\'s errors: unknown pod, no command, old synta
 	t.deepEqual(exec(open, 'web', '-n', 'backend', '--', 'nc'), {stdout: '', stderr: 'Error from server (NotFound): pods "web" not found\n', exitCode: 1});
 	t.deepEqual(exec(open, 'web'), {stdout: '', stderr: 'error: you must specify at least one command for the container\n', exitCode: 1});
 	t.deepEqual(exec(open), {stdout: '', stderr: 'error: pod, type/name or --filename must be specified\n', exitCode: 1});
+	t.regex(exec(open, '--help').stdout, /^Execute a command in a container\.\n[\s\S]*Usage:\n {2}kubectl exec \(POD \| TYPE\/NAME\) \[-c CONTAINER\] \[flags\] -- COMMAND \[args\.\.\.\] \[options\]\n$/);
 	t.is(exec(open, 'web', 'nc', 'x', '1').stderr, 'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee \'kubectl exec -h\' for help and examples\n');
 	t.deepEqual(exec(open, 'web', '--', 'foo', '--bar'), {stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "foo": executable file not found in $PATH: unknown\n${failed(127)}`, exitCode: 127});
 	t.deepEqual(exec(open, 'web', '-c', 'nope', '--', 'nc', '-zv', 'x', '1'), {stdout: '', stderr: 'Error from server (BadRequest): container nope is not valid for pod web\n', exitCode: 1});

@@ -38,6 +38,40 @@ const tools: Readonly<Record<string, (network: Network, argv: readonly string[],
 const shells = new Set(['sh', 'bash', 'ash']);
 const toolList = 'curl, wget, nc, nslookup and ping';
 
+const execHelp = `Execute a command in a container.
+
+In the dojo, the command is one of ${toolList} (or sh -c with one of them), run as the pod
+would run it; the cluster's NetworkPolicies decide every connection. kubectl why tells why the
+last exec got its answer.
+
+Examples:
+  # Check that web reaches the Service db on 3306, waiting at most 2 seconds
+  kubectl exec web -- nc -zv -w 2 db 3306
+
+  # Fetch a page from a Service in another namespace
+  kubectl exec web -n shop -- curl -s -m 2 http://api.backend:5000/
+
+  # Resolve a Service's name through the cluster DNS
+  kubectl exec web -- nslookup api.backend
+
+Options:
+    -c, --container='':
+	Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for
+	selecting the container to be attached or the first container in the pod will be chosen
+
+    -q, --quiet=false:
+	Only print output from the remote session
+
+    -i, --stdin=false:
+	Pass stdin to the container
+
+    -t, --tty=false:
+	Stdin is a TTY
+
+Usage:
+  kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]
+`;
+
 /** What an exec printed, and what `kubectl why` will tell about it. */
 export type ExecOutcome = {readonly result: KubectlResult; readonly why: string};
 
@@ -46,6 +80,10 @@ const failure = (message: string): ExecOutcome => ({result: {stdout: '', stderr:
 /** `kubectl exec` on the state. */
 export function runExec(state: ClusterState, argv: readonly string[]): ExecOutcome {
 	const parsed = parseKubectlArguments(argv, execFlags, 'exec');
+	if (booleanFlag(parsed, 'help')) {
+		return {result: {stdout: execHelp, stderr: '', exitCode: 0}, why: 'nothing was sent on the network: kubectl exec --help\n'};
+	}
+
 	const [target, ...extra] = parsed.positionals;
 	if (target === undefined) {
 		return failure('error: pod, type/name or --filename must be specified');
