@@ -160,6 +160,9 @@ test('end to end: the built kubectl reads NETPOL_DOJO_STATE, prints, logs the co
 	t.is(pods.stderr, '');
 	const yaml = run('get', 'netpol', '-o', 'yaml');
 	t.regex(yaml.stdout, /^apiVersion: v1\nitems:\n- apiVersion: networking\.k8s\.io\/v1\n/);
+	// pflag takes -o=yaml and -oyaml as -o yaml.
+	t.is(run('get', 'netpol', '-o=yaml').stdout, yaml.stdout);
+	t.is(run('get', 'netpol', '-oyaml').stdout, yaml.stdout);
 	const missing = run('describe', 'netpol', 'x');
 	t.is(missing.status, 1);
 	t.is(missing.stderr, 'Error from server (NotFound): networkpolicies.networking.k8s.io "x" not found\n');

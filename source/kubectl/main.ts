@@ -40,7 +40,7 @@ function notCovered(name: string): string {
 
 // -o yaml is the one output that needs a YAML writer: it is loaded only for it.
 function wantsYaml(argv: readonly string[]): boolean {
-	return argv.some((argument, index) => /^(-o|--output=)yaml$/.test(argument) || (argument === 'yaml' && ['-o', '--output'].includes(argv[index - 1] ?? '')));
+	return argv.some((argument, index) => /^(-o=?|--output=)yaml$/.test(argument) || (argument === 'yaml' && ['-o', '--output'].includes(argv[index - 1] ?? '')));
 }
 
 async function main(argv: readonly string[]): Promise<number> {
