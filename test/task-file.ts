@@ -102,10 +102,11 @@ spec:
 test('the db-policy file shows the namespaces with their labels, the name label included', t => {
 	const header = headerOf(taskFileText(dbPolicy));
 	const start = header.indexOf('# THE CLUSTER') + 1;
-	t.deepEqual(header.slice(start, start + 3), [
-		'#   NAMESPACE   LABELS',
-		'#   default     kubernetes.io/metadata.name=default',
-		'#   monitoring  kubernetes.io/metadata.name=monitoring,purpose=monitoring',
+	t.deepEqual(header.slice(start, start + 4), [
+		'#   NAMESPACE    LABELS',
+		'#   default      kubernetes.io/metadata.name=default',
+		'#   kube-system  kubernetes.io/metadata.name=kube-system',
+		'#   monitoring   kubernetes.io/metadata.name=monitoring,purpose=monitoring',
 	]);
 });
 
