@@ -7,7 +7,7 @@ import {writeObjects} from '../source/kubectl/apply.js';
 import {type EditSession, editObject} from '../source/kubectl/edit.js';
 import {type ClusterState, findObject} from '../source/kubectl/state.js';
 import {documentsOf} from '../source/content/documents.js';
-import {dbPolicy, kubectl, smallCluster, stateFolder, writeIn} from './helpers/kubectl-cluster.js';
+import {dbPolicy, kubectl, kubectlMain, smallCluster, stateFolder, writeIn} from './helpers/kubectl-cluster.js';
 import {stringify} from 'yaml';
 
 const withPolicy = (): ClusterState => writeObjects(smallCluster(), [{source: 'f.yaml', value: dbPolicy()}], {verb: 'apply'}).state!;
@@ -134,4 +134,27 @@ test('kubectl edit refused: exit 1, the error, and the file kept where it says',
 	rmSync(kept!);
 	t.regex(kubectl(file, ['get', 'netpol', 'db-policy', '-o', 'json']).stdout, /"port": 3306/);
 	t.deepEqual(kubectl(file, ['edit', 'netpol', 'nope']), {exitCode: 1, stdout: '', stderr: 'Error from server (NotFound): networkpolicies.networking.k8s.io "nope" not found\n'});
+});
+
+test('kubectl edit holds no lock while the editor is open: another kubectl runs meanwhile, and edit then refuses to overwrite its change', t => {
+	const {folder, file} = stateFolder(withPolicy());
+	writeIn(folder, 'editor.sh', `"${process.execPath}" "${kubectlMain}" label netpol db-policy touched=yes > "${folder}/inner.txt" 2>&1\nsed -i "s/port: 3306/port: 5432/" "$1"\n`);
+	const result = kubectl(file, ['edit', 'netpol', 'db-policy'], {env: {EDITOR: `sh ${folder}/editor.sh`}});
+	t.is(readFileSync(`${folder}/inner.txt`, 'utf8'), 'networkpolicy.networking.k8s.io/db-policy labeled\n');
+	const kept = /replace -f (\S+)`/.exec(result.stderr)?.[1];
+	t.deepEqual(result, {exitCode: 1, stdout: '', stderr: `error: networkpolicies.networking.k8s.io "db-policy" could not be patched: Operation cannot be fulfilled on networkpolicies.networking.k8s.io "db-policy": the object has been modified; please apply your changes to the latest version and try again\nYou can run \`kubectl replace -f ${kept!}\` to try this update again.\n`});
+	const now = kubectl(file, ['get', 'netpol', 'db-policy', '-o', 'json']).stdout;
+	t.regex(now, /"touched": "yes"/);
+	t.regex(now, /"port": 3306/);
+	rmSync(kept!);
+});
+
+test('kubectl edit of an object deleted while the editor was open keeps the edits, in kubectl\'s words', t => {
+	const {folder, file} = stateFolder(withPolicy());
+	writeIn(folder, 'editor.sh', `"${process.execPath}" "${kubectlMain}" delete netpol db-policy > /dev/null\nsed -i "s/port: 3306/port: 5432/" "$1"\n`);
+	const result = kubectl(file, ['edit', 'netpol', 'db-policy'], {env: {EDITOR: `sh ${folder}/editor.sh`}});
+	const kept = /saved to "([^"]+)"/.exec(result.stderr)?.[1];
+	t.deepEqual(result, {exitCode: 1, stdout: '', stderr: `error: networkpolicies.networking.k8s.io "db-policy" could not be found on the server\nThe edits you made on deleted resources have been saved to "${kept!}"\n`});
+	t.regex(readFileSync(kept!, 'utf8'), /port: 5432/);
+	rmSync(kept!);
 });

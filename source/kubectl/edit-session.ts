@@ -12,8 +12,12 @@ import type * as YamlModule from 'yaml';
 import {documentsOf} from '../content/documents.js';
 import {InputError, formatProblem} from '../content/input-error.js';
 import {type EditSession, editObject, objectToEdit} from './edit.js';
+import {canonical} from './admission.js';
+import {qualifiedResource} from './object-names.js';
 import type {KubectlResult} from './result.js';
-import type {ClusterState} from './state.js';
+import {StateFileError, readState, updateState} from './state-file.js';
+import {type ClusterState, type RawObject, findObject, kindOf, metadataOf, namespaceOf, withObject} from './state.js';
+import {quoteValue} from '../content/sanitize.js';
 
 /** The editor kubectl edit runs. */
 export function kubectlEditor(env: Readonly<Record<string, string | undefined>>): string {
@@ -69,7 +73,7 @@ const session: EditSession = {
 	readYaml,
 };
 
-/** `kubectl edit`, as the dojo's kubectl registers it. */
+/** `kubectl edit` on a state held by the caller (the whole edit under its lock). */
 export function runEdit(state: ClusterState, argv: readonly string[]): KubectlResult {
 	const target = objectToEdit(state, argv);
 	if ('error' in target) {
@@ -77,4 +81,42 @@ export function runEdit(state: ClusterState, argv: readonly string[]): KubectlRe
 	}
 
 	return editObject(state, target.object, session);
+}
+
+/**
+`kubectl edit` on the cluster in `file`, as main runs it: the state is read without its lock,
+which is taken only to write the edit. A lock held while a learner sits in vi would stop every
+other kubectl, and after ten seconds be taken for abandoned and broken, so that a change made
+meanwhile would be lost. The object is written only if it is still as it was read, as the API
+server refuses an update of an object modified since (kubectl's Conflict wording).
+*/
+export function editOnFile(file: string, argv: readonly string[]): KubectlResult {
+	const state = readState(file);
+	if (!state) {
+		throw new StateFileError(`the dojo cluster ${file} is missing; open the challenge's shell again (netpol-dojo shell CHALLENGE)`);
+	}
+
+	const target = objectToEdit(state, argv);
+	if ('error' in target) {
+		return {stdout: '', stderr: `${target.error}\n`, exitCode: 1};
+	}
+
+	return editObject(state, target.object, {...session, commit: (original, edited, editedFile) => commitEdit(file, original, edited, editedFile)});
+}
+
+function commitEdit(file: string, original: RawObject, edited: RawObject, editedFile: string): string | undefined {
+	const resource = `${qualifiedResource(kindOf(original))} ${quoteValue(metadataOf(original).name)}`;
+	const {refusal} = updateState(file, current => {
+		const now = current ? findObject(current, kindOf(original), namespaceOf(original), metadataOf(original).name) : undefined;
+		if (!current || !now) {
+			return {refusal: `error: ${resource} could not be found on the server\nThe edits you made on deleted resources have been saved to ${quoteValue(editedFile)}\n`};
+		}
+
+		if (canonical(now) !== canonical(original)) {
+			return {refusal: `error: ${resource} could not be patched: Operation cannot be fulfilled on ${resource}: the object has been modified; please apply your changes to the latest version and try again\nYou can run \`kubectl replace -f ${editedFile}\` to try this update again.\n`};
+		}
+
+		return {refusal: undefined, state: withObject(current, edited)};
+	});
+	return refusal;
 }

@@ -23,6 +23,12 @@ export type EditSession = {
 	readonly yamlText: (value: unknown) => string;
 	/** The values of a YAML text, or why it does not read. */
 	readonly readYaml: (text: string, file: string) => {readonly values: readonly unknown[]} | {readonly error: string};
+	/**
+	Writes the edited object to the cluster as it is now (the editor may have been open for
+	minutes, and the state read before it is not held), or says why not, for stderr. Without it,
+	editObject gives back the state it was given with the edit in it.
+	*/
+	readonly commit?: (original: RawObject, edited: RawObject, file: string) => string | undefined;
 };
 
 const header = '# Please edit the object below. Lines beginning with a \'#\' will be ignored,\n# and an empty file will abort the edit. If an error occurs while saving this file will be\n# reopened with the relevant failures.\n#\n';
@@ -79,8 +85,13 @@ export function editObject(state: ClusterState, object: RawObject, session: Edit
 
 			const outcome = saved(state, object, values, resource, file);
 			if ('state' in outcome) {
+				const refused = session.commit?.(object, outcome.object, file);
+				if (refused !== undefined) {
+					return {stdout: '', stderr: `${stderr}${refused}`, exitCode: 1};
+				}
+
 				session.removeFile(file);
-				return {stdout: `${objectReference(object)} edited\n`, stderr, exitCode: 0, state: outcome.state};
+				return {stdout: `${objectReference(object)} edited\n`, stderr, exitCode: 0, ...(session.commit ? {} : {state: outcome.state})};
 			}
 
 			if ('final' in outcome) {
@@ -99,7 +110,7 @@ export function editObject(state: ClusterState, object: RawObject, session: Edit
 }
 
 /** `final`: edit ends there, keeping the file (and saying so unless `retry`, which says how to retry instead). */
-type Saved = {readonly state: ClusterState} | {readonly reason: Reason} | {readonly final: string; readonly retry?: true};
+type Saved = {readonly state: ClusterState; readonly object: RawObject} | {readonly reason: Reason} | {readonly final: string; readonly retry?: true};
 
 function saved(state: ClusterState, object: RawObject, values: readonly unknown[], resource: string, file: string): Saved {
 	const [value] = values;
@@ -116,7 +127,7 @@ function saved(state: ClusterState, object: RawObject, values: readonly unknown[
 	const namespace = isNamespaced(kindOf(object)) ? metadataOf(object).namespace ?? 'default' : undefined;
 	const admitted = admit(state, edited, {verb: 'patching'}, namespace, object);
 	if (!('error' in admitted)) {
-		return {state: withObject(state, admitted.object)};
+		return {state: withObject(state, admitted.object), object: admitted.object};
 	}
 
 	if (admitted.causes) {

@@ -69,7 +69,9 @@ async function main(argv: readonly string[]): Promise<number> {
 	const now = Date.now();
 	let result: KubectlResult;
 	try {
-		result = updateState(file, state => {
+		// edit waits on the learner's editor, so it takes the lock only to write (edit-session.ts).
+		const unlocked = name === 'edit' ? (await import('./edit-session.js')).editOnFile : undefined;
+		result = unlocked ? unlocked(file, rest) : updateState(file, state => {
 			if (!state) {
 				throw new StateFileError(`the dojo cluster ${file} is missing; open the challenge's shell again (netpol-dojo shell CHALLENGE)`);
 			}
