@@ -1,4 +1,4 @@
-// Grading a class in one process (issue 12): 100 learners x the 24 built-in challenges with
+// Grading a class in one process (issue 12): 100 learners x the built-in challenges with
 // `grade --class`, against one learner with `grade --submissions`. The learners' folders are made
 // from the test corpus of right and wrong answers (test/fixtures/challenge-answers), a seeded mix,
 // so that the class hands in what a real one does: many of the same answers, some mistakes,
@@ -18,7 +18,7 @@ const learnerCount = 100;
 const shares = {right: 60, wrong: 35};
 const target = 8;
 
-type ClassFolder = {readonly directory: string; readonly learners: readonly string[]; readonly files: number; readonly distinct: number};
+type ClassFolder = {readonly directory: string; readonly learners: readonly string[]; readonly challenges: number; readonly files: number; readonly distinct: number};
 
 // mulberry32: a small seeded generator, so that every run grades the same class.
 function seeded(seed: number): () => number {
@@ -59,7 +59,7 @@ export function makeClass(root: string, directory: string): ClassFolder {
 		}
 	}
 
-	return {directory, learners, files, distinct: used.size};
+	return {directory, learners, challenges: challenges.length, files, distinct: used.size};
 }
 
 type Run = {readonly ms: number; readonly status: number | null};
@@ -113,7 +113,7 @@ export function measureClassGrading(cli: string, root: string): {readonly ratio:
 	const devNull = openSync('/dev/null', 'w');
 	try {
 		const made = makeClass(root, directory);
-		console.log(`\n== Grading a class: grade --class (${made.learners.length} learners x 24 challenges) vs grade --submissions (one learner)`);
+		console.log(`\n== Grading a class: grade --class (${made.learners.length} learners x ${made.challenges} challenges) vs grade --submissions (one learner)`);
 		console.log(`  ${made.files} files handed in (${shares.right}% right, ${shares.wrong}% wrong, the rest not handed in), from ${made.distinct} distinct answers of test/fixtures/challenge-answers`);
 		const one = path.join(directory, made.learners[0]!);
 		const runs = {learner: [] as number[], whole: [] as number[]};

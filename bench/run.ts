@@ -20,7 +20,7 @@ import type {ClusterObjects} from '../source/kube/types.js';
 import {resolveFlows} from '../source/commands/eval.js';
 import {evalJson} from '../source/format/eval-output.js';
 import {loadPack} from '../source/content/pack.js';
-import {appliedPolicies, grade} from '../source/grading/grade.js';
+import {appliedPolicies, expectedCluster, grade, referenceAnswer} from '../source/grading/grade.js';
 import {type GeneratedData, defaultDataDirectory, generate} from './generate.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -452,9 +452,9 @@ function measureGrading(): {proofMs: number; casesMs: number; slowest: string; g
 	let casesMs = 0;
 	let slowest = {id: '', ms: 0};
 	for (const challenge of challenges) {
-		const proof = measure(5, () => grade(challenge, challenge.solution));
+		const proof = measure(5, () => grade(challenge, challenge.solution, referenceAnswer(challenge)));
 		const cases = measure(5, () => {
-			const cluster = compileCluster({...challenge.cluster, policies: appliedPolicies(challenge, challenge.solution)});
+			const cluster = compileCluster({...expectedCluster(challenge), policies: appliedPolicies(challenge, challenge.solution)});
 			return challenge.cases.map(flow => decide(cluster, {source: resolveEndpoint(cluster, flow.from) as Endpoint, destination: resolveEndpoint(cluster, flow.to) as Endpoint, port: flow.port, protocol: flow.protocol}).verdict);
 		});
 		proofMs += proof.median;
@@ -464,8 +464,8 @@ function measureGrading(): {proofMs: number; casesMs: number; slowest: string; g
 		}
 	}
 
-	row('grade() with the proof, 24 challenges', ms(proofMs), `median of 5 each; slowest ${slowest.id} ${ms(slowest.ms)}`);
-	row('the hidden cases alone, 24 challenges', ms(casesMs), 'compile + decide each case, as grading did before');
+	row(`grade() with the proof, ${challenges.length} challenges`, ms(proofMs), `median of 5 each; slowest ${slowest.id} ${ms(slowest.ms)}`);
+	row(`the hidden cases alone, ${challenges.length} challenges`, ms(casesMs), 'compile + decide each case, as grading did before');
 	const solution = path.join(root, 'challenges', slowest.id, 'solution.yaml');
 	const [load, graded] = measureInterleaved(9, [
 		() => runNode([cli, 'challenges']),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import test from 'ava';
 import type {Challenge, Difficulty} from '../source/content/challenge-types.js';
 import {loadPack} from '../source/content/pack.js';
-import {appliedPolicies} from '../source/grading/grade.js';
+import {appliedPolicies, expectedCluster} from '../source/grading/grade.js';
 import {recordExam} from '../source/progress/challenge-model.js';
 import {emptyProgress, parseProgress} from '../source/progress/model.js';
 import {drillQuestions, nextRandom, pickQuestion} from '../source/tui/drill.js';
@@ -205,10 +205,10 @@ test('every drill question\'s verdict is its case\'s expectation: the reference 
 	}
 });
 
-test('a drill question\'s cluster is its challenge\'s cluster with the reference solution applied', t => {
+test('a drill question\'s cluster is its challenge\'s cluster with the reference solution applied, its labels included', t => {
 	for (const question of questions) {
 		const challenge = challenges[question.challengeIndex]!;
-		t.deepEqual(question.cluster, {...challenge.cluster, policies: appliedPolicies(challenge, challenge.solution)});
+		t.deepEqual(question.cluster, {...expectedCluster(challenge), policies: appliedPolicies(challenge, challenge.solution)});
 	}
 });
 

@@ -7,13 +7,13 @@ import type {FlowSpec} from '../content/flow-spec.js';
 import {compileCluster, decide, resolveEndpoint} from '../evaluator/index.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Verdict} from '../evaluator/types.js';
-import {appliedPolicies} from '../grading/grade.js';
+import {appliedPolicies, expectedCluster} from '../grading/grade.js';
 import type {ClusterObjects} from '../kube/types.js';
 
 export type DrillQuestion = {
 	/** The challenge it comes from, by index in the app's challenge list. */
 	readonly challengeIndex: number;
-	/** The cluster with the challenge's reference solution applied. */
+	/** The cluster with the challenge's reference solution applied, the labels it sets included. */
 	readonly cluster: ClusterObjects;
 	readonly flow: FlowSpec;
 	readonly verdict: Verdict;
@@ -23,7 +23,7 @@ export type DrillQuestion = {
 /** Every hidden case of every challenge, decided over the challenge's cluster and solution. */
 export function drillQuestions(challenges: readonly Challenge[]): DrillQuestion[] {
 	return challenges.flatMap((challenge, challengeIndex) => {
-		const objects = {...challenge.cluster, policies: appliedPolicies(challenge, challenge.solution)};
+		const objects = {...expectedCluster(challenge), policies: appliedPolicies(challenge, challenge.solution)};
 		const cluster = compileCluster(objects);
 		return challenge.cases.flatMap(flow => {
 			const source = resolveEndpoint(cluster, flow.from);
