@@ -60,9 +60,11 @@ test('kubectl\'s usage errors', t => {
 	t.is(runRun(smallCluster(), ['x', '--image=b', '-n', 'nowhere'], 0, noYaml).stderr, 'Error from server (NotFound): namespaces "nowhere" not found\n');
 });
 
-test('run --rm -it -- nc: the command runs in the new pod, which is deleted after', t => {
+test('run --rm -it -- nc: the command runs in the new pod, which is deleted after; with -t its output is the terminal\'s one stream', t => {
 	const open = runRun(smallCluster(), ['probe', '--image=busybox', '--rm', '-it', '--restart=Never', '--', 'nc', '-zv', '-w', '2', '10.244.1.7', '3306'], 0, noYaml);
-	t.deepEqual(open, {stdout: 'pod "probe" deleted\n', stderr: '10.244.1.7 (10.244.1.7:3306) open\n', exitCode: 0});
+	t.deepEqual(open, {stdout: '10.244.1.7 (10.244.1.7:3306) open\npod "probe" deleted\n', stderr: '', exitCode: 0});
+	const withoutTerminal = runRun(smallCluster(), ['probe', '--image=busybox', '--rm', '-i', '--restart=Never', '--', 'nc', '-zv', '-w', '2', '10.244.1.7', '3306'], 0, noYaml);
+	t.deepEqual(withoutTerminal, {stdout: 'pod "probe" deleted\n', stderr: '10.244.1.7 (10.244.1.7:3306) open\n', exitCode: 0});
 });
 
 test('run --rm -it: a command that fails ends the pod in Error, exit 1', t => {
@@ -70,6 +72,6 @@ test('run --rm -it: a command that fails ends the pod in Error, exit 1', t => {
 	const policy = JSON.stringify({apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: {name: 'deny'}, spec: {podSelector: {}, policyTypes: ['Ingress']}});
 	t.is(kubectl(file, ['apply', '-f', '-'], {input: policy}).exitCode, 0);
 	const result = kubectl(file, ['run', 'probe', '--image=busybox', '--rm', '-it', '--restart=Never', '--', 'nc', '-zv', '-w', '2', '10.244.1.7', '3306']);
-	t.deepEqual(result, {exitCode: 1, stdout: 'pod "probe" deleted\n', stderr: 'nc: 10.244.1.7 (10.244.1.7:3306): Connection timed out\npod default/probe terminated (Error)\n'});
+	t.deepEqual(result, {exitCode: 1, stdout: 'nc: 10.244.1.7 (10.244.1.7:3306): Connection timed out\npod "probe" deleted\n', stderr: 'pod default/probe terminated (Error)\n'});
 	t.is(kubectl(file, ['get', 'pod', 'probe']).exitCode, 1);
 });

@@ -126,9 +126,11 @@ function attached(after: ClusterState, options: RunOptions, isRemoved: boolean):
 	const toolStderr = ran.stderr.replace(/command terminated with exit code \d+\n$/, '');
 	const deleted = isRemoved ? `pod "${options.name}" deleted\n` : '';
 	const ended = ran.exitCode === 0 ? '' : `pod ${namespace}/${options.name} terminated (Error)\n`;
+	// With a terminal (-t) the container has one output stream, the terminal's: kubectl prints
+	// what the command wrote to either on its standard output.
 	return {
-		stdout: ran.stdout + deleted,
-		stderr: toolStderr + ended,
+		stdout: options.isTerminal ? ran.stdout + toolStderr + deleted : ran.stdout + deleted,
+		stderr: options.isTerminal ? ended : toolStderr + ended,
 		exitCode: ran.exitCode === 0 ? 0 : 1,
 		...(isRemoved ? {} : {state: after}),
 	};
