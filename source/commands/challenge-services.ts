@@ -20,7 +20,7 @@ export type ChallengeServices = {
 	readonly editFile: (file: string, initialText: string) => string | undefined;
 	readonly gradeFile: (challenge: Challenge, file: string, initialText: string) => GradeResult;
 	/** Opens the challenge's terminal (netpol-dojo shell) for a work file, waits for it, grades its cluster. */
-	readonly openShell: (challenge: Challenge, key: string, file: string) => GradeResult;
+	readonly openShell: (challenge: Challenge, key: string, file: string, initialText: string) => GradeResult;
 	/** An exam task's answer: its terminal's cluster once the learner opened it, else its file. */
 	readonly gradeTask: (challenge: Challenge, file: string, initialText: string) => GradeResult;
 	/** Starts the file afresh, keeping the old one; returns a sentence for the screen. */
@@ -109,8 +109,8 @@ export function challengeServices(dataDirectory: string, env: Readonly<Record<st
 			return openInEditor(file, env, terminal);
 		},
 		gradeFile: gradeWorkFile,
-		openShell(challenge, key, file) {
-			const failure = openShellSession({challenge, key, workFile: file, env, terminal});
+		openShell(challenge, key, file, initialText) {
+			const failure = openShellSession({challenge, key, workFile: file, env, terminal, initialText});
 			return failure === undefined ? gradeShellCluster(challenge, file)! : {kind: 'editorFailed', message: `the terminal ${failure}`};
 		},
 		gradeTask(challenge, file, initialText) {

@@ -1,7 +1,7 @@
 // `netpol-dojo shell CHALLENGE [--pack DIR]`: the exam's terminal, offline. Opens the learner's
 // own shell in their work folder with `kubectl` and `k` bound to the challenge's cluster (kept
 // in the data folder, changed by what they apply), and grades that cluster when they leave.
-import {chmodSync, mkdirSync, readFileSync, rmSync} from 'node:fs';
+import {chmodSync, readFileSync, rmSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {documentsOf} from '../content/documents.js';
@@ -18,7 +18,8 @@ import {historyFile, readHistory, readState, stateFile, writeState} from '../kub
 import {type ClusterState, type RawObject, newClusterState} from '../kubectl/state.js';
 import {challengeKey} from '../progress/challenge-model.js';
 import {dataDirectory} from '../progress/store.js';
-import {workFile} from '../progress/workspace.js';
+import {prepareWorkFile, workFile} from '../progress/workspace.js';
+import {taskFileText} from '../format/task-file.js';
 import type {Terminal} from './editor.js';
 import {gradeText} from './grade.js';
 import type {CommandIo} from './io.js';
@@ -40,7 +41,7 @@ export function runShell(options: ShellOptions, io: CommandIo): number {
 
 	const file = workFile(dataDirectory(options.env), pack.id, challenge.id);
 	io.stderr(`The dojo's terminal for ${challenge.id}: kubectl and k work on the challenge's cluster (never a real one). Leave with exit or Ctrl-D to have it graded.\n`);
-	const failure = openShellSession({challenge, key: challengeKey(pack.id, challenge.id), workFile: file, env: options.env});
+	const failure = openShellSession({challenge, key: challengeKey(pack.id, challenge.id), workFile: file, env: options.env, initialText: taskFileText(challenge)});
 	if (failure !== undefined) {
 		throw new InputError([{file: options.env['SHELL'] ?? 'sh', message: failure}]);
 	}
@@ -57,6 +58,8 @@ export type ShellSession = {
 	/** The learner's work file: the shell opens in its folder, and its cluster is kept beside it. */
 	readonly workFile: string;
 	readonly env: Readonly<Record<string, string | undefined>>;
+	/** The work file's first text (the task as comments, then the skeleton), made if it is missing. */
+	readonly initialText: string;
 	/** The app's terminal: raw mode is off while the shell has it. */
 	readonly terminal?: Terminal;
 };
@@ -72,7 +75,8 @@ export function openShellSession(session: ShellSession): string | undefined {
 	}
 
 	const folder = path.dirname(session.workFile);
-	mkdirSync(folder, {recursive: true});
+	// The file to write the policy in is there, with the task, as the editor would open it.
+	prepareWorkFile(session.workFile, session.initialText);
 	const launch = shellLaunch({
 		shell: session.env['SHELL'],
 		env: session.env,

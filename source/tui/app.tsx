@@ -74,7 +74,7 @@ function perform(effect: Effect, state: State, services: ChallengeServices | und
 			}
 
 			case 'shell': {
-				return [{type: 'graded', result: services.openShell(challengeAt(effect.challengeIndex), state.challenges[effect.challengeIndex]!.key, effect.file)}];
+				return [{type: 'graded', result: services.openShell(challengeAt(effect.challengeIndex), state.challenges[effect.challengeIndex]!.key, effect.file, effect.initialText)}];
 			}
 
 			case 'reset': {

@@ -46,7 +46,7 @@ export type Effect =
 	| {readonly kind: 'edit'; readonly file: string; readonly initialText: string; readonly challengeIndex: number}
 	| {readonly kind: 'grade'; readonly file: string; readonly challengeIndex: number}
 	/** The challenge's terminal (netpol-dojo shell) for a work file; answered by a `graded` action. */
-	| {readonly kind: 'shell'; readonly file: string; readonly challengeIndex: number}
+	| {readonly kind: 'shell'; readonly file: string; readonly initialText: string; readonly challengeIndex: number}
 	| {readonly kind: 'reset'; readonly file: string; readonly initialText: string}
 	| {readonly kind: 'startExam'; readonly plan: ExamPlan}
 	| {readonly kind: 'gradeExam'; readonly files: readonly string[]; readonly challengeIndexes: readonly number[]}
@@ -265,7 +265,7 @@ export function reduceChallenge(state: State, screen: Screen<'challenge'>, actio
 		}
 
 		case 'shell': {
-			return withEffect({...state, screen: {...screen, notice: undefined, isWatching: false}}, {kind: 'shell', file: entry.workFile, challengeIndex: screen.index});
+			return withEffect({...state, screen: {...screen, notice: undefined, isWatching: false}}, {kind: 'shell', file: entry.workFile, initialText: entry.initialText, challengeIndex: screen.index});
 		}
 
 		case 'watch': {

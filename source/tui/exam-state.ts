@@ -202,7 +202,7 @@ function reduceExamTask(state: State, screen: Screen<'examTask'>, action: Action
 		}
 
 		case 'shell': {
-			return withEffect(state, {kind: 'shell', file: task.file, challengeIndex: task.challengeIndex});
+			return withEffect(state, {kind: 'shell', file: task.file, initialText: state.challenges[task.challengeIndex]!.examInitialText, challengeIndex: task.challengeIndex});
 		}
 
 		case 'graded': {
