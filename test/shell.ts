@@ -94,7 +94,8 @@ test('netpol-dojo shell: the learner\'s sh with kubectl and k on the challenge\'
 	});
 	t.is(result.status, 1, result.stderr);
 	t.regex(result.stdout, /^NAME +READY +STATUS +RESTARTS +AGE +LABELS\napi +1\/1 +Running +0 +\d+s +name=api-pod\ndb +1\/1 +Running +0 +\d+s +role=db\nweb +1\/1 +Running +0 +\d+s +name=web-pod\n/);
-	t.regex(result.stdout, /\nNAME +STATUS +AGE\ndefault +Active +\d+s\nmonitoring +Active +\d+s\n/);
+	t.regex(result.stdout, /\nNAME +STATUS +AGE\ndefault +Active +\d+s\nkube-system +Active +\d+s\nmonitoring +Active +\d+s\n/);
+	t.true(readFileSync(path.join(home, 'work/built-in/db-policy.yaml'), 'utf8').startsWith('# '), 'the file to write the policy in is there, the task as comments');
 	t.true(result.stdout.includes('db-policy: not passed, the task asks for NetworkPolicy default/db-policy, and your cluster has no such policy'), result.stdout);
 	t.true(result.stderr.includes('The dojo\'s terminal for db-policy'), result.stderr);
 	t.true(result.stderr.includes('error: kubectl version is not in the dojo\'s kubectl.'), result.stderr);
