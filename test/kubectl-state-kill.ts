@@ -4,8 +4,9 @@
 // every apply that completed, each once. updateState's lock serialises the writers; the write
 // is a rename of a whole temp file, so a kill never leaves half a state; a lock left by a killed
 // holder is broken by the next command.
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import test from 'ava';
+import {lockPath} from '../source/content/file-lock.js';
 import {readState} from '../source/kubectl/state-file.js';
 import {type ClusterState, findObject, kindOf} from '../source/kubectl/state.js';
 import {dbPolicy, kubectl, kubectlProcess, stateFolder, writeIn} from './helpers/kubectl-cluster.js';
@@ -62,4 +63,51 @@ test('applies killed at random moments lose no completed apply and never damage 
 	t.deepEqual(kubectl(file, ['apply', '-f', 'p0.json']), {exitCode: 0, stdout: 'networkpolicy.networking.k8s.io/p0 unchanged\n', stderr: ''});
 	t.true(JSON.parse(readFileSync(file, 'utf8')) !== undefined);
 	t.log(`${completed.size} applies completed, ${killed} killed, one apply alone ${runMilliseconds} ms`);
+});
+
+test('an apply killed while it holds the lock (reading, deciding or writing) leaves the state whole, and the next command goes on', async t => {
+	const {folder, file} = stateFolder();
+	const count = 10;
+	for (let index = 0; index < count; index++) {
+		writeIn(folder, `q${index}.json`, JSON.stringify(dbPolicy(`q${index}`)));
+	}
+
+	const runs = Array.from({length: count}, (_, index) => ({name: `q${index}`, run: kubectlProcess(file, ['apply', '-f', `q${index}.json`], folder)}));
+	const byPid = new Map(runs.map(entry => [entry.run.child.pid, entry]));
+	const lock = lockPath(file);
+	const killedHolders = new Set<string>();
+	let isRunning = true;
+	void Promise.all(runs.map(async entry => entry.run.ended)).then(() => {
+		isRunning = false;
+	});
+	// The lock names its holder: kill it the moment one of ours is seen holding it, at most 3.
+	while (isRunning && killedHolders.size < 3) {
+		if (existsSync(lock)) {
+			try {
+				const holder = byPid.get((JSON.parse(readFileSync(lock, 'utf8')) as {pid: number}).pid);
+				if (holder && !killedHolders.has(holder.name)) {
+					holder.run.child.kill('SIGKILL');
+					killedHolders.add(holder.name);
+				}
+			} catch {}
+		}
+
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+	}
+
+	const ends = await Promise.all(runs.map(async ({name, run}) => ({name, ...(await run.ended)})));
+	const state = readState(file)!;
+	for (const {name, code, signal} of ends) {
+		if (code === 0) {
+			t.truthy(findObject(state, 'NetworkPolicy', 'default', name), `${name} completed, and is kept`);
+		} else {
+			t.is(signal, 'SIGKILL', `${name} ended with ${String(code)} without being killed`);
+		}
+	}
+
+	t.true(killedHolders.size > 0, 'a lock holder was caught and killed');
+	t.is(kubectl(file, ['apply', '-f', 'q0.json']).exitCode, 0);
+	t.log(`${killedHolders.size} killed while holding the lock, ${ends.filter(end => end.code === 0).length} completed`);
 });
