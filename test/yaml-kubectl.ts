@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import {Document, isMap, isSeq, stringify, type ToStringOptions} from 'yaml';
 import {documentsOf} from '../source/content/documents.js';
 import {InputError} from '../source/content/input-error.js';
-import {parseYamlDocuments} from '../source/content/yaml-document.js';
+import {parseYamlDocuments, type SourceDocument} from '../source/content/yaml-document.js';
 import {YamlIndex} from '../source/content/yaml-index.js';
 
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
@@ -159,24 +159,24 @@ function bigList(pods: number, last: string): string {
 }
 
 test('a syntax error at the end of a large file is placed at its line, from js-yaml\'s mark', t => {
-	const text = bigList(36_000, '- apiVersion: v1\n  kind: Pod\n   metadata: {}\n');
-	t.true(text.length > 4_500_000);
+	const text = bigList(20_000, '- apiVersion: v1\n  kind: Pod\n   metadata: {}\n');
+	t.true(text.length > 2_500_000);
 	const started = performance.now();
-	t.is(refusal(text), "x.yaml:252006:12: invalid YAML: bad indentation of a mapping entry");
+	t.is(refusal(text), "x.yaml:140006:12: invalid YAML: bad indentation of a mapping entry");
 	t.log(`${(text.length / 1024 / 1024).toFixed(1)} MiB, refused in ${(performance.now() - started).toFixed(0)} ms`);
 });
 
 test('a value at the end of a large file is located without the yaml package, as the yaml package would', t => {
-	const text = bigList(36_000, '- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: "last"\n    labels:\n      flag: yes\n');
+	const text = bigList(20_000, '- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: "last"\n    labels:\n      flag: yes\n');
 	const [document] = documentsOf(text, 'x.yaml');
 	const started = performance.now();
-	t.deepEqual(document!.locate(['items', 36_000, 'metadata', 'labels', 'flag']), {line: 252_009, column: 13});
-	t.deepEqual(document!.locate(['items', 36_000, 'metadata', 'labels', 'flag'], true), {line: 252_009, column: 7});
-	t.deepEqual(document!.locate(['items', 36_000, 'metadata', 'name']), {line: 252_007, column: 11});
-	t.deepEqual(document!.locate(['items', 36_000, 'spec', 'containers']), {line: 252_004, column: 3});
-	t.deepEqual(document!.locate(['items', 35_999, 'status', 'podIP']), {line: 252_003, column: 19});
-	t.is(document!.plainSourceAt(['items', 36_000, 'metadata', 'labels', 'flag']), 'yes');
-	t.is(document!.plainSourceAt(['items', 36_000, 'metadata', 'name']), undefined);
+	t.deepEqual(document!.locate(['items', 20_000, 'metadata', 'labels', 'flag']), {line: 140_009, column: 13});
+	t.deepEqual(document!.locate(['items', 20_000, 'metadata', 'labels', 'flag'], true), {line: 140_009, column: 7});
+	t.deepEqual(document!.locate(['items', 20_000, 'metadata', 'name']), {line: 140_007, column: 11});
+	t.deepEqual(document!.locate(['items', 20_000, 'spec', 'containers']), {line: 140_004, column: 3});
+	t.deepEqual(document!.locate(['items', 19_999, 'status', 'podIP']), {line: 140_003, column: 19});
+	t.is(document!.plainSourceAt(['items', 20_000, 'metadata', 'labels', 'flag']), 'yes');
+	t.is(document!.plainSourceAt(['items', 20_000, 'metadata', 'name']), undefined);
 	t.log(`located in ${(performance.now() - started).toFixed(0)} ms`);
 });
 
@@ -321,10 +321,14 @@ test('on mutated texts, what both readers read, they read alike (property)', t =
 test('positions from js-yaml\'s second reading are the yaml package\'s (property)', t => {
 	fc.assert(fc.property(fc.dictionary(keyText, tree, {minKeys: 1, maxKeys: 5}), style, fc.array(fc.array(fc.oneof(fc.nat({max: 4}), keyText), {maxLength: 4}), {minLength: 1, maxLength: 6}), (document, options, paths) => {
 		const text = stringify(document, {...options, version: '1.1'});
-		let slow;
+		let slow: SourceDocument | undefined;
 		try {
 			slow = parseYamlDocuments(text, 'x.yaml')[0];
 		} catch {
+			return;
+		}
+
+		if (!slow) {
 			return;
 		}
 

@@ -117,7 +117,11 @@ export function suspectsIn(text: string, separators: readonly Separator[], hasAn
 
 	const hasLongLines = hasLongKeyCandidate(text);
 	// A null key, or a collection before a colon or after an explicit key's `?`.
-	const hasOddKeys = hasKeyNamedNull || /[\]}][ \t]*:(?:[ \t\r\n]|$)/.test(text) || (text.includes('?') && /(?:^|[ \t{,[])\?(?:[ \t\r\n]|$)/m.test(text));
+	// (A plain key may hold brackets, as managedFields' `k:{"ip":"10.0.0.1"}:`; a collection key
+	// starts with one, where a key starts.)
+	const hasOddKeys = hasKeyNamedNull
+		|| /(?:^[ ]*(?:- +)*|[{,[][ \t]*)[[{][^\n]*[\]}][ \t]*:(?:[ \t\r\n]|$)/m.test(text)
+		|| (text.includes('?') && /(?:^|[ \t{,[])\?(?:[ \t\r\n]|$)/m.test(text));
 	const comments = commentsThatMayCutValues(text);
 	const hasMerges = text.includes('<<') && /(?:^|[ \t{,[?-])<<[ \t]*:/m.test(text);
 	const escapedBreaks = [...text.matchAll(/\\\r?\n[ \t]*\r?\n/g)].map(match => match.index);
