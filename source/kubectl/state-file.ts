@@ -48,14 +48,25 @@ export function writeState(file: string, state: ClusterState): void {
 
 /** Reads the state, lets `change` make the next one, and writes it, all under the file's lock. */
 export function updateState<T extends {readonly state?: ClusterState | undefined}>(file: string, change: (state: ClusterState | undefined) => T): T {
-	return withFileLock(file, () => {
-		const result = change(readState(file));
-		if (result.state) {
-			writeState(file, result.state);
+	let isLocked = false;
+	try {
+		return withFileLock(file, () => {
+			isLocked = true;
+			const result = change(readState(file));
+			if (result.state) {
+				writeState(file, result.state);
+			}
+
+			return result;
+		}, {waitMilliseconds: 5000});
+	} catch (error) {
+		// A lock another live kubectl kept past the wait is the learner's to hear about, not a crash.
+		if (!isLocked && error instanceof Error && !(error instanceof StateFileError)) {
+			throw new StateFileError(`cannot lock the dojo cluster: ${error.message}`);
 		}
 
-		return result;
-	}, {waitMilliseconds: 5000});
+		throw error;
+	}
 }
 
 /** The log of the commands typed on a cluster, beside its state: `<state>.commands`, a JSON line each. */
