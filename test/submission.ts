@@ -264,3 +264,19 @@ for (const name of ['also-egress.yaml', 'no-ports.yaml', 'ports-and-from-in-sepa
 		}
 	});
 }
+
+// --- tasks that ask for labels: the file's Namespaces and Pods are its answer too
+
+test('gradeWorkFile: a label task passes with a file that holds only the labelled Namespace, and fails without the label', t => {
+	const labelTask = challenges.find(challenge => challenge.id === 'label-the-namespace')!;
+	const directory = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-labels-'));
+	const file = path.join(directory, 'label-the-namespace.yaml');
+	writeFileSync(file, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: frontend\n  labels:\n    team: frontend\n');
+	const result = gradeWorkFile(labelTask, file, taskFileText(labelTask));
+	t.like(result, {kind: 'graded', report: {passed: true}});
+	writeFileSync(file, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: frontend\n  labels:\n    team: backend\n');
+	const wrong = gradeWorkFile(labelTask, file, taskFileText(labelTask));
+	t.like(wrong, {kind: 'graded', report: {passed: false}});
+	t.deepEqual(wrong.kind === 'graded' ? wrong.report.labelDifferences?.[0] : undefined, {kind: 'Namespace', name: 'frontend', yours: {team: 'backend'}, expected: {team: 'frontend'}});
+	t.like(readSubmission(file), {kind: 'invalid'}, 'a task that asks for policies only still wants a NetworkPolicy');
+});

@@ -56,7 +56,7 @@ export function gradeWorkFile(challenge: Challenge, file: string, initialText: s
 		return {kind: 'unchanged'};
 	}
 
-	const submission = readSubmission(file);
+	const submission = readSubmission(file, undefined, {takesLabels: challenge.solutionRelabelling !== undefined});
 	if (submission.kind !== 'policies') {
 		return submission;
 	}
@@ -68,7 +68,7 @@ export function gradeWorkFile(challenge: Challenge, file: string, initialText: s
 		return {kind: 'unchanged'};
 	}
 
-	return {kind: 'graded', report: grade(challenge, submission.policies), notes: submission.notes, text, policies: submission.policies};
+	return {kind: 'graded', report: grade(challenge, submission.policies, submission.relabelling ? {relabelling: submission.relabelling} : {}), notes: submission.notes, text, policies: submission.policies};
 }
 
 /** Grades the cluster a work file's terminal left, if the learner opened it. */

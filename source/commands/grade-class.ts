@@ -13,7 +13,7 @@ import {stripControlSequences} from '../content/sanitize.js';
 import {writeFileAtomically} from '../content/write-file.js';
 import {similarTo} from '../format/similar.js';
 import {type JunitCase, junitXml} from '../format/junit.js';
-import {grade, type GradeReport} from '../grading/grade.js';
+import {type Answer, grade, type GradeReport} from '../grading/grade.js';
 import type {NetworkPolicy} from '../kube/types.js';
 import {refuseClassFolder} from './class-folder.js';
 import {gradeDocument, gradeText} from './grade.js';
@@ -72,7 +72,7 @@ export function loadGradingPack(packDirectory: string, io: CommandIo): {readonly
 }
 
 /** Grades a submission: `grade`, or a grader that shares the grades of identical submissions. */
-export type Grader = (challenge: Challenge, policies: readonly NetworkPolicy[]) => GradeReport;
+export type Grader = (challenge: Challenge, policies: readonly NetworkPolicy[], answer?: Answer) => GradeReport;
 
 /** One learner's results, in the pack's order, and how many challenges had a file (read or not). */
 export type LearnerGrades = {readonly results: readonly ClassResult[]; readonly submitted: number};
@@ -111,10 +111,10 @@ function gradeOne(challenge: Challenge, directory: string, entries: ReadonlyMap<
 		return {kind: 'unreadable', challenge, reason: `the submission cannot be read: ${file}: is not a regular file (a folder, a FIFO or a device)`};
 	}
 
-	const submission = readSubmission(file, options.maxBytes);
+	const submission = readSubmission(file, options.maxBytes, {takesLabels: challenge.solutionRelabelling !== undefined});
 	switch (submission.kind) {
 		case 'policies': {
-			return {kind: 'graded', challenge, report: (options.grader ?? grade)(challenge, submission.policies)};
+			return {kind: 'graded', challenge, report: (options.grader ?? grade)(challenge, submission.policies, submission.relabelling ? {relabelling: submission.relabelling} : {})};
 		}
 
 		case 'empty': {

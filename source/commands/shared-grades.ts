@@ -3,29 +3,29 @@
 // instead of a second proof.
 import {isDeepStrictEqual} from 'node:util';
 import type {Challenge} from '../content/challenge-types.js';
-import {grade, type GradeReport} from '../grading/grade.js';
+import {type Answer, grade, type GradeReport} from '../grading/grade.js';
 import type {NetworkPolicy} from '../kube/types.js';
 import type {Grader} from './grade-class.js';
 
-type Graded = {readonly policies: readonly NetworkPolicy[]; readonly report: GradeReport};
+type Graded = {readonly policies: readonly NetworkPolicy[]; readonly answer: Answer; readonly report: GradeReport};
 
 /** A grader that proves each distinct submission of a challenge once; equal submissions share its report. */
 export function sharedGrader(): Grader {
 	const graded = new Map<Challenge, Map<string, Graded[]>>();
-	return (challenge, policies) => {
+	return (challenge, policies, answer = {}) => {
 		const byText = graded.get(challenge) ?? new Map<string, Graded[]>();
 		graded.set(challenge, byText);
 		// The text finds the candidates; deep equality decides, so that nothing JSON leaves out
 		// (an undefined field) could make two different submissions one.
-		const key = JSON.stringify(policies);
+		const key = JSON.stringify([policies, answer]);
 		const candidates = byText.get(key) ?? [];
-		const same = candidates.find(candidate => isDeepStrictEqual(candidate.policies, policies));
+		const same = candidates.find(candidate => isDeepStrictEqual(candidate.policies, policies) && isDeepStrictEqual(candidate.answer, answer));
 		if (same) {
 			return same.report;
 		}
 
-		const report = grade(challenge, policies);
-		byText.set(key, [...candidates, {policies, report}]);
+		const report = grade(challenge, policies, answer);
+		byText.set(key, [...candidates, {policies, answer, report}]);
 		return report;
 	};
 }

@@ -65,7 +65,8 @@ async function main(argv: readonly string[]): Promise<number> {
 	const command = await load();
 
 	const yaml = wantsYaml(rest) ? await import('yaml') : undefined;
-	const yamlText = (value: unknown) => yaml?.stringify(value, {indentSeq: false, lineWidth: 0}) ?? '';
+	// YAML 1.1, as kubectl writes it: a label value `yes` or `on` comes out quoted, and reads back as a string.
+	const yamlText = (value: unknown) => yaml?.stringify(value, {indentSeq: false, lineWidth: 0, version: '1.1'}) ?? '';
 	const now = Date.now();
 	let result: KubectlResult;
 	try {
