@@ -119,8 +119,9 @@ test('the reference solution is offered only once solved, and Esc returns from i
 	const showing = run(solved, {type: 'solution'});
 	t.like(showing.screen, {isShowingSolution: true});
 	t.like(run(showing, {type: 'back'}).screen, {name: 'challenge', isShowingSolution: false});
-	// Solved in an earlier session: offered before any grade in this one.
-	const later = run(solved, {type: 'back'}, {type: 'open'});
+	// Solved in an earlier session: offered before any grade in this one. (Leaving a solved
+	// challenge moves the list on to the next unsolved one: db is chosen again.)
+	const later = run(solved, {type: 'back'}, {type: 'select', index: dbIndex}, {type: 'open'});
 	t.deepEqual(actionFor(later, 's', {}), {type: 'solution'});
 });
 
