@@ -341,3 +341,14 @@ test('positions from js-yaml\'s second reading are the yaml package\'s (property
 		}
 	}), {numRuns: 1000});
 });
+
+test('a plain word starting with a letter is a string unless it is one of YAML 1.1\'s boolean or null words', async t => {
+	const {yaml11PlainValue} = await import('../source/content/yaml-scalars.js');
+	for (const [source, value] of [['yes', true], ['Yes', true], ['ON', true], ['y', true], ['n', false], ['Off', false], ['FALSE', false], ['null', null], ['Null', null]] as const) {
+		t.is(yaml11PlainValue(source), value, source);
+	}
+
+	for (const word of ['f:labels', 'falsey', 'nullx', 'yes-no', 'onion', 'Trues', 'f:k:{"ip":"10.0.0.1"}', 'web', 'TCP']) {
+		t.is(yaml11PlainValue(word), word, word);
+	}
+});

@@ -111,10 +111,11 @@ schema reads it, but for a word that only looks like a number (`e0`, `.`): a str
 YAML reader (go-yaml included) has it. The merge key `<<` is not a value and is not handled here.
 */
 export function yaml11PlainValue(source: string): unknown {
-	// Most plain scalars are words such as `web` or `TCP`: no pattern above starts with a letter
-	// other than these.
+	// Most plain scalars are words such as `web`, `TCP` or managedFields' `f:labels`: the only
+	// patterns above that start with a letter are the boolean and null words (`yes`, `Off`,
+	// `null`...), five letters at most and nothing but letters.
 	const first = source.codePointAt(0);
-	if (first !== undefined && ((first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A)) && !/^[yYnNtTfFoO]/.test(source)) {
+	if (first !== undefined && ((first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A)) && (!/^[yYnNtTfFoO]/.test(source) || source.length > 5 || !/^[A-Za-z]+$/.test(source))) {
 		return source;
 	}
 
