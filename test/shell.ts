@@ -2,11 +2,13 @@
 // keeps, grading that state whole (a deleted policy counts, labels count), and `netpol-dojo
 // shell` end to end with a real sh reading the learner's commands.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {gradeClusterState} from '../source/commands/shell.js';
+import {challengeServices} from '../source/commands/challenge-services.js';
+import {stateFile, writeState} from '../source/kubectl/state-file.js';
 import {loadPack} from '../source/content/pack.js';
 import {describeLabelDifference, labelDifferences, relabelled, selectorKeys} from '../source/grading/labels.js';
 import {shellLaunch, shellQuote} from '../source/kubectl/launch.js';
@@ -103,4 +105,43 @@ test('netpol-dojo shell: the learner\'s sh with kubectl and k on the challenge\'
 	const state = path.join(home, 'work/built-in/.dojo/db-policy.json');
 	t.true(existsSync(state));
 	t.deepEqual(readFileSync(`${state}.commands`, 'utf8').trim().split('\n').map(line => (JSON.parse(line) as {command: string}).command), ['get pods --show-labels', 'get ns'], 'the commands it ran, for the exam\'s review');
+});
+
+test('a whole cluster that lost one of the task\'s pods or namespaces fails, naming it, whatever its labels said', t => {
+	const labelTask = challenge('label-the-pod');
+	const state = newClusterState('built-in/label-the-pod', challengeObjects(labelTask), 0);
+	const report = findObject(state, 'Pod', 'batch', 'report')!;
+	const metadata = report['metadata'] as {labels: Record<string, string>};
+	const labelled = withObject(state, {...report, metadata: {...metadata, labels: {...metadata.labels, 'db-access': 'true'}}});
+	t.true(gradeClusterState(labelTask, labelled).passed, 'the label alone passes');
+	const debug = findObject(labelled, 'Pod', 'batch', 'report-debug')!;
+	const debugMetadata = debug['metadata'] as {labels: Record<string, string>};
+	// Labelling both by `-l app=report`, then deleting the one that should not have it.
+	const both = withObject(labelled, {...debug, metadata: {...debugMetadata, labels: {...debugMetadata.labels, 'db-access': 'true'}}});
+	const graded = gradeClusterState(labelTask, withoutObject(both, findObject(both, 'Pod', 'batch', 'report-debug')!));
+	t.false(graded.passed);
+	t.deepEqual(graded.deletedObjects, ['pod batch/report-debug']);
+});
+
+test('a Deployment named like the task\'s pod does not relabel the pod: grade label-the-pod fails', t => {
+	const home = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-workload-label-'));
+	const file = path.join(home, 'answer.yaml');
+	writeFileSync(file, 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: report, namespace: batch}\nspec:\n  selector: {matchLabels: {app: report}}\n  template:\n    metadata: {labels: {app: report, db-access: "true"}}\n    spec: {containers: [{name: report, image: report:1}]}\n');
+	const result = spawnSync(process.execPath, [cli, 'grade', 'label-the-pod', file], {encoding: 'utf8', env: {PATH: process.env['PATH'], HOME: home, NETPOL_DOJO_HOME: home}});
+	t.is(result.status, 1, result.stdout + result.stderr);
+	t.true(result.stdout.includes('pod batch/report has labels'), result.stdout);
+});
+
+test('an exam task is graded by the answer last worked on: the terminal\'s cluster after an apply, the file after an edit', t => {
+	const data = mkdtempSync(path.join(tmpdir(), 'netpol-dojo-task-'));
+	const db = challenge('db-policy');
+	const file = path.join(data, 'exams/now/built-in/db-policy.yaml');
+	mkdirSync(path.dirname(file), {recursive: true});
+	writeFileSync(file, readFileSync(path.join(root, 'challenges/db-policy/solution.yaml'), 'utf8'));
+	const services = challengeServices(data, {}, {});
+	writeState(stateFile(file), newClusterState('built-in/db-policy', challengeObjects(db), 0));
+	utimesSync(file, new Date(1000), new Date(1000));
+	t.like(services.gradeTask(db, file, ''), {kind: 'graded', isCluster: true, report: {passed: false}}, 'the cluster, written after the file, has no policy');
+	utimesSync(file, new Date(), new Date(Date.now() + 60_000));
+	t.like(services.gradeTask(db, file, ''), {kind: 'graded', report: {passed: true}}, 'the file, edited after the terminal, is the answer');
 });

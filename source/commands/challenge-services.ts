@@ -12,6 +12,8 @@ import type {GradeResult} from '../tui/challenge-state.js';
 import {openInEditor, type Terminal} from './editor.js';
 import {gradeClusterState, openShellSession, resetShellCluster, shellCluster, shellCommands} from './shell.js';
 import {loadedClusterOf} from '../kubectl/cluster-of-state.js';
+import {stateFile} from '../kubectl/state-file.js';
+import {statSync} from 'node:fs';
 import {policyYaml} from '../format/policy-yaml.js';
 import {watchForChanges, type WatchOptions} from './watch.js';
 
@@ -92,6 +94,21 @@ export function gradeShellCluster(challenge: Challenge, file: string): GradeResu
 	};
 }
 
+// Whether a work file's terminal cluster was written after the file itself (or the file is gone).
+function isClusterNewer(file: string): boolean {
+	const modified = (target: string) => {
+		try {
+			return statSync(target).mtimeMs;
+		} catch {
+			return undefined;
+		}
+	};
+
+	const cluster = modified(stateFile(file));
+	const text = modified(file);
+	return cluster !== undefined && (text === undefined || cluster >= text);
+}
+
 // The lines that are not comments or blank, without trailing spaces.
 function writtenLines(text: string): string {
 	return text.split('\n').map(line => line.trimEnd()).filter(line => line.trim() !== '' && !line.trimStart().startsWith('#')).join('\n');
@@ -114,7 +131,9 @@ export function challengeServices(dataDirectory: string, env: Readonly<Record<st
 			return failure === undefined ? gradeShellCluster(challenge, file)! : {kind: 'editorFailed', message: `the terminal ${failure}`};
 		},
 		gradeTask(challenge, file, initialText) {
-			return gradeShellCluster(challenge, file) ?? gradeWorkFile(challenge, file, initialText);
+			// The answer last worked on: the terminal's cluster when it changed after the file (an
+			// apply), else the file (edited after leaving the terminal).
+			return isClusterNewer(file) ? gradeShellCluster(challenge, file) ?? gradeWorkFile(challenge, file, initialText) : gradeWorkFile(challenge, file, initialText);
 		},
 		resetFile(file, initialText) {
 			try {

@@ -49,7 +49,8 @@ export function runGrade(options: GradeOptions, io: CommandIo): number {
 	printSkipped(io, submission.skipped);
 	const others = submission.objects.pods.length + submission.objects.namespaces.length;
 	// A task that asks for labels takes the Namespaces and Pods of the file as kubectl apply would.
-	const relabelling = challenge.solutionRelabelling ? {relabelling: {namespaces: submission.objects.namespaces, pods: submission.objects.pods}} : {};
+	// Only Pods relabel pods: a workload of the same name stands for other pods than the cluster's.
+	const relabelling = challenge.solutionRelabelling ? {relabelling: {namespaces: submission.objects.namespaces, pods: submission.objects.pods.filter(pod => pod.workloadKind === undefined)}} : {};
 	if (others > 0 && !challenge.solutionRelabelling) {
 		io.stderr(`note: ${options.submissionFile}: ${others} Pod or Namespace ${others === 1 ? 'object was' : 'objects were'} ignored; grading applies only your NetworkPolicies to the challenge's cluster\n`);
 	}
@@ -76,6 +77,7 @@ export function gradeDocument(report: GradeReport): Record<string, unknown> {
 		extraPolicies: report.extraPolicies,
 		...(report.deletedPolicies ? {deletedPolicies: report.deletedPolicies} : {}),
 		...(report.labelDifferences ? {labelDifferences: report.labelDifferences} : {}),
+		...(report.deletedObjects ? {deletedObjects: report.deletedObjects} : {}),
 		mistakes: report.mistakes,
 		...(report.proof.isEquivalent ? {} : {counterexample: counterexampleDocument(report.proof.counterexample), differences: report.proof.differences}),
 		failures: report.failures.map(failure => ({

@@ -150,5 +150,6 @@ export function gradeClusterState(challenge: Challenge, state: ClusterState): Gr
 	const {objects} = loadedClusterOf(state);
 	// The cluster as the learner left it: its policies whole (a deleted one counts), the labels
 	// they set on the challenge's namespaces and pods; test pods they ran are not the answer.
-	return grade(challenge, objects.policies, {isWholeCluster: true, relabelling: {namespaces: objects.namespaces, pods: objects.pods}});
+	// Only Pods relabel pods: a workload of the same name stands for other pods than the cluster's.
+	return grade(challenge, objects.policies, {isWholeCluster: true, relabelling: {namespaces: objects.namespaces, pods: objects.pods.filter(pod => pod.workloadKind === undefined)}});
 }

@@ -42,6 +42,8 @@ export type GradeReport = {
 	readonly deletedPolicies?: readonly RequiredPolicy[];
 	/** Namespaces and pods labelled otherwise than the task asks, on keys a selector names; absent when none. */
 	readonly labelDifferences?: readonly LabelDifference[];
+	/** The cluster's namespaces (`ns`) and pods (`ns/name`) that a whole-cluster answer deleted; absent when none. */
+	readonly deletedObjects?: readonly string[];
 };
 
 /**
@@ -84,6 +86,16 @@ export function appliedPolicies(challenge: Challenge, submission: readonly Netwo
 /** The policies the learner's cluster holds. */
 function learnerPolicies(challenge: Challenge, submission: readonly NetworkPolicy[], answer: Answer): readonly NetworkPolicy[] {
 	return answer.isWholeCluster === true ? submission : appliedPolicies(challenge, submission);
+}
+
+// The cluster's namespaces and pods that a whole cluster no longer holds, as `ns` and `ns/name`.
+function missingObjects(cluster: Challenge['cluster'], present: Relabelling): string[] {
+	const namespaces = new Set(present.namespaces.map(namespace => namespace.name));
+	const pods = new Set(present.pods.map(pod => `${pod.namespace}/${pod.name}`));
+	return [
+		...cluster.namespaces.filter(namespace => !namespaces.has(namespace.name)).map(namespace => `namespace ${namespace.name}`),
+		...cluster.pods.filter(pod => pod.workloadKind === undefined && !pods.has(`${pod.namespace}/${pod.name}`)).map(pod => `pod ${pod.namespace}/${pod.name}`),
+	];
 }
 
 /** The reference's own answer: its policies come with the labels solution.yaml sets. */
@@ -144,7 +156,10 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 	// The cases are examples; the proof decides. A reference that fails its own cases is a broken
 	// pack (pack validate says so), and no submission passes it.
 	const deletedPolicies = answer.isWholeCluster === true ? challenge.cluster.policies.filter(policy => !asked.has(keyOf(policy)) && !submitted.has(keyOf(policy))).map(({name, namespace}) => ({name, namespace})) : [];
-	const passed = proof.isEquivalent && failures.length === 0 && missingPolicies.length + changedPolicies.length + extraPolicies.length + deletedPolicies.length + labels.length === 0;
+	// A whole cluster without one of the task's namespaces or pods is no answer to it: grading it
+	// as if the object were still there, with its old labels, would pass what kubectl lost.
+	const deletedObjects = answer.isWholeCluster === true && answer.relabelling ? missingObjects(challenge.cluster, answer.relabelling) : [];
+	const passed = proof.isEquivalent && failures.length === 0 && missingPolicies.length + changedPolicies.length + extraPolicies.length + deletedPolicies.length + labels.length + deletedObjects.length === 0;
 	const denied = failures.filter(failure => failure.got === 'deny').map(failure => failure.flow);
 	return {
 		challenge: challenge.id,
@@ -159,6 +174,7 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 		proof,
 		...(deletedPolicies.length > 0 ? {deletedPolicies} : {}),
 		...(labels.length > 0 ? {labelDifferences: labels} : {}),
+		...(deletedObjects.length > 0 ? {deletedObjects} : {}),
 	};
 }
 
@@ -259,6 +275,11 @@ export function failureHeadline(report: GradeReport, answer: 'your file' | 'your
 	const deleted = (report.deletedPolicies ?? []).map(policy => `NetworkPolicy ${policy.namespace}/${policy.name}`);
 	if (deleted.length > 0) {
 		return `your cluster no longer has ${deleted.join(' and ')}, which the task does not ask you to remove (${passed} of ${total} hidden cases hold)`;
+	}
+
+	const gone = report.deletedObjects ?? [];
+	if (gone.length > 0) {
+		return `your cluster no longer has ${gone.join(' and ')}, which the task does not ask you to delete (${passed} of ${total} hidden cases hold)`;
 	}
 
 	const [label] = report.labelDifferences ?? [];
