@@ -352,3 +352,14 @@ test('a plain word starting with a letter is a string unless it is one of YAML 1
 		t.is(yaml11PlainValue(word), word, word);
 	}
 });
+
+test('a merge key that would set a key the mapping set before it is refused: kubectl takes the merged value, other readers the first', t => {
+	const refused = (text: string) => t.throws(() => documentsOf(text, 'm.yaml'), {instanceOf: InputError, message: /merge key \(<<\) sets "name", which the mapping sets before it/}, text);
+	refused('labels:\n  name: api-pod\n  <<: {name: web-pod}\n');
+	refused('a: &a {name: x}\nb: &b {name: z}\nlabels:\n  <<: *a\n  <<: *b\n');
+	refused('a: &a {name: x}\nlabels:\n  name: api-pod\n  <<: [*a]\n');
+	// A key written after the merge overrides it for every reader alike.
+	t.deepEqual(documentsOf('a: &a {name: x, app: web}\nlabels:\n  <<: *a\n  name: api-pod\n', 'm.yaml')[0]!.value, {a: {name: 'x', app: 'web'}, labels: {name: 'api-pod', app: 'web'}});
+	// Earlier maps of one merge list take precedence in every reader.
+	t.deepEqual(documentsOf('a: &a {name: x}\nb: &b {name: z}\nlabels:\n  <<: [*a, *b]\n', 'm.yaml')[0]!.value, {a: {name: 'x'}, b: {name: 'z'}, labels: {name: 'x'}});
+});

@@ -292,15 +292,42 @@ function aliasProblems(index: YamlIndex, hasMerges: boolean): Array<{offset: num
 	};
 
 	const isMapping = (node: number) => index.isCollection(aliased(node)) && !index.isSequence(aliased(node));
+	const isMergeKey = (key: number) => index.isScalar(key) && index.text.startsWith('<<', index.startOf(key)) && index.endOf(key) - index.startOf(key) === 2;
+	const keyText = (key: number) => index.text.slice(index.startOf(key), index.endOf(key)).trim().replace(/^(["'])(.*)\1$/s, '$2');
+	// The keys a merge source sets, its own merges' included.
+	const mergedKeys = (source: number, depth = 0): string[] => index.pairsIfMapping(aliased(source)).flatMap(pair => {
+		if (!isMergeKey(pair.key)) {
+			return [keyText(pair.key)];
+		}
+
+		const value = aliased(pair.value);
+		return depth > 8 || pair.value === -1 ? [] : (index.isSequence(value) ? index.children(value) : [value]).flatMap(inner => mergedKeys(inner, depth + 1));
+	});
 	for (let node = 0; node < index.count; node++) {
 		if (hasMerges) {
+			// go-yaml sets a mapping's keys in order, a merge's too, so a merged key overrides one
+			// written (or merged) before it; js-yaml and the YAML spec keep the earlier one.
+			const seen = new Set<string>();
 			for (const pair of index.pairsIfMapping(node)) {
-				if (index.isScalar(pair.key) && index.text.startsWith('<<', index.startOf(pair.key)) && index.endOf(pair.key) - index.startOf(pair.key) === 2 && pair.value !== -1) {
+				if (isMergeKey(pair.key) && pair.value !== -1) {
 					const value = aliased(pair.value);
 					const sources = index.isSequence(value) ? index.children(value) : [value];
 					if (!sources.every(source => isMapping(source))) {
 						found.push({offset: index.startOf(pair.value), message: 'invalid YAML: a merge key (<<) takes a mapping or a list of mappings; kubectl\'s YAML reader refuses anything else here'});
+						continue;
 					}
+
+					const keys = sources.flatMap(source => mergedKeys(source));
+					const overridden = keys.find(key => seen.has(key));
+					if (overridden !== undefined) {
+						found.push({offset: index.startOf(pair.key), message: `invalid YAML: this merge key (<<) sets ${JSON.stringify(overridden)}, which the mapping sets before it; kubectl's YAML reader takes the merged value and other readers the one written first: set each key once`});
+					}
+
+					for (const key of keys) {
+						seen.add(key);
+					}
+				} else {
+					seen.add(keyText(pair.key));
 				}
 			}
 		}
