@@ -170,7 +170,7 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 		changedPolicies,
 		extraPolicies,
 		failures,
-		mistakes: passed ? [] : recognizeMistakes(submission, challenge.cluster, challenge.policies, denied, {reference: challenge.solution, ...(proof.isEquivalent ? {} : {focus: proof.counterexample.direction})}),
+		mistakes: passed ? [] : recognizeMistakes(submission, relabelled(challenge.cluster, answer.relabelling ?? noRelabelling), challenge.policies, denied, {reference: challenge.solution, ...(proof.isEquivalent ? {} : {focus: proof.counterexample.direction})}),
 		proof,
 		...(deletedPolicies.length > 0 ? {deletedPolicies} : {}),
 		...(labels.length > 0 ? {labelDifferences: labels} : {}),
