@@ -181,6 +181,17 @@ export function kubectlDifference(index: YamlIndex, suspects: Suspects): {readon
 		found.push(...keyProblems(index));
 	}
 
+	// An explicit key (`? `) inside a flow collection makes a mapping the index does not see as
+	// one, so its key escapes the checks above (a null key read as "null"): no manifest writes
+	// one, and it is refused rather than read unchecked.
+	if (suspects.hasOddKeys && index.text.includes('?')) {
+		const marks = [...index.text.matchAll(/(?<=^|[ \t{,[])\?(?=[ \t\r\n])/gm)].map(match => match.index);
+		const inFlow = classify(index, marks);
+		for (const offset of marks.filter(mark => inFlow.get(mark) === 'flow')) {
+			found.push({offset, message: 'invalid YAML: an explicit key (? ) inside a flow collection; write the mapping as {key: value}'});
+		}
+	}
+
 	if (suspects.hasAliases || suspects.hasMerges) {
 		found.push(...aliasProblems(index, suspects.hasMerges));
 	}
