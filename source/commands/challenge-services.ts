@@ -10,7 +10,7 @@ import type {SavedExam} from '../progress/saved-exam.js';
 import {examDirectory, examTaskFile, prepareWorkFile, readWorkFile, resetWorkFile} from '../progress/workspace.js';
 import type {GradeResult} from '../tui/challenge-state.js';
 import {openInEditor, type Terminal} from './editor.js';
-import {gradeClusterState, openShellSession, resetShellCluster, shellCluster, shellCommands} from './shell.js';
+import {gradeClusterObjects, openShellSession, resetShellCluster, shellCluster, shellCommands} from './shell.js';
 import {loadedClusterOf} from '../kubectl/cluster-of-state.js';
 import {stateFile} from '../kubectl/state-file.js';
 import {statSync} from 'node:fs';
@@ -80,8 +80,9 @@ export function gradeShellCluster(challenge: Challenge, file: string): GradeResu
 		return undefined;
 	}
 
-	const report = gradeClusterState(challenge, state);
-	const {policies} = loadedClusterOf(state).objects;
+	const {objects} = loadedClusterOf(state);
+	const report = gradeClusterObjects(challenge, objects);
+	const {policies} = objects;
 	const commands = shellCommands(file);
 	return {
 		kind: 'graded',

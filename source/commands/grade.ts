@@ -7,7 +7,7 @@ import {loadPack} from '../content/pack.js';
 import {describeCounterexample, describeFailure, failureHeadline, failuresBesideCounterexample, grade, type GradeReport} from '../grading/grade.js';
 import type {Counterexample, ProofEnd} from '../grading/proof.js';
 import {formatAddress} from '../kube/ip.js';
-import {describeLabelDifference} from '../grading/labels.js';
+import {describeLabelDifference, relabellingOf} from '../grading/labels.js';
 import {similarTo} from '../format/similar.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
@@ -49,8 +49,7 @@ export function runGrade(options: GradeOptions, io: CommandIo): number {
 	printSkipped(io, submission.skipped);
 	const others = submission.objects.pods.length + submission.objects.namespaces.length;
 	// A task that asks for labels takes the Namespaces and Pods of the file as kubectl apply would.
-	// Only Pods relabel pods: a workload of the same name stands for other pods than the cluster's.
-	const relabelling = challenge.solutionRelabelling ? {relabelling: {namespaces: submission.objects.namespaces, pods: submission.objects.pods.filter(pod => pod.workloadKind === undefined)}} : {};
+	const relabelling = challenge.solutionRelabelling ? {relabelling: relabellingOf(submission.objects)} : {};
 	if (others > 0 && !challenge.solutionRelabelling) {
 		io.stderr(`note: ${options.submissionFile}: ${others} Pod or Namespace ${others === 1 ? 'object was' : 'objects were'} ignored; grading applies only your NetworkPolicies to the challenge's cluster\n`);
 	}

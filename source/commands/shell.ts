@@ -12,6 +12,9 @@ import {writeFileAtomic} from '../content/atomic-file.js';
 import type {Challenge} from '../content/challenge-types.js';
 import {similarTo} from '../format/similar.js';
 import {grade, type GradeReport} from '../grading/grade.js';
+import {relabellingOf} from '../grading/labels.js';
+import {listItems} from '../kube/objects.js';
+import type {ClusterObjects} from '../kube/types.js';
 import {loadedClusterOf} from '../kubectl/cluster-of-state.js';
 import {shellLaunch} from '../kubectl/launch.js';
 import {historyFile, readHistory, readState, stateFile, writeState} from '../kubectl/state-file.js';
@@ -133,23 +136,17 @@ export function challengeObjects(challenge: Challenge): RawObject[] {
 	}
 
 	const file = path.join(folder, 'cluster.yaml');
-	return documentsOf(readFileSync(file, 'utf8'), file).flatMap(document => listItems(document.value));
-}
-
-function listItems(value: unknown): RawObject[] {
-	if (value === null || typeof value !== 'object') {
-		return [];
-	}
-
-	const record = value as RawObject;
-	return record['kind'] === 'List' && Array.isArray(record['items']) ? record['items'] as RawObject[] : [record];
+	return documentsOf(readFileSync(file, 'utf8'), file).flatMap(document => (listItems(document.value) ?? [document.value]) as RawObject[]).filter(object => object !== null && typeof object === 'object');
 }
 
 /** Grades the policies of the cluster as it is now: the learner's, applied or kept from the start. */
 export function gradeClusterState(challenge: Challenge, state: ClusterState): GradeReport {
-	const {objects} = loadedClusterOf(state);
+	return gradeClusterObjects(challenge, loadedClusterOf(state).objects);
+}
+
+/** The same, for the cluster's objects already loaded. */
+export function gradeClusterObjects(challenge: Challenge, objects: ClusterObjects): GradeReport {
 	// The cluster as the learner left it: its policies whole (a deleted one counts), the labels
 	// they set on the challenge's namespaces and pods; test pods they ran are not the answer.
-	// Only Pods relabel pods: a workload of the same name stands for other pods than the cluster's.
-	return grade(challenge, objects.policies, {isWholeCluster: true, relabelling: {namespaces: objects.namespaces, pods: objects.pods.filter(pod => pod.workloadKind === undefined)}});
+	return grade(challenge, objects.policies, {isWholeCluster: true, relabelling: relabellingOf(objects)});
 }

@@ -6,7 +6,7 @@ import {readJsonValue, looksLikeJson, trailingComma} from './json-document.js';
 import {InputError} from './input-error.js';
 import {readText} from './read-text.js';
 import type {PathSegment} from '../kube/issue.js';
-import {type DocumentPositions, documentPositions, parseYamlDocuments, positionOfOffset, refuseControlCharacters, type SourceDocument} from './yaml-document.js';
+import {type DocumentPositions, documentPositions, parseYamlDocuments, positionOfOffset, refuseControlCharacters, type SourceDocument, unplaced} from './yaml-document.js';
 import {YamlIndex} from './yaml-index.js';
 import {readKubectlYaml, type YamlProblem} from './yaml-kubectl.js';
 import {kubectlDifference, suspectsIn, withEmptyNestedItemsWritten, withLineFeeds} from './yaml-kubectl-checks.js';
@@ -100,7 +100,7 @@ function indexFinder(text: string, made: YamlIndex | undefined): (document: numb
 /** The first part of a text the YAML parser reads for positions: a thousand lines or so. */
 const firstPositionsPrefix = 64 * 1024;
 
-const nowhere: Omit<SourceDocument, 'value'> = {locate: () => ({line: 1, column: 1}), plainSourceAt: () => undefined};
+const nowhere: Omit<SourceDocument, 'value'> = unplaced(undefined);
 
 // Positions come from the YAML parser, which takes a minute and gigabytes for a few megabytes of
 // list items. The problems reported are the first ten, mostly near the start, so the parser

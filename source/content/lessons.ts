@@ -15,7 +15,7 @@ import type {DiagramEdge, Lesson, LessonPage} from './lesson-types.js';
 import {locateIssue} from './locate-issue.js';
 import {readText} from './read-text.js';
 import {stripControlSequences} from './sanitize.js';
-import type {SourceDocument} from './yaml-document.js';
+import {unplaced} from './yaml-document.js';
 
 const text: Schema = {type: 'string'};
 const edge: Schema = {type: 'object', fields: {from: text, to: text, port: {type: 'integer'}, protocol: text, verdict: text}};
@@ -92,7 +92,7 @@ function readIndex(file: string): string[] {
 	return ids;
 }
 
-const emptyDocument: SourceDocument = {value: undefined, locate: () => ({line: 1, column: 1}), plainSourceAt: () => undefined};
+const emptyDocument = unplaced(undefined);
 
 function problem(path: ReadonlyArray<string | number>, message: string): Issue {
 	return {path, message: `${formatFieldPath(path)}: ${message}`, severity: 'error'};

@@ -17,7 +17,7 @@ import {locateIssue} from './locate-issue.js';
 import {checkPackFolder, idLengthProblem, packDocumentsOf, packFile, packIdPattern, readPackDocuments} from './pack-files.js';
 import {readText} from './read-text.js';
 import {quoteValue, stripControlSequences} from './sanitize.js';
-import type {SourceDocument} from './yaml-document.js';
+import {type SourceDocument, unplaced} from './yaml-document.js';
 
 const text: Schema = {type: 'string'};
 const packSchema: Schema = {type: 'object', fields: {id: text, title: text, version: text, author: text, description: text}};
@@ -43,7 +43,7 @@ export type LoadedPack = {
 	readonly problems: readonly Problem[];
 };
 
-const noPosition: SourceDocument = {value: undefined, locate: () => ({line: 1, column: 1}), plainSourceAt: () => undefined};
+const noPosition = unplaced(undefined);
 
 function fieldProblem(path: ReadonlyArray<string | number>, message: string): Issue {
 	return {path, message: `${formatFieldPath(path)}: ${message}`, severity: 'error'};

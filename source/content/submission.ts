@@ -1,6 +1,6 @@
 // A learner's policy file, read for grading in the app: the NetworkPolicies it holds, or why it
 // cannot be graded yet (an empty file is a normal first state, not an error).
-import type {Relabelling} from '../grading/labels.js';
+import {type Relabelling, relabellingOf} from '../grading/labels.js';
 import type {NetworkPolicy} from '../kube/types.js';
 import {loadClusterFiles} from './cluster-files.js';
 import {formatProblem, InputError, moreProblemsLine} from './input-error.js';
@@ -43,7 +43,7 @@ export function readSubmission(file: string, maxBytes?: number, {takesLabels = f
 		...(ignored > 0 ? [`${ignored} object${ignored === 1 ? ' that is not a NetworkPolicy was' : 's that are not NetworkPolicies were'} ignored: grading applies only your NetworkPolicies.`] : []),
 	].map(note => stripControlSequences(note));
 	if (takesLabels) {
-		const labelled = {namespaces: objects.namespaces, pods: objects.pods.filter(pod => pod.workloadKind === undefined)};
+		const labelled = relabellingOf(objects);
 		return objects.policies.length + labelled.namespaces.length + labelled.pods.length === 0
 			? {kind: 'invalid', problems: [`${file}: has no NetworkPolicy, Namespace or Pod in it; this task asks for labels too`]}
 			: {kind: 'policies', policies: objects.policies, notes, relabelling: labelled};

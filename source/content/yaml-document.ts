@@ -18,6 +18,11 @@ export type SourceDocument = {
 	plainSourceAt(path: readonly PathSegment[]): string | undefined;
 };
 
+/** A value with no place in a text (built in code, or a file that held no document): every problem is at line 1. */
+export function unplaced(value: unknown): SourceDocument {
+	return {value, locate: () => ({line: 1, column: 1}), plainSourceAt: () => undefined};
+}
+
 let yamlModule: typeof YamlModule | undefined;
 
 // The YAML parser is loaded on first use: texts are read by js-yaml (yaml-kubectl.ts), and this

@@ -114,7 +114,17 @@ should be denied) first, then outages, each in case order. The cases alone, with
 what pack checks need, and the first feedback of a grade.
 */
 export function caseFailures(challenge: Challenge, submission: readonly NetworkPolicy[], answer: Answer = {}): CaseFailure[] {
-	const cluster = compileCluster({...relabelled(challenge.cluster, answer.relabelling ?? noRelabelling), policies: learnerPolicies(challenge, submission, answer)});
+	return failuresOn(challenge, learnerCluster(challenge, answer), learnerPolicies(challenge, submission, answer));
+}
+
+/** The cluster the learner's answer leaves: the challenge's, with the labels they set. */
+function learnerCluster(challenge: Challenge, answer: Answer): Challenge['cluster'] {
+	return relabelled(challenge.cluster, answer.relabelling ?? noRelabelling);
+}
+
+// The cases decided on the learner's cluster with their policies.
+function failuresOn(challenge: Challenge, objects: Challenge['cluster'], policies: readonly NetworkPolicy[]): CaseFailure[] {
+	const cluster = compileCluster({...objects, policies});
 	const failures: CaseFailure[] = [];
 	for (const flow of challenge.cases) {
 		const source = resolveEndpoint(cluster, flow.from);
@@ -133,17 +143,18 @@ export function caseFailures(challenge: Challenge, submission: readonly NetworkP
 }
 
 export function grade(challenge: Challenge, submission: readonly NetworkPolicy[], answer: Answer = {}): GradeReport {
-	const failures = caseFailures(challenge, submission, answer);
+	const yourCluster = learnerCluster(challenge, answer);
+	const yours = learnerPolicies(challenge, submission, answer);
+	const failures = failuresOn(challenge, yourCluster, yours);
 	const submitted = new Set(submission.map(policy => keyOf(policy)));
 	const missingPolicies = challenge.policies.filter(policy => !submitted.has(keyOf(policy)));
 	const total = challenge.cases.length;
 	const passedCases = total - failures.length;
 	const expected = expectedCluster(challenge);
 	const reference = appliedPolicies(challenge, challenge.solution);
-	const yours = learnerPolicies(challenge, submission, answer);
 	// Labels first: where they agree on every key a selector names, the learner's cluster decides
 	// every flow as the expected one does, and the proof on the expected cluster is exact.
-	const labels = labelDifferences(relabelled(challenge.cluster, answer.relabelling ?? noRelabelling), expected, selectorKeys([...reference, ...yours]));
+	const labels = labelDifferences(yourCluster, expected, selectorKeys([...reference, ...yours]));
 	const proof = proveEquivalent(expected, reference, yours, familiesExcept(Object.keys(challenge.probesOff ?? {})), tellingHints(challenge));
 	// A policy the task leaves alone stays as it is, even where a rewrite changes no verdict.
 	const asked = new Set(challenge.policies.map(policy => keyOf(policy)));
@@ -170,7 +181,7 @@ export function grade(challenge: Challenge, submission: readonly NetworkPolicy[]
 		changedPolicies,
 		extraPolicies,
 		failures,
-		mistakes: passed ? [] : recognizeMistakes(submission, relabelled(challenge.cluster, answer.relabelling ?? noRelabelling), challenge.policies, denied, {reference: challenge.solution, ...(proof.isEquivalent ? {} : {focus: proof.counterexample.direction})}),
+		mistakes: passed ? [] : recognizeMistakes(submission, yourCluster, challenge.policies, denied, {reference: challenge.solution, ...(proof.isEquivalent ? {} : {focus: proof.counterexample.direction})}),
 		proof,
 		...(deletedPolicies.length > 0 ? {deletedPolicies} : {}),
 		...(labels.length > 0 ? {labelDifferences: labels} : {}),

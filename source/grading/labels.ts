@@ -21,6 +21,14 @@ export type LabelDifference = {
 	readonly expected: Labels;
 };
 
+/**
+The labels a loaded answer sets: its Namespaces and its Pods. A workload is left out: it stands
+for pods of its own, not for the cluster's pod of the same name.
+*/
+export function relabellingOf(objects: ClusterObjects): Relabelling {
+	return {namespaces: objects.namespaces, pods: objects.pods.filter(pod => pod.workloadKind === undefined)};
+}
+
 /** The cluster with the relabelled objects' labels in place of its own; objects it does not hold are left out. */
 export function relabelled(cluster: ClusterObjects, relabelling: Relabelling): ClusterObjects {
 	const namespaceLabels = new Map(relabelling.namespaces.map(namespace => [namespace.name, namespace.labels]));

@@ -60,7 +60,7 @@ const readers: Readonly<Record<string, Reader>> = {
 };
 
 /** The items of a List document (`kind: List`, `PodList`...), undefined for any other document. */
-function listItems(value: unknown): readonly unknown[] | undefined {
+export function listItems(value: unknown): readonly unknown[] | undefined {
 	const record = asRecord(value);
 	if (!record || typeof record['kind'] !== 'string' || !record['kind'].endsWith('List')) {
 		return undefined;

@@ -5,6 +5,7 @@
 // IP, a namespace's name label). Pure.
 import {decodeDocument} from '../kube/objects.js';
 import type {Issue} from '../kube/issue.js';
+import {namespaceNameLabel} from '../kube/types.js';
 import {quoteValue} from '../content/sanitize.js';
 import {likelyMistake} from '../content/skipped-kinds.js';
 import {servedVersions} from './object-names.js';
@@ -137,7 +138,7 @@ function serverFilled(state: ClusterState, object: RawObject, existing: RawObjec
 		const metadata = (object['metadata'] ?? {}) as Record<string, unknown>;
 		const labels = (metadata['labels'] ?? {}) as Record<string, string>;
 		// Set by the API server on every namespace since 1.22, whatever was written.
-		return {...rest, metadata: {...metadata, labels: {...labels, 'kubernetes.io/metadata.name': metadataOf(object).name}}};
+		return {...rest, metadata: {...metadata, labels: {...labels, [namespaceNameLabel]: metadataOf(object).name}}};
 	}
 
 	if (kind === 'Pod') {

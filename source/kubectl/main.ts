@@ -28,7 +28,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
 };
 
 /** The commands kubectl has beyond the dojo's: "not here" rather than "unknown command". */
-const realCommands = new Set(['create', 'expose', 'run', 'set', 'explain', 'edit', 'delete', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'label', 'annotate', 'completion', 'alpha', 'api-resources', 'api-versions', 'config', 'plugin', 'version']);
+const realCommands = new Set(['expose', 'set', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'logs', 'attach', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'patch', 'wait', 'kustomize', 'annotate', 'completion', 'alpha', 'api-resources', 'api-versions', 'config', 'plugin', 'version']);
 
 const coveredLine = () => `The dojo's kubectl covers only what NetworkPolicy tasks need: ${Object.keys(commands).join(', ')}.`;
 
