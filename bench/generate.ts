@@ -15,7 +15,7 @@ import {stringify} from 'yaml';
 import {loadClusterFiles} from '../source/content/cluster-files.js';
 import {compileCluster, referenceVerdict, resolveEndpoint} from '../source/evaluator/index.js';
 import type {Endpoint, Verdict} from '../source/evaluator/index.js';
-import type {Protocol} from '../source/kube/types.js';
+import type {Protocol} from '../source/model/kubernetes.js';
 
 export const defaultSeed = 0x5e_ed_20_25;
 export const namespaceCount = 50;

@@ -4,13 +4,13 @@
 // uses (never ink or React); argument reading and usage texts are in cli/.
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {InputError} from './content/input-error.js';
+import {InputError} from './model/input-error.js';
 import {packageRoot} from './content/paths.js';
-import {stripControlSequences} from './content/sanitize.js';
+import {stripControlSequences} from './model/sanitize.js';
 import {UsageError} from './usage-error.js';
 import type {CommandIo} from './commands/io.js';
 import {shouldUseColor} from './format/color.js';
-import {similarTo} from './format/similar.js';
+import {similarTo} from './model/similar.js';
 import {appUsage, challengesUsage, completionUsage, evalUsage, gradeUsage, lessonsUsage, progressUsage, shellUsage, usage} from './cli/usage.js';
 import {commandHelp} from './cli/help.js';
 import {appOptions, commandNames, commandOptions, shells, type Shell} from './cli/options.js';
@@ -174,7 +174,7 @@ async function run(argv: readonly string[], io: CommandIo): Promise<number> {
 			import('./commands/progress.js'),
 			import('./progress/store.js'),
 			import('./content/lessons.js'),
-			import('./content/lesson-types.js'),
+			import('./model/lesson.js'),
 			import('./content/paths.js'),
 			import('./commands/challenge-entries.js'),
 		]);

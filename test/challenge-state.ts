@@ -2,7 +2,7 @@
 // (effects), what each answer does to the screen, and what goes into progress.
 import test from 'ava';
 import {grade} from '../source/grading/grade.js';
-import type {NetworkPolicy} from '../source/kube/types.js';
+import type {NetworkPolicy} from '../source/model/kubernetes.js';
 import {challengeProgress, drillProgress} from '../source/progress/challenge-model.js';
 import {emptyProgress} from '../source/progress/model.js';
 import {type GradeResult, matrixPorts} from '../source/tui/challenge-state.js';

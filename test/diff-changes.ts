@@ -1,6 +1,6 @@
 // diff: the pod-to-pod flows whose verdict changes between two clusters, exact over every port.
 import test from 'ava';
-import type {ClusterObjects, NetworkPolicy} from '../source/kube/types.js';
+import type {ClusterObjects, NetworkPolicy} from '../source/model/kubernetes.js';
 import {compileCluster} from '../source/evaluator/index.js';
 import {portRanges, verdictChanges} from '../source/evaluator/diff.js';
 import {addressRangeText, diffJson, diffText} from '../source/format/diff-output.js';

@@ -3,8 +3,8 @@
 // removing policies must move verdicts only the way NetworkPolicy's additive semantics allow.
 import test from 'ava';
 import fc from 'fast-check';
-import type {ClusterObjects, ContainerPort, IpBlock, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Rule} from '../source/kube/types.js';
-import {namespaceNameLabel} from '../source/kube/types.js';
+import type {ClusterObjects, ContainerPort, IpBlock, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Rule} from '../source/model/kubernetes.js';
+import {namespaceNameLabel} from '../source/model/kubernetes.js';
 import {type Cluster, bitsetHas, compileCluster, decide, formatAddress, isAllowed, parseCidr, reachability, referenceVerdict, resolveEndpoint} from '../source/evaluator/index.js';
 import type {Decision, Direction, Endpoint, Flow} from '../source/evaluator/types.js';
 import {cluster, namespace, parsedPolicy, policy, rule, selector} from './helpers/builders.js';

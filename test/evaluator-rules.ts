@@ -2,8 +2,8 @@
 // would flip if the rule were implemented wrong, and every flow is decided twice: by the indexed
 // evaluator and by the unindexed reference, which must both give the expected verdict.
 import test, {type ExecutionContext} from 'ava';
-import type {ClusterObjects, NetworkPolicy, Pod, Protocol, Requirement, Rule} from '../source/kube/types.js';
-import {namespaceNameLabel} from '../source/kube/types.js';
+import type {ClusterObjects, NetworkPolicy, Pod, Protocol, Requirement, Rule} from '../source/model/kubernetes.js';
+import {namespaceNameLabel} from '../source/model/kubernetes.js';
 import type {Verdict} from '../source/evaluator/types.js';
 import {compileCluster, decide, referenceVerdict} from '../source/evaluator/index.js';
 import {cluster, flow, namespace, parsedPolicy, pod, policy, port, rule, selector, verdictOf} from './helpers/builders.js';

@@ -2,7 +2,7 @@
 // checked on the built-in pack and on small challenge lists built here.
 import path from 'node:path';
 import test from 'ava';
-import type {Challenge, Difficulty} from '../source/content/challenge-types.js';
+import type {Challenge, Difficulty} from '../source/model/challenge.js';
 import {loadPack} from '../source/content/pack.js';
 import {appliedPolicies, expectedCluster} from '../source/grading/grade.js';
 import {recordExam} from '../source/progress/challenge-model.js';

@@ -1,7 +1,7 @@
 // explain's decision traces, one test per kind of rule: the trace's words are asserted exactly
 // (format/explain-text.ts is their one home), and the trace's verdict is decide()'s.
 import test, {type ExecutionContext} from 'ava';
-import type {ClusterObjects, NetworkPolicy, Protocol} from '../source/kube/types.js';
+import type {ClusterObjects, NetworkPolicy, Protocol} from '../source/model/kubernetes.js';
 import {compileCluster, decide} from '../source/evaluator/index.js';
 import {traceFlow} from '../source/evaluator/explain.js';
 import {explanationLines, explainJson, explainText} from '../source/format/explain-output.js';

@@ -1,7 +1,7 @@
 // Each classic mistake with a submission that shows it and one that does not.
 import test from 'ava';
 import {recognizeMistakes} from '../source/grading/mistakes.js';
-import type {NetworkPolicy, Peer} from '../source/kube/types.js';
+import type {NetworkPolicy, Peer} from '../source/model/kubernetes.js';
 import {cluster, pod, policy, port, rule, selector} from './helpers/builders.js';
 
 const objects = cluster({pods: [pod('shop/web', {app: 'web'}), pod('shop/db', {app: 'db'}), pod('backend/api', {app: 'api'})]});

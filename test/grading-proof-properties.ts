@@ -6,7 +6,7 @@
 // evaluator), with its own projection onto one direction.
 import test from 'ava';
 import fc from 'fast-check';
-import type {ClusterObjects, IpBlock, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Rule} from '../source/kube/types.js';
+import type {ClusterObjects, IpBlock, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Rule} from '../source/model/kubernetes.js';
 import {type Address, addressKey, parseAddress} from '../source/kube/ip.js';
 import {referenceVerdict} from '../source/evaluator/index.js';
 import type {Direction, Endpoint} from '../source/evaluator/types.js';

@@ -4,7 +4,7 @@ import test from 'ava';
 import {probeFamilies, withProbes} from '../source/grading/probes.js';
 import {type Proof, familiesExcept, proveEquivalent} from '../source/grading/proof.js';
 import {describeCounterexample, policyMeaning} from '../source/grading/grade.js';
-import type {NetworkPolicy} from '../source/kube/types.js';
+import type {NetworkPolicy} from '../source/model/kubernetes.js';
 import {cluster, namespace, parsedPolicy, pod} from './helpers/builders.js';
 
 const shop = cluster({

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import test from 'ava';
 import {loadLessons} from '../source/content/lessons.js';
-import {checkpointPages} from '../source/content/lesson-types.js';
+import {checkpointPages} from '../source/model/lesson.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../test/fixtures/lessons');
 

@@ -1,6 +1,6 @@
 // Each lint with a case that fires and one that does not; messages asserted exactly.
 import test from 'ava';
-import type {ClusterObjects, NetworkPolicy, Pod} from '../source/kube/types.js';
+import type {ClusterObjects, NetworkPolicy, Pod} from '../source/model/kubernetes.js';
 import {type LintCode, lintPolicies} from '../source/grading/lint.js';
 import {cluster, namespace, parsedPolicy, pod, policy, port, rule, selector} from './helpers/builders.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import test from 'ava';
 import {startLoadingCluster} from '../source/commands/load-cluster.js';
 import {loadClusterFiles} from '../source/content/cluster-files.js';
-import {InputError} from '../source/content/input-error.js';
+import {InputError} from '../source/model/input-error.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../test/fixtures');
 

@@ -1,7 +1,7 @@
 // The reachability grid as data, text and JSON, on a known small cluster: exact strings. And the
 // comparison of two grids that the app shows side by side.
 import test from 'ava';
-import type {ClusterObjects, NetworkPolicy} from '../source/kube/types.js';
+import type {ClusterObjects, NetworkPolicy} from '../source/model/kubernetes.js';
 import {compileCluster, decide} from '../source/evaluator/index.js';
 import {compareGrids, gridAllows, namespacePairs, reachabilityGrid} from '../source/evaluator/grid.js';
 import {matrixLines, maxGridPods} from '../source/format/matrix-text.js';

@@ -4,10 +4,10 @@ import path from 'node:path';
 import test from 'ava';
 import {loadPack} from '../source/content/pack.js';
 import {caseStrength} from '../source/grading/case-strength.js';
-import type {Challenge} from '../source/content/challenge-types.js';
+import type {Challenge} from '../source/model/challenge.js';
 import {appliedPolicies} from '../source/grading/grade.js';
 import {proveEquivalent} from '../source/grading/proof.js';
-import type {NetworkPolicy} from '../source/kube/types.js';
+import type {NetworkPolicy} from '../source/model/kubernetes.js';
 import {nearMissMutants} from '../source/grading/mutants.js';
 import {parsedPolicy} from './helpers/builders.js';
 

@@ -6,7 +6,7 @@ import {cpSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync} f
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {InputError} from '../source/content/input-error.js';
+import {InputError} from '../source/model/input-error.js';
 import {loadPack} from '../source/content/pack.js';
 import {maxPackDocuments} from '../source/content/pack-files.js';
 

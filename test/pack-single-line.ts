@@ -6,7 +6,7 @@ import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {InputError} from '../source/content/input-error.js';
+import {InputError} from '../source/model/input-error.js';
 import {loadPack} from '../source/content/pack.js';
 
 const root = path.resolve(import.meta.dirname, '../..');

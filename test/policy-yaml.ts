@@ -10,7 +10,7 @@ import {loadClusterSources} from '../source/content/cluster-files.js';
 import {documentsOf} from '../source/content/documents.js';
 import {loadPack} from '../source/content/pack.js';
 import {policyYaml, toYaml} from '../source/format/policy-yaml.js';
-import type {IpBlock, Labels, LabelSelector, NetworkPolicy, Peer, PolicyPort, PolicyType, Requirement, Rule} from '../source/kube/types.js';
+import type {IpBlock, Labels, LabelSelector, NetworkPolicy, Peer, PolicyPort, PolicyType, Requirement, Rule} from '../source/model/kubernetes.js';
 import {policy, port, rule, selector} from './helpers/builders.js';
 
 // The typed policies a text holds, read as the grader reads a learner's file. The reader makes

@@ -11,7 +11,7 @@ import path from 'node:path';
 import process from 'node:process';
 import test, {type ExecutionContext} from 'ava';
 import envPaths from 'env-paths';
-import {InputError} from '../source/content/input-error.js';
+import {InputError} from '../source/model/input-error.js';
 import {type Progress, emptyProgress, markPageSeen, recordAnswer} from '../source/progress/model.js';
 import {dataDirectory, loadProgress, progressFile, resetProgress, saveProgress, saveProgressMerged} from '../source/progress/store.js';
 import {systemError, withReplaced} from './helpers/fake-fs.js';

@@ -1,6 +1,6 @@
 // One control sequence kind per test, as ink's test/sanitize-ansi.ts does.
 import test from 'ava';
-import {bareOrQuoted, quoteValue, stripControlSequences, terminalSafeJson} from '../source/content/sanitize.js';
+import {bareOrQuoted, quoteValue, stripControlSequences, terminalSafeJson} from '../source/model/sanitize.js';
 
 const cases: Array<[string, string, string]> = [
 	['SGR colour', 'a\u001B[31mred\u001B[0mb', 'aredb'],

@@ -6,9 +6,9 @@ import {cpSync, mkdtempSync, readdirSync, readFileSync, existsSync, writeFileSyn
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {probeFamilies} from '../source/content/challenge-types.js';
+import {probeFamilies} from '../source/model/challenge.js';
 import {documentsOf} from '../source/content/documents.js';
-import {InputError} from '../source/content/input-error.js';
+import {InputError} from '../source/model/input-error.js';
 import {loadPack} from '../source/content/pack.js';
 import {packTemplate} from '../source/content/pack-template.js';
 import {type JsonSchema, unknownKeywords, validate} from './helpers/json-schema.js';

@@ -6,7 +6,7 @@ import test from 'ava';
 import fc from 'fast-check';
 import {requirementMatches} from '../source/evaluator/selector.js';
 import {type ParsedSelector, parseSelectorString, selectorStringMatches, type StringRequirement} from '../source/kube/selector-string.js';
-import type {Labels, Requirement} from '../source/kube/types.js';
+import type {Labels, Requirement} from '../source/model/kubernetes.js';
 
 const requirementsOf = (parsed: ParsedSelector) => ('requirements' in parsed ? parsed.requirements : parsed.error);
 

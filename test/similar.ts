@@ -1,6 +1,6 @@
 import test from 'ava';
 import fc from 'fast-check';
-import {editDistance, similarTo} from '../source/format/similar.js';
+import {editDistance, similarTo} from '../source/model/similar.js';
 
 test('edit distance counts inserts, deletes, replaces and a swap of neighbours as one edit each', t => {
 	t.is(editDistance('pack', 'pack'), 0);

@@ -4,14 +4,14 @@
 // challenge of the built-in pack, and on small challenges built here.
 import path from 'node:path';
 import test from 'ava';
-import type {Challenge} from '../source/content/challenge-types.js';
+import type {Challenge} from '../source/model/challenge.js';
 import {loadClusterSources} from '../source/content/cluster-files.js';
 import {documentsOf} from '../source/content/documents.js';
 import {loadPack} from '../source/content/pack.js';
 import {alignColumns, clusterTable, namespacesOf} from '../source/format/cluster-summary.js';
 import {policyYaml} from '../source/format/policy-yaml.js';
 import {policySkeleton, taskFileText} from '../source/format/task-file.js';
-import type {ClusterObjects, NetworkPolicy, Pod} from '../source/kube/types.js';
+import type {ClusterObjects, NetworkPolicy, Pod} from '../source/model/kubernetes.js';
 import {cluster, namespace, pod, policy} from './helpers/builders.js';
 
 const {challenges} = loadPack(path.resolve(import.meta.dirname, '../../challenges'));

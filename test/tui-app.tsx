@@ -7,7 +7,7 @@ import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
 import {runTui} from '../source/commands/tui.js';
-import {checkpointPages} from '../source/content/lesson-types.js';
+import {checkpointPages} from '../source/model/lesson.js';
 import {loadLessons} from '../source/content/lessons.js';
 import {emptyProgress, type Progress} from '../source/progress/model.js';
 import {App} from '../source/tui/app.js';

@@ -1,6 +1,6 @@
 // The app's state machine, without React: keys in, screens and progress out.
 import test from 'ava';
-import type {Lesson} from '../source/content/lesson-types.js';
+import type {Lesson} from '../source/model/lesson.js';
 import {emptyProgress} from '../source/progress/model.js';
 import {actionFor, footerHints, type KeyPress} from '../source/tui/keys.js';
 import {predictAll} from '../source/tui/predictions.js';

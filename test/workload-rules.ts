@@ -3,7 +3,7 @@
 // indexed evaluator and by the unindexed reference; then the pure pieces around it: which pods
 // are a workload's replicas, how a flow names a workload or a Service, and a Service's backends.
 import test, {type ExecutionContext} from 'ava';
-import type {ClusterObjects, NetworkPolicy, Pod, Protocol, WorkloadKind} from '../source/kube/types.js';
+import type {ClusterObjects, NetworkPolicy, Pod, Protocol, WorkloadKind} from '../source/model/kubernetes.js';
 import {compileCluster, decide, referenceVerdict, resolveReference, serviceBackends} from '../source/evaluator/index.js';
 import {traceFlow} from '../source/evaluator/explain.js';
 import type {Verdict} from '../source/evaluator/types.js';

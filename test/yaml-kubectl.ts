@@ -5,7 +5,7 @@ import test from 'ava';
 import fc from 'fast-check';
 import {Document, isMap, isSeq, stringify, type ToStringOptions} from 'yaml';
 import {documentsOf} from '../source/content/documents.js';
-import {InputError} from '../source/content/input-error.js';
+import {InputError} from '../source/model/input-error.js';
 import {parseYamlDocuments, type SourceDocument} from '../source/content/yaml-document.js';
 import {YamlIndex} from '../source/content/yaml-index.js';
 

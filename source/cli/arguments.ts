@@ -1,7 +1,7 @@
 // Reading a command's options and arguments, and the one-line usage errors they give.
 import {parseArgs} from 'node:util';
-import {similarTo} from '../format/similar.js';
-import type {Protocol} from '../kube/types.js';
+import {similarTo} from '../model/similar.js';
+import type {Protocol} from '../model/kubernetes.js';
 import {UsageError} from '../usage-error.js';
 import type {OptionSpec} from './options.js';
 

@@ -2,7 +2,7 @@
 // files (content/manifest-paths.ts), `-` as standard input, which can be read only once.
 import type {CommandIo} from '../commands/io.js';
 import {expandManifestPaths, fileArgument} from '../content/manifest-paths.js';
-import {stripControlSequences} from '../content/sanitize.js';
+import {stripControlSequences} from '../model/sanitize.js';
 import {usageError} from './arguments.js';
 
 /** Refuses a command line that names standard input (`-`) more than once, among all its file arguments. */

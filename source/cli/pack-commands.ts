@@ -4,7 +4,7 @@ import {type ParsedArgs, parseCommandArgs, parseMaxSize, usageError} from './arg
 import {gradeUsage, packUsage} from './usage.js';
 import {commandHelp} from './help.js';
 import {commandOptions, packActions} from './options.js';
-import {similarTo} from '../format/similar.js';
+import {similarTo} from '../model/similar.js';
 
 // grade --submissions (one learner's files) and grade --class (a folder per learner), against a
 // pack (the built-in one by default for --submissions; --class names it).

@@ -1,7 +1,7 @@
 // The challenges as the app and the progress command list them: the packs read, in order, each
 // challenge with its progress key and the learner's file. No ink here: the headless progress
 // command uses it too.
-import {formatProblem, InputError} from '../content/input-error.js';
+import {formatProblem, InputError} from '../model/input-error.js';
 import {installedPackDirectories} from '../content/installed-packs.js';
 import {type LoadedPack, loadPack} from '../content/pack.js';
 import {builtInChallengesDirectory} from '../content/paths.js';

@@ -1,7 +1,7 @@
 // What the app's challenge screens need from the outside world, in one place: the learner's
 // files, the editor, file watching and grading. Written without ink, so the editor flow and
 // watching are tested with a fake $EDITOR and real files.
-import type {Challenge} from '../content/challenge-types.js';
+import type {Challenge} from '../model/challenge.js';
 import {readSubmission} from '../content/submission.js';
 import {grade} from '../grading/grade.js';
 import {describeError} from '../content/file-errors.js';

@@ -1,7 +1,7 @@
 // `netpol-dojo challenges [--pack DIR] [--json]`: the challenges of a pack.
-import {formatProblem} from '../content/input-error.js';
+import {formatProblem} from '../model/input-error.js';
 import {loadPack} from '../content/pack.js';
-import {stripControlSequences} from '../content/sanitize.js';
+import {stripControlSequences} from '../model/sanitize.js';
 import type {CommandIo} from './io.js';
 
 export type ChallengesOptions = {readonly isJson: boolean; readonly packDirectory: string};

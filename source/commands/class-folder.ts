@@ -4,8 +4,8 @@
 import {Buffer} from 'node:buffer';
 import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
-import type {Challenge} from '../content/challenge-types.js';
-import {InputError} from '../content/input-error.js';
+import type {Challenge} from '../model/challenge.js';
+import {InputError} from '../model/input-error.js';
 
 /**
 The learners' folder names, in byte order of their names: the class folder's sub-folders (a

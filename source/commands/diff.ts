@@ -4,7 +4,7 @@
 import {loadClusterFiles} from '../content/cluster-files.js';
 import {compileCluster} from '../evaluator/index.js';
 import {type DiffScope, verdictChanges} from '../evaluator/diff.js';
-import type {Protocol} from '../kube/types.js';
+import type {Protocol} from '../model/kubernetes.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {diffJson, diffText} from '../format/diff-output.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';

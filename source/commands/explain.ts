@@ -1,8 +1,8 @@
 // `netpol-dojo explain --flows FLOWS FILE...` and `explain --from A --to B --port P FILE...`: each
 // flow's decision traced in words. Exit 0 done (every expectation held), 1 one failed, 2 bad input.
-import type {FlowSpec} from '../content/flow-spec.js';
+import type {FlowSpec} from '../model/flow-spec.js';
 import {type FlowsFile, readFlowsFile} from '../content/flows-file.js';
-import type {Problem} from '../content/input-error.js';
+import type {Problem} from '../model/input-error.js';
 import {type Cluster} from '../evaluator/index.js';
 import {endpointName} from '../evaluator/describe.js';
 import {traceFlow} from '../evaluator/explain.js';

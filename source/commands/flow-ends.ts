@@ -1,15 +1,15 @@
 // Flows as written, resolved against the cluster: each end a pod, a workload, a Service or an
 // address. A flow to a Service, or naming a workload whose pods are in the files, stands for
 // several pod-to-pod flows (its members): one per backend or replica, each decided on its own.
-import type {FlowSpec} from '../content/flow-spec.js';
-import {InputError, type Problem} from '../content/input-error.js';
-import {quoteValue} from '../content/sanitize.js';
+import type {FlowSpec} from '../model/flow-spec.js';
+import {InputError, type Problem} from '../model/input-error.js';
+import {quoteValue} from '../model/sanitize.js';
 import {type Cluster, type ReferenceProblem, type ResolvedEnd, parseAddress, referenceKinds, resolveReference, serviceBackends} from '../evaluator/index.js';
 import {endpointName} from '../evaluator/describe.js';
 import type {Endpoint, Flow} from '../evaluator/types.js';
 import {addressKey} from '../kube/ip.js';
-import type {Service} from '../kube/types.js';
-import {similarTo} from '../format/similar.js';
+import type {Service} from '../model/kubernetes.js';
+import {similarTo} from '../model/similar.js';
 
 /** One pod-to-pod flow a written flow stands for; `missingPort` when a backend lacks the Service's named targetPort. */
 export type FlowMember =

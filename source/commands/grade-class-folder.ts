@@ -5,8 +5,8 @@
 // learner passed every challenge, 1 when some did not, 2 bad usage or an unreadable pack or
 // class folder.
 import path from 'node:path';
-import type {Challenge} from '../content/challenge-types.js';
-import {stripControlSequences} from '../content/sanitize.js';
+import type {Challenge} from '../model/challenge.js';
+import {stripControlSequences} from '../model/sanitize.js';
 import {writeFileAtomically} from '../content/write-file.js';
 import {classTable, type LearnerRow} from '../format/class-table.js';
 import {learnerFolders} from './class-folder.js';

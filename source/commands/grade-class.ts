@@ -5,16 +5,16 @@
 // one learner's folder is here too, for `--class` (grade-class-folder.ts), which runs it per learner.
 import {type Dirent, readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
-import type {Challenge, PackInfo} from '../content/challenge-types.js';
+import type {Challenge, PackInfo} from '../model/challenge.js';
 import {readSubmission} from '../content/submission.js';
-import {formatProblem, InputError} from '../content/input-error.js';
+import {formatProblem, InputError} from '../model/input-error.js';
 import {loadPack} from '../content/pack.js';
-import {stripControlSequences} from '../content/sanitize.js';
+import {stripControlSequences} from '../model/sanitize.js';
 import {writeFileAtomically} from '../content/write-file.js';
-import {similarTo} from '../format/similar.js';
+import {similarTo} from '../model/similar.js';
 import {type JunitCase, junitXml} from '../format/junit.js';
 import {type Answer, grade, type GradeReport} from '../grading/grade.js';
-import type {NetworkPolicy} from '../kube/types.js';
+import type {NetworkPolicy} from '../model/kubernetes.js';
 import {refuseClassFolder} from './class-folder.js';
 import {gradeDocument, gradeText} from './grade.js';
 import type {CommandIo} from './io.js';

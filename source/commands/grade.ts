@@ -2,13 +2,13 @@
 // challenge's reference by proof (every flow alike), no UI. Exit 0 passed, 1 not passed, 2 bad input.
 import path from 'node:path';
 import {loadClusterFiles} from '../content/cluster-files.js';
-import {InputError} from '../content/input-error.js';
+import {InputError} from '../model/input-error.js';
 import {loadPack} from '../content/pack.js';
 import {describeCounterexample, describeFailure, failureHeadline, failuresBesideCounterexample, grade, type GradeReport} from '../grading/grade.js';
 import type {Counterexample, ProofEnd} from '../grading/proof.js';
 import {formatAddress} from '../kube/ip.js';
 import {describeLabelDifference, relabellingOf} from '../grading/labels.js';
-import {similarTo} from '../format/similar.js';
+import {similarTo} from '../model/similar.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
 export type GradeOptions = {

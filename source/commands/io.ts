@@ -1,8 +1,8 @@
-import type {Problem} from '../content/input-error.js';
-import {formatProblem} from '../content/input-error.js';
+import type {Problem} from '../model/input-error.js';
+import {formatProblem} from '../model/input-error.js';
 import type {SkippedKind} from '../content/cluster-files.js';
 import {skippedKindWarnings} from '../content/skipped-kinds.js';
-import {bareOrQuoted, stripControlSequences} from '../content/sanitize.js';
+import {bareOrQuoted, stripControlSequences} from '../model/sanitize.js';
 
 /** Where a command writes, and what it knows of the terminal: passed in, so tests can capture it. */
 export type CommandIo = {

@@ -1,7 +1,7 @@
 // `netpol-dojo lessons [--json]`: the lessons in teaching order, headless.
-import {formatProblem} from '../content/input-error.js';
+import {formatProblem} from '../model/input-error.js';
 import {loadLessons} from '../content/lessons.js';
-import {stripControlSequences} from '../content/sanitize.js';
+import {stripControlSequences} from '../model/sanitize.js';
 import type {CommandIo} from './io.js';
 
 export type LessonsOptions = {

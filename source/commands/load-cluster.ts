@@ -4,7 +4,7 @@
 import {statSync} from 'node:fs';
 import {Worker} from 'node:worker_threads';
 import {type LoadedCluster, loadClusterFiles} from '../content/cluster-files.js';
-import {InputError, type Problem} from '../content/input-error.js';
+import {InputError, type Problem} from '../model/input-error.js';
 import {builtModule} from '../content/paths.js';
 import type {FlowsFile} from '../content/flows-file.js';
 import {type Cluster, compileCluster} from '../evaluator/index.js';

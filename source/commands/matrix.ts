@@ -1,13 +1,13 @@
 // `netpol-dojo matrix [--json] [--port P] [--protocol T] [--namespace N] FILE...`: which pod may
 // open a connection to which on one port. Exit 0, or 2 for bad input.
-import {InputError} from '../content/input-error.js';
+import {InputError} from '../model/input-error.js';
 import {compileCluster} from '../evaluator/index.js';
 import {reachabilityGrid} from '../evaluator/grid.js';
-import type {Protocol} from '../kube/types.js';
+import type {Protocol} from '../model/kubernetes.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {matrixJson} from '../format/matrix-json.js';
 import {matrixLines} from '../format/matrix-text.js';
-import {similarTo} from '../format/similar.js';
+import {similarTo} from '../model/similar.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
 import {startLoadingCluster} from './load-cluster.js';
 

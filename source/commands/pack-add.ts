@@ -2,7 +2,7 @@
 // (`packs/<pack-id>/`) so the app lists it beside the built-in challenges. Headless: it asks
 // nothing. Exit 0 added, 1 the pack has problems (nothing is copied), 2 unreadable pack, bad
 // usage, or a pack of that id already added without --force.
-import {stripControlSequences} from '../content/sanitize.js';
+import {stripControlSequences} from '../model/sanitize.js';
 import {installPack} from '../content/installed-packs.js';
 import {packReport} from '../format/pack-report.js';
 import type {CommandIo} from './io.js';

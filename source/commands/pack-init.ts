@@ -3,7 +3,7 @@
 // author's work is never overwritten.
 import {mkdirSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {InputError} from '../content/input-error.js';
+import {InputError} from '../model/input-error.js';
 import {packIdPattern} from '../content/pack-files.js';
 import {packTemplate, templateChallengeId} from '../content/pack-template.js';
 import type {CommandIo} from './io.js';

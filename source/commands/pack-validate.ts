@@ -2,18 +2,18 @@
 // it. Exit 0 when nothing is wrong (warnings and surviving mutants are reported; --strict
 // counts them as problems too), 1 when problems were found, 2 when the pack cannot be read.
 import path from 'node:path';
-import type {Challenge} from '../content/challenge-types.js';
+import type {Challenge} from '../model/challenge.js';
 import {documentsOf} from '../content/documents.js';
-import {InputError} from '../content/input-error.js';
+import {InputError} from '../model/input-error.js';
 import {loadPack} from '../content/pack.js';
-import {stripControlSequences} from '../content/sanitize.js';
+import {stripControlSequences} from '../model/sanitize.js';
 import {caseStrength} from '../grading/case-strength.js';
 import {checkChallenges, type StarterPolicies} from '../grading/check-pack.js';
 import {caseFailures, referenceAnswer} from '../grading/grade.js';
 import {referenceSummary, referenceSummaryLines} from '../grading/reference-summary.js';
 import {type PackProblem, type PackValidation, packReport, packTotals} from '../format/pack-report.js';
 import {decodeDocument} from '../kube/objects.js';
-import type {NetworkPolicy} from '../kube/types.js';
+import type {NetworkPolicy} from '../model/kubernetes.js';
 import type {CommandIo} from './io.js';
 
 export type PackValidateOptions = {readonly directory: string; readonly isStrict: boolean};

@@ -2,9 +2,9 @@
 // mistake): grade is pure, so a submission equal to one graded before gets that grade again
 // instead of a second proof.
 import {isDeepStrictEqual} from 'node:util';
-import type {Challenge} from '../content/challenge-types.js';
+import type {Challenge} from '../model/challenge.js';
 import {type Answer, grade, type GradeReport} from '../grading/grade.js';
-import type {NetworkPolicy} from '../kube/types.js';
+import type {NetworkPolicy} from '../model/kubernetes.js';
 import type {Grader} from './grade-class.js';
 
 type Graded = {readonly policies: readonly NetworkPolicy[]; readonly answer: Answer; readonly report: GradeReport};

@@ -3,9 +3,9 @@
 import type {Issue, PathSegment} from '../kube/issue.js';
 import {decodeDocument} from '../kube/objects.js';
 import {type OwnedEntry, assignReplicas} from '../kube/replicas.js';
-import type {ClusterObjects, Namespace, NetworkPolicy, Service} from '../kube/types.js';
+import type {ClusterObjects, Namespace, NetworkPolicy, Service} from '../model/kubernetes.js';
 import {readDocuments} from './documents.js';
-import {ProblemCollector, type Problem} from './input-error.js';
+import {ProblemCollector, type Problem} from '../model/input-error.js';
 import type {SourceDocument} from './yaml-document.js';
 import {locateIssue} from './locate-issue.js';
 import {kindMistakeMessage, likelyMistake} from './skipped-kinds.js';

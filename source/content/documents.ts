@@ -3,7 +3,7 @@
 // by the yaml package in a text of up to a megabyte, whose messages it words too; in a larger
 // one, by a second reading with js-yaml (yaml-index.ts), as the yaml package would take minutes.
 import {readJsonValue, looksLikeJson, trailingComma} from './json-document.js';
-import {InputError} from './input-error.js';
+import {InputError} from '../model/input-error.js';
 import {readText} from './read-text.js';
 import type {PathSegment} from '../kube/issue.js';
 import {type DocumentPositions, documentPositions, parseYamlDocuments, positionOfOffset, refuseControlCharacters, type SourceDocument, unplaced} from './yaml-document.js';

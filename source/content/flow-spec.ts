@@ -1,22 +1,10 @@
 // The flows format of the contract, checked field by field. Pure: values in, flows or issues out.
 import type {Issue} from '../kube/issue.js';
-import {quoteValue, terminalSafeJson} from './sanitize.js';
+import {quoteValue, terminalSafeJson} from '../model/sanitize.js';
 import {formatFieldPath} from '../kube/issue.js';
-import type {Protocol} from '../kube/types.js';
+import type {Protocol} from '../model/kubernetes.js';
 import {asRecord, protocols} from '../kube/values.js';
-import type {Verdict} from '../evaluator/types.js';
-
-/**
-One flow as written, its ends resolved against a cluster later: `namespace/name` (a pod or a
-workload), `namespace/kind/name`, `svc/namespace/name` (a Service, as `to`) or an IP address.
-*/
-export type FlowSpec = {
-	readonly from: string;
-	readonly to: string;
-	readonly port: number;
-	readonly protocol: Protocol;
-	readonly expect?: Verdict;
-};
+import type {FlowSpec, Verdict} from '../model/flow-spec.js';
 
 const flowFields = new Set(['from', 'to', 'port', 'protocol', 'expect']);
 

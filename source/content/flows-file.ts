@@ -2,8 +2,9 @@
 import type {Issue} from '../kube/issue.js';
 import {locateIssue} from './locate-issue.js';
 import {documentsOf} from './documents.js';
-import {type FlowSpec, checkFlows} from './flow-spec.js';
-import {InputError, maxReportedProblems, type Problem} from './input-error.js';
+import type {FlowSpec} from '../model/flow-spec.js';
+import {checkFlows} from './flow-spec.js';
+import {InputError, maxReportedProblems, type Problem} from '../model/input-error.js';
 import {readText} from './read-text.js';
 import type {SourceDocument} from './yaml-document.js';
 

@@ -6,8 +6,8 @@ import {randomBytes} from 'node:crypto';
 import {copyFileSync, constants, lstatSync, mkdirSync, readdirSync, renameSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import type {Challenge, PackInfo} from './challenge-types.js';
-import {InputError} from './input-error.js';
+import type {Challenge, PackInfo} from '../model/challenge.js';
+import {InputError} from '../model/input-error.js';
 import {packIdPattern} from './pack-files.js';
 
 /** The files of a challenge folder that a pack is read from. */

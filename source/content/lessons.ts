@@ -4,17 +4,18 @@
 import path from 'node:path';
 import {type Issue, formatFieldPath} from '../kube/issue.js';
 import {type Schema, checkSchema} from '../kube/schema.js';
-import type {ClusterObjects} from '../kube/types.js';
+import type {ClusterObjects} from '../model/kubernetes.js';
 import {asRecord, listAt} from '../kube/values.js';
 import {compileCluster, resolveEndpoint} from '../evaluator/index.js';
 import {documentsOf} from './documents.js';
 import {loadClusterSources} from './cluster-files.js';
-import {checkFlows, type FlowSpec} from './flow-spec.js';
-import {InputError, type Problem} from './input-error.js';
-import type {DiagramEdge, Lesson, LessonPage} from './lesson-types.js';
+import type {FlowSpec} from '../model/flow-spec.js';
+import {checkFlows} from './flow-spec.js';
+import {InputError, type Problem} from '../model/input-error.js';
+import type {DiagramEdge, Lesson, LessonPage} from '../model/lesson.js';
 import {locateIssue} from './locate-issue.js';
 import {readText} from './read-text.js';
-import {stripControlSequences} from './sanitize.js';
+import {stripControlSequences} from '../model/sanitize.js';
 import {unplaced} from './yaml-document.js';
 
 const text: Schema = {type: 'string'};

@@ -1,5 +1,5 @@
 import type {Issue, PathSegment} from '../kube/issue.js';
-import type {Problem} from './input-error.js';
+import type {Problem} from '../model/input-error.js';
 import type {SourceDocument} from './yaml-document.js';
 import {booleanWordHint} from './yaml-scalars.js';
 

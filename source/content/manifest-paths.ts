@@ -7,7 +7,7 @@
 import {Buffer} from 'node:buffer';
 import {type Dirent, readdirSync, type Stats, statSync} from 'node:fs';
 import path from 'node:path';
-import {InputError} from './input-error.js';
+import {InputError} from '../model/input-error.js';
 import {describeNotRegular} from './regular-file.js';
 import {standardInputName} from './read-text.js';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import {objectCount} from '../kube/objects.js';
 import {asRecord} from '../kube/values.js';
 import {documentsOf} from './documents.js';
-import {InputError} from './input-error.js';
+import {InputError} from '../model/input-error.js';
 import {readText} from './read-text.js';
 import type {SourceDocument} from './yaml-document.js';
 

@@ -9,14 +9,14 @@ import {type Schema, checkSchema} from '../kube/schema.js';
 import {asRecord, listAt} from '../kube/values.js';
 import {dns1123LabelErrors, dns1123SubdomainErrors} from '../kube/names.js';
 import {compileCluster, resolveEndpoint} from '../evaluator/index.js';
-import {type Challenge, type Difficulty, type PackInfo, type RequiredPolicy, probeFamilies} from './challenge-types.js';
+import {type Challenge, type Difficulty, type PackInfo, type RequiredPolicy, probeFamilies} from '../model/challenge.js';
 import {loadClusterSources} from './cluster-files.js';
 import {type FlowsFile, flowsOfDocuments} from './flows-file.js';
-import {InputError, moreProblemsLine, type Problem} from './input-error.js';
+import {InputError, moreProblemsLine, type Problem} from '../model/input-error.js';
 import {locateIssue} from './locate-issue.js';
 import {checkPackFolder, idLengthProblem, packDocumentsOf, packFile, packIdPattern, readPackDocuments} from './pack-files.js';
 import {readText} from './read-text.js';
-import {quoteValue, stripControlSequences} from './sanitize.js';
+import {quoteValue, stripControlSequences} from '../model/sanitize.js';
 import {type SourceDocument, unplaced} from './yaml-document.js';
 
 const text: Schema = {type: 'string'};

@@ -1,6 +1,6 @@
 import {Buffer, isUtf8} from 'node:buffer';
 import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs';
-import {InputError} from './input-error.js';
+import {InputError} from '../model/input-error.js';
 import {firstInvalidUtf8Byte} from './utf8.js';
 
 /** What standard input (`-` on the command line) is called in messages, and the name readText reads it by. */

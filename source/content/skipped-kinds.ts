@@ -1,9 +1,9 @@
 // Objects of kinds netpol-dojo does not read, and the ones among them that were surely meant to
 // be read: a misspelt kind (`Networkpolicy`, `NetworkPolicies`) or an old apiVersion
 // (`extensions/v1beta1`, `apps/v1beta2`). Other kinds (ConfigMaps, Ingresses) are simply skipped.
-import {similarTo} from '../format/similar.js';
+import {similarTo} from '../model/similar.js';
 import {workloadApiVersions} from '../kube/workload.js';
-import {bareOrQuoted, quoteValue} from './sanitize.js';
+import {bareOrQuoted, quoteValue} from '../model/sanitize.js';
 
 const readKinds: Readonly<Record<string, string>> = {Namespace: 'v1', Pod: 'v1', Service: 'v1', NetworkPolicy: 'networking.k8s.io/v1', ...workloadApiVersions};
 

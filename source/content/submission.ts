@@ -1,10 +1,10 @@
 // A learner's policy file, read for grading in the app: the NetworkPolicies it holds, or why it
 // cannot be graded yet (an empty file is a normal first state, not an error).
 import {type Relabelling, relabellingOf} from '../grading/labels.js';
-import type {NetworkPolicy} from '../kube/types.js';
+import type {NetworkPolicy} from '../model/kubernetes.js';
 import {loadClusterFiles} from './cluster-files.js';
-import {formatProblem, InputError, moreProblemsLine} from './input-error.js';
-import {stripControlSequences} from './sanitize.js';
+import {formatProblem, InputError, moreProblemsLine} from '../model/input-error.js';
+import {stripControlSequences} from '../model/sanitize.js';
 
 export type Submission =
 	/** `relabelling`: the file's Namespaces and Pods, for a task that asks for labels. */

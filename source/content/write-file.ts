@@ -2,7 +2,7 @@
 // either the previous file or the whole new one, never half of it.
 import {writeFileAtomic} from './atomic-file.js';
 import {describeError} from './file-errors.js';
-import {InputError} from './input-error.js';
+import {InputError} from '../model/input-error.js';
 
 /** Writes `text` to `file` atomically; throws InputError naming the file when it cannot. */
 export function writeFileAtomically(file: string, text: string): void {

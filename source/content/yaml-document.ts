@@ -4,7 +4,7 @@ import {createRequire} from 'node:module';
 import type * as YamlModule from 'yaml';
 import type {Document, DocumentOptions, Node, ParseOptions, Scalar, SchemaOptions, Tags} from 'yaml';
 import {formatFieldPath, type PathSegment} from '../kube/issue.js';
-import {InputError} from './input-error.js';
+import {InputError} from '../model/input-error.js';
 import {ambiguityMessage, isUnambiguous} from './yaml-scalars.js';
 
 export type Position = {readonly line: number; readonly column: number};

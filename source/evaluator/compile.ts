@@ -1,8 +1,8 @@
 // Compile once, decide many (policy-assistant's matcher/builder.go): everything a flow needs
 // is indexed here, so deciding a flow only looks at the policies that select its two ends.
-import type {ClusterObjects, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, Protocol, Rule, Service, Workload} from '../kube/types.js';
+import type {ClusterObjects, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, Protocol, Rule, Service, Workload} from '../model/kubernetes.js';
 import {endpointDisplayName} from '../kube/replicas.js';
-import {namespaceNameLabel} from '../kube/types.js';
+import {namespaceNameLabel} from '../model/kubernetes.js';
 import {type Bitset, bitsetAdd, createBitset} from './bitset.js';
 import {type Address, type Cidr, addressKey, cidrContains, parseAddress, parseCidr} from '../kube/ip.js';
 import {selectorKey, selectorMatches} from './selector.js';

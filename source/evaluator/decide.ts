@@ -2,7 +2,7 @@
 // it (NetworkPolicy docs, "Behavior of to and from selectors"); each side is allowed when no
 // policy isolates it for that direction, or when some rule of an isolating policy admits the
 // peer on the port. Rules only ever add: there are no deny rules.
-import type {Protocol} from '../kube/types.js';
+import type {Protocol} from '../model/kubernetes.js';
 import {bitsetHas} from './bitset.js';
 import {type Cluster, type CompiledPort, type CompiledRule, entryPortNumbers, ipBlockContains, peerMembers} from './compile.js';
 import type {Decision, Direction, DirectionDecision, Endpoint, Flow, RuleMatch} from './types.js';

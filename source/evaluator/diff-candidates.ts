@@ -6,7 +6,7 @@
 // stretch of ports where the differing policies' port entries admit alike, their rules admit the
 // same peers at every port: where those peers are the same in both clusters, or the shared
 // policies admit the flow anyway, nothing in the stretch changes.
-import type {Protocol} from '../kube/types.js';
+import type {Protocol} from '../model/kubernetes.js';
 import {endpointDisplayName} from '../kube/replicas.js';
 import {type Address, addressKey} from '../kube/ip.js';
 import {type Bitset, bitsetAdd, bitsetHas, createBitset} from './bitset.js';

@@ -5,7 +5,7 @@
 // for each stretch between. Only what can differ is decided (diff-candidates.ts): the flows a
 // differing policy or a changed pod touches, on the stretches of ports where the differing
 // policies admit other peers before and after.
-import type {NetworkPolicy, Pod, Protocol} from '../kube/types.js';
+import type {NetworkPolicy, Pod, Protocol} from '../model/kubernetes.js';
 import {endpointDisplayName} from '../kube/replicas.js';
 import {protocols} from '../kube/values.js';
 import {bitsetHas, createBitset} from './bitset.js';

@@ -2,7 +2,7 @@
 // rule of theirs which peer and which port entry matched, or what each one was checked against
 // and why it did not match. format/explain-text.ts puts it into words. decide() stays the source
 // of the verdict; the tests hold this trace to it.
-import type {Labels, LabelSelector, PolicyPort, PolicyType, Protocol, Rule} from '../kube/types.js';
+import type {Labels, LabelSelector, PolicyPort, PolicyType, Protocol, Rule} from '../model/kubernetes.js';
 import {cidrContains, formatAddress} from '../kube/ip.js';
 import {type Cluster, type CompiledPeer, type CompiledPolicy, type CompiledPort, type CompiledRule, ipBlockContains, podMatchesSelector} from './compile.js';
 import {decide, portAdmits} from './decide.js';

@@ -1,7 +1,7 @@
 // The reachability matrix as data to show: pods in display order (grouped by namespace), which
 // of them may open a connection to which on one port, per-namespace counts, and the cells where
 // two grids of the same pods disagree (a learner's policies against the expected ones).
-import type {Pod, Protocol} from '../kube/types.js';
+import type {Pod, Protocol} from '../model/kubernetes.js';
 import {type Bitset, bitsetAdd, bitsetHas, createBitset} from './bitset.js';
 import type {Cluster} from './compile.js';
 import {reachability} from './matrix.js';

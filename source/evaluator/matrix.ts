@@ -1,7 +1,7 @@
 // The pod-to-pod reachability grid on one port, computed set-wise: each pod's ingress and
 // egress become one bitset of admitted peers, so the grid costs a bit test per pair instead of
 // a rule scan per pair. Decides exactly as decide() does (the tests hold them to it).
-import type {Protocol} from '../kube/types.js';
+import type {Protocol} from '../model/kubernetes.js';
 import {type Bitset, bitsetAdd, bitsetHas, bitsetUnionInto, bitsetUnionIntersectionInto, createBitset, fullBitset} from './bitset.js';
 import {type Cluster, type CompiledPort, type CompiledRule, entryPortNumbers, peerMembers} from './compile.js';
 import {portAdmits} from './decide.js';

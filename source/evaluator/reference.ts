@@ -1,8 +1,8 @@
 // The rules read directly, with no index: for every flow, every policy is looked at. It is the
 // oracle that the property tests hold the indexed evaluator to, and the baseline the benchmark
 // measures it against. Keep it a plain transcription of the NetworkPolicy semantics.
-import type {ClusterObjects, NetworkPolicy, Peer, Pod, PolicyPort, Rule} from '../kube/types.js';
-import {namespaceNameLabel} from '../kube/types.js';
+import type {ClusterObjects, NetworkPolicy, Peer, Pod, PolicyPort, Rule} from '../model/kubernetes.js';
+import {namespaceNameLabel} from '../model/kubernetes.js';
 import {type Address, cidrContains, parseAddress, parseCidr} from '../kube/ip.js';
 import {selectorMatches} from './selector.js';
 import type {Flow, Verdict} from './types.js';

@@ -3,7 +3,7 @@
 // share the name; `svc/namespace/name` is a Service, whose backends are the pods its selector
 // picks, each on the container port its targetPort resolves to there. A workload whose pods are
 // in the files stands for them: a flow naming it is decided for each.
-import type {Protocol, Service, ServicePort, Workload, WorkloadKind} from '../kube/types.js';
+import type {Protocol, Service, ServicePort, Workload, WorkloadKind} from '../model/kubernetes.js';
 import type {Cluster} from './compile.js';
 import {resolveEndpoint} from './resolve.js';
 import {selectorMatches} from './selector.js';

@@ -1,4 +1,4 @@
-import type {LabelSelector, Labels, Requirement} from '../kube/types.js';
+import type {LabelSelector, Labels, Requirement} from '../model/kubernetes.js';
 
 /**
 Whether a label selector matches a set of labels, as apimachinery's `LabelSelectorAsSelector`

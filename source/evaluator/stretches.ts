@@ -5,7 +5,7 @@
 // port (one address) stands for each stretch. `diff` and the pack's equivalence check both probe
 // with these, so that both are exact over every port and every address.
 import {type Address, parseCidr} from '../kube/ip.js';
-import type {NetworkPolicy, Pod, Protocol} from '../kube/types.js';
+import type {NetworkPolicy, Pod, Protocol} from '../model/kubernetes.js';
 
 /** Ports `first`..`last` (both included) of one protocol. */
 export type PortRange = {readonly protocol: Protocol; readonly first: number; readonly last: number};

@@ -1,4 +1,5 @@
-import type {PolicyType, Protocol} from '../kube/types.js';
+import type {Verdict} from '../model/flow-spec.js';
+import type {PolicyType, Protocol} from '../model/kubernetes.js';
 import type {Address} from '../kube/ip.js';
 
 /** One end of a flow: a pod of the cluster (by index), or an address outside it. */
@@ -44,7 +45,7 @@ export type DirectionDecision =
 	/** Selected by these policies, and no rule of theirs admits the peer on this port. */
 	| {readonly kind: 'denied'; readonly isolatedBy: readonly string[]};
 
-export type Verdict = 'allow' | 'deny';
+export type {Verdict};
 
 /** A flow's verdict with the reasons for it on both sides. */
 export type Decision = {

@@ -1,9 +1,9 @@
 // A cluster as a person reads it before writing a policy: `kubectl get pods -A --show-labels`
 // and `kubectl get ns --show-labels` in a few lines. Used in the task file and on the screens.
-import type {ClusterObjects, Labels, Namespace, Pod} from '../kube/types.js';
+import type {ClusterObjects, Labels, Namespace, Pod} from '../model/kubernetes.js';
 import {wrapText} from './wrap.js';
 import {collectNamespaces} from '../evaluator/compile.js';
-import {namespaceNameLabel} from '../kube/types.js';
+import {namespaceNameLabel} from '../model/kubernetes.js';
 
 function labelText(labels: Labels): string {
 	const pairs = Object.entries(labels).map(([key, value]) => `${key}=${value}`);

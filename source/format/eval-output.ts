@@ -1,5 +1,5 @@
 // `eval` results as the contract's JSON and as a table for people.
-import type {FlowSpec} from '../content/flow-spec.js';
+import type {FlowSpec} from '../model/flow-spec.js';
 import type {Verdict} from '../evaluator/types.js';
 import type {Palette} from './color.js';
 import {wrapText} from './wrap.js';

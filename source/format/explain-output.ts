@@ -2,7 +2,7 @@
 import type {FlowTrace, PolicyTrace, RuleTrace, SideTrace} from '../evaluator/explain.js';
 import {type Direction, type Verdict, peersField} from '../evaluator/types.js';
 import type {Palette} from './color.js';
-import type {Protocol} from '../kube/types.js';
+import type {Protocol} from '../model/kubernetes.js';
 import {type FlowVerdict, summaryLine} from './eval-output.js';
 import {flowHeading, peerReasonText, portCheckText, traceLines} from './explain-text.js';
 import {wrapText} from './wrap.js';

@@ -1,6 +1,6 @@
 // `lint` output: one warning a line in the form editors link (`file:line:column: warning: ...`),
 // and the same as JSON.
-import {stripControlSequences, terminalSafeJson} from '../content/sanitize.js';
+import {stripControlSequences, terminalSafeJson} from '../model/sanitize.js';
 import type {LintCode} from '../grading/lint.js';
 import type {Palette} from './color.js';
 import {wrapText} from './wrap.js';

@@ -2,8 +2,8 @@
 // (editors and terminals turn those into links), each challenge's near-miss mutant figures, what
 // its reference allows, the survivors named, and one closing line, as rustlings' `dev check`
 // ends. Pure.
-import type {Challenge, PackInfo} from '../content/challenge-types.js';
-import {formatProblem, type Problem} from '../content/input-error.js';
+import type {Challenge, PackInfo} from '../model/challenge.js';
+import {formatProblem, type Problem} from '../model/input-error.js';
 import type {CaseStrength} from '../grading/case-strength.js';
 
 /** A problem to report, with its severity and the challenge it belongs to (when it loaded). */

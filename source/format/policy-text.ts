@@ -1,7 +1,7 @@
 // Parts of a NetworkPolicy in the short forms kubectl prints them in (`app=web,tier in (a,b)`),
 // shared by explain, matrix, diff and lint so that one thing is always written one way.
-import type {Labels, LabelSelector, PolicyPort, Requirement} from '../kube/types.js';
-import {namespaceNameLabel} from '../kube/types.js';
+import type {Labels, LabelSelector, PolicyPort, Requirement} from '../model/kubernetes.js';
+import {namespaceNameLabel} from '../model/kubernetes.js';
 
 function requirementText({key, operator, values}: Requirement): string {
 	switch (operator) {

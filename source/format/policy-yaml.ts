@@ -1,7 +1,7 @@
 // NetworkPolicies and other plain values written back as YAML, the way a person would write
 // them: block style, `{}` for an empty selector, strings quoted only where YAML 1.1 would read
 // them as something else. Used where the app shows a policy it did not read as text.
-import type {LabelSelector, NetworkPolicy, PolicyPort, Rule} from '../kube/types.js';
+import type {LabelSelector, NetworkPolicy, PolicyPort, Rule} from '../model/kubernetes.js';
 
 type Plain = string | number | boolean | readonly Plain[] | {readonly [key: string]: Plain};
 

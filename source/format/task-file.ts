@@ -1,7 +1,7 @@
 // The file a learner edits for a challenge: the task and the cluster as YAML comments at the
 // top, so everything needed is in the editor (as in the exam, where the terminal is all you
 // have), then the starter policy or a skeleton with the names the task asks for.
-import type {Challenge} from '../content/challenge-types.js';
+import type {Challenge} from '../model/challenge.js';
 import {clusterTable} from './cluster-summary.js';
 import {policyYaml, yamlScalar} from './policy-yaml.js';
 import {wrapText} from './wrap.js';

@@ -5,7 +5,7 @@
 // probe family on (it changes nothing the task can see: not a mistake here), or it is accepted
 // only because the challenge turns a probe family off: a survivor, for the author to confirm the
 // task leaves that open. Pure.
-import type {Challenge} from '../content/challenge-types.js';
+import type {Challenge} from '../model/challenge.js';
 import {appliedPolicies, caseFailures, expectedCluster, referenceAnswer} from './grade.js';
 import {nearMissMutants} from './mutants.js';
 import {familiesExcept, proveEquivalent} from './proof.js';

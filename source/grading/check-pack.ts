@@ -2,9 +2,9 @@
 // solution): the reference solution passes every case and creates exactly the policies the task
 // asks for, the empty submission and the starter do not pass, and every case can fail. Pure:
 // challenges in, findings out; the command turns them into lines with files.
-import type {Challenge, RequiredPolicy} from '../content/challenge-types.js';
-import type {FlowSpec} from '../content/flow-spec.js';
-import type {NetworkPolicy} from '../kube/types.js';
+import type {Challenge, RequiredPolicy} from '../model/challenge.js';
+import type {FlowSpec} from '../model/flow-spec.js';
+import type {NetworkPolicy} from '../model/kubernetes.js';
 import {caseFailures, grade, referenceAnswer} from './grade.js';
 
 /** The pack files a finding can be about, relative to the challenge's folder. */

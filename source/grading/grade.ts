@@ -1,13 +1,13 @@
 // Grading a submission: its NetworkPolicies applied over the challenge's cluster (a submitted
 // policy replaces a cluster policy of the same namespace and name, as `kubectl apply` would),
 // then every hidden case decided by the evaluator. Pure.
-import type {Challenge, RequiredPolicy} from '../content/challenge-types.js';
-import type {FlowSpec} from '../content/flow-spec.js';
+import type {Challenge, RequiredPolicy} from '../model/challenge.js';
+import type {FlowSpec} from '../model/flow-spec.js';
 import {compileCluster, decide, formatAddress, resolveEndpoint} from '../evaluator/index.js';
 import type {AddressRange} from '../evaluator/diff.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Verdict} from '../evaluator/types.js';
-import type {LabelSelector, NetworkPolicy} from '../kube/types.js';
+import type {LabelSelector, NetworkPolicy} from '../model/kubernetes.js';
 import {type LabelDifference, type Relabelling, describeLabelDifference, labelDifferences, noRelabelling, relabelled, selectorKeys} from './labels.js';
 import {recognizeMistakes} from './mistakes.js';
 import {type Counterexample, type Proof, type ProofEnd, type TellingHints, familiesExcept, proveEquivalent} from './proof.js';

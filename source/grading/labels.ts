@@ -3,8 +3,8 @@
 // cluster's, as `kubectl apply` would. Two answers agree on labels when every namespace and pod
 // of the cluster carries the same values on every key some selector of either answer names: no
 // other key can change a verdict, today or for a pod to come.
-import type {ClusterObjects, Labels, NetworkPolicy, Namespace, Pod} from '../kube/types.js';
-import {namespaceNameLabel} from '../kube/types.js';
+import type {ClusterObjects, Labels, NetworkPolicy, Namespace, Pod} from '../model/kubernetes.js';
+import {namespaceNameLabel} from '../model/kubernetes.js';
 
 /** Namespaces and pods whose labels replace those of the cluster's objects of the same name. */
 export type Relabelling = {readonly namespaces: readonly Namespace[]; readonly pods: readonly Pod[]};

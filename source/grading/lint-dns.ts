@@ -3,7 +3,7 @@
 // answers, and resolvers that retry over TCP), to a peer that can be the cluster's DNS. Pure.
 import {endpointDisplayName} from '../kube/replicas.js';
 import type {PathSegment} from '../kube/issue.js';
-import type {NetworkPolicy, Protocol} from '../kube/types.js';
+import type {NetworkPolicy, Protocol} from '../model/kubernetes.js';
 import {isEmptySelector} from '../kube/label-selector.js';
 import {bitsetHas} from '../evaluator/bitset.js';
 import {type Cluster, type CompiledRule, peerMembers, podMatchesSelector} from '../evaluator/compile.js';

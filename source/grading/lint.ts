@@ -3,11 +3,11 @@
 // omitted protocol from a written one), warnings out. Checks that need the cluster's pods are
 // skipped when the objects hold no pods (a policy file linted on its own).
 import type {PathSegment} from '../kube/issue.js';
-import type {ClusterObjects, NetworkPolicy, Peer, PolicyPort, Protocol, Rule} from '../kube/types.js';
+import type {ClusterObjects, NetworkPolicy, Peer, PolicyPort, Protocol, Rule} from '../model/kubernetes.js';
 import {type Cluster, compileCluster, peerMembers, podMatchesSelector} from '../evaluator/compile.js';
 import {bitsetHas} from '../evaluator/bitset.js';
 import {selectorText} from '../format/policy-text.js';
-import {similarTo} from '../format/similar.js';
+import {similarTo} from '../model/similar.js';
 import {type Direction, peersField, policyTypeOf} from '../evaluator/types.js';
 import {dnsDenials, wellKnownUdpPorts} from './lint-dns.js';
 

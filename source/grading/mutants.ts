@@ -3,7 +3,7 @@
 // one peer versus two peers; a direction no longer isolated; the wrong protocol or port; an
 // `except` forgotten). A pack whose hidden cases catch every one of them tells right answers
 // from near misses. Pure.
-import type {LabelSelector, NetworkPolicy, Peer, PolicyPort, PolicyType, Requirement, Rule} from '../kube/types.js';
+import type {LabelSelector, NetworkPolicy, Peer, PolicyPort, PolicyType, Requirement, Rule} from '../model/kubernetes.js';
 import {formatCidr, parseCidr} from '../kube/ip.js';
 import {isEmptySelector} from '../kube/label-selector.js';
 import type {Direction} from '../evaluator/types.js';

@@ -6,11 +6,11 @@
 // only happens to work today (a pod IP instead of a label, `Exists` instead of a value, a
 // number instead of a named port) shows its difference. docs/packs.md lists the families. Pure.
 import {type Address, addressKey, formatAddress, parseAddress, parseCidr} from '../kube/ip.js';
-import type {ClusterObjects, ContainerPort, Labels, LabelSelector, Namespace, NetworkPolicy, Pod} from '../kube/types.js';
-import {namespaceNameLabel} from '../kube/types.js';
-import {type ProbeFamily, probeFamilies} from '../content/challenge-types.js';
+import type {ClusterObjects, ContainerPort, Labels, LabelSelector, Namespace, NetworkPolicy, Pod} from '../model/kubernetes.js';
+import {namespaceNameLabel} from '../model/kubernetes.js';
+import {type ProbeFamily, probeFamilies} from '../model/challenge.js';
 
-export {type ProbeFamily, probeFamilies} from '../content/challenge-types.js';
+export {type ProbeFamily, probeFamilies} from '../model/challenge.js';
 
 /** What each family adds, in words for pack authors (docs/packs.md says the same). */
 export const probeFamilyText: Readonly<Record<ProbeFamily, string>> = {

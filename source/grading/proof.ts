@@ -13,7 +13,7 @@ import {type AddressRange, type OutsideChange, type PortRange, type VerdictChang
 import type {Direction, Endpoint, Flow, Verdict} from '../evaluator/types.js';
 import {policyTypeOf} from '../evaluator/types.js';
 import {addressKey, parseAddress} from '../kube/ip.js';
-import type {ClusterObjects, NetworkPolicy, Pod, Protocol} from '../kube/types.js';
+import type {ClusterObjects, NetworkPolicy, Pod, Protocol} from '../model/kubernetes.js';
 import {protocols} from '../kube/values.js';
 import {type ProbeFamily, type ProbePod, probeFamilies, withProbes} from './probes.js';
 

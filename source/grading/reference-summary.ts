@@ -2,7 +2,7 @@
 // text: for every pod a policy isolates (real pods and probe pods alike), the peers and outside
 // addresses it admits, by protocol and range of ports. Grading accepts exactly the answers that
 // allow the same: this is the task as the grader reads it. Pure.
-import type {Challenge} from '../content/challenge-types.js';
+import type {Challenge} from '../model/challenge.js';
 import {bitsetHas, compileCluster, decide, formatAddress} from '../evaluator/index.js';
 import {portRanges} from '../evaluator/diff.js';
 import {admittedPeers} from '../evaluator/matrix.js';

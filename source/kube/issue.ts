@@ -1,4 +1,4 @@
-import {quoteValue, terminalSafeJson} from '../content/sanitize.js';
+import {quoteValue, terminalSafeJson} from '../model/sanitize.js';
 
 /** A step into a decoded document: a mapping key or a list index. */
 export type PathSegment = string | number;

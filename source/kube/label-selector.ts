@@ -5,7 +5,7 @@ import {labelValueErrors, qualifiedNameErrors} from './names.js';
 import {asLabels, labelIssues} from './object-meta.js';
 import {asRecord, asStringValue} from './values.js';
 import type {Schema} from './schema.js';
-import type {LabelSelector, Requirement, SelectorOperator} from './types.js';
+import type {LabelSelector, Requirement, SelectorOperator} from '../model/kubernetes.js';
 
 export const labelSelectorSchema: Schema = {
 	type: 'object',

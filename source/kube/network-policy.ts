@@ -10,7 +10,7 @@ import {namespaceOf, objectMetaIssues, objectMetaSchema} from './object-meta.js'
 import {asRecord, asStringValue, listAt, protocols} from './values.js';
 import type {Schema} from './schema.js';
 import {checkSchema} from './schema.js';
-import type {NetworkPolicy, Peer, PolicyPort, PolicyType, Protocol, Rule} from './types.js';
+import type {NetworkPolicy, Peer, PolicyPort, PolicyType, Protocol, Rule} from '../model/kubernetes.js';
 
 const peerSchema: Schema = {
 	type: 'object',

@@ -1,5 +1,5 @@
 // Sorting the documents of a cluster dump into the kinds netpol-dojo reads, each validated.
-import {bareOrQuoted, quoteValue} from '../content/sanitize.js';
+import {bareOrQuoted, quoteValue} from '../model/sanitize.js';
 import {asRecord} from './values.js';
 import {checkSchema} from './schema.js';
 import type {Issue, PathSegment} from './issue.js';
@@ -7,7 +7,7 @@ import {namespaceOf} from './object-meta.js';
 import {networkPolicyIssues, toNetworkPolicy} from './network-policy.js';
 import {namespaceIssues, podIssues, toNamespace, toPod} from './pod.js';
 import {serviceIssues, toService} from './service.js';
-import type {Namespace, NetworkPolicy, Pod, Service, WorkloadKind} from './types.js';
+import type {Namespace, NetworkPolicy, Pod, Service, WorkloadKind} from '../model/kubernetes.js';
 import {type OwnerReference, ownerReferences, toWorkloadPod, uidOf, workloadApiVersions, workloadIssues} from './workload.js';
 
 /** Who owns a pod or a workload, and who it is, for finding a workload's replicas in the files. */

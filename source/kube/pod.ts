@@ -7,7 +7,7 @@ import {invalid, notSupported, required} from './issue.js';
 import {dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors} from './names.js';
 import {asLabels, namespaceOf, objectMetaIssues} from './object-meta.js';
 import {type Schema, checkSchema} from './schema.js';
-import type {ContainerPort, Namespace, Pod, Protocol} from './types.js';
+import type {ContainerPort, Namespace, Pod, Protocol} from '../model/kubernetes.js';
 
 /** The parts of a PodSpec netpol-dojo reads: the container ports. */
 export const podSpecSchema: Schema = {

@@ -4,7 +4,7 @@
 // beside them (a dump of a Deployment and its three pods has three pods, not four). A workload
 // that another in the files owns (a ReplicaSet of a Deployment) is its owner's business too.
 import type {Ownership} from './objects.js';
-import type {Pod, Workload, WorkloadKind} from './types.js';
+import type {Pod, Workload, WorkloadKind} from '../model/kubernetes.js';
 import {workloadApiVersions} from './workload.js';
 
 /** A pod or a workload as read, in the order of the files. */

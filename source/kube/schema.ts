@@ -1,7 +1,7 @@
 // Strict decoding, as kubectl's `--validate=strict` and the API server's strict field
 // validation do it: an unknown field or a value of the wrong type is an error, never ignored.
 // `null` stands for an absent field, as in Kubernetes' JSON decoding.
-import {quoteValue} from '../content/sanitize.js';
+import {quoteValue} from '../model/sanitize.js';
 import type {Issue, PathSegment} from './issue.js';
 import {formatFieldPath, formatFieldValue} from './issue.js';
 

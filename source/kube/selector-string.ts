@@ -1,7 +1,7 @@
 // The label selector string of `kubectl get -l` (`app=web,tier!=db,env in (a,b),!legacy`), read
 // as apimachinery's labels.Parse reads it: its lexer (special symbols, white space, the words in
 // and notin), its grammar, its checks of keys and values, and its wording of errors. Pure.
-import type {Labels} from './types.js';
+import type {Labels} from '../model/kubernetes.js';
 import {labelValueErrors, qualifiedNameErrors} from './names.js';
 
 /** selection.Operator, as labels.Parse makes them. */

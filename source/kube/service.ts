@@ -5,7 +5,7 @@ import {dns1035LabelErrors, dns1123LabelErrors, portNameErrors, portNumberErrors
 import {asLabels, labelIssues, namespaceOf, objectMetaIssues} from './object-meta.js';
 import {openMetadataSchema} from './pod.js';
 import {type Schema, checkSchema} from './schema.js';
-import type {Protocol, Service, ServicePort} from './types.js';
+import type {Protocol, Service, ServicePort} from '../model/kubernetes.js';
 import {asRecord, listAt, protocols} from './values.js';
 
 const serviceSchema: Schema = {

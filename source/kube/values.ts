@@ -1,7 +1,7 @@
 // Reading plain values decoded from YAML or JSON, as Go's JSON decoding reads them into
 // Kubernetes types: `null` is an absent field, and a null list item or map value is the zero
 // value (an empty string, an empty object).
-import type {Protocol} from './types.js';
+import type {Protocol} from '../model/kubernetes.js';
 
 /** The protocols a NetworkPolicy or container port may name. */
 export const protocols: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];

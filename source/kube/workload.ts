@@ -8,7 +8,7 @@ import {dns1123SubdomainErrors} from './names.js';
 import {asLabels, labelIssues, namespaceOf, objectMetaIssues} from './object-meta.js';
 import {containerPortIssues, containerPorts, openMetadataSchema, podSpecSchema} from './pod.js';
 import {type Schema, checkSchema} from './schema.js';
-import type {LabelSelector, Labels, Pod, WorkloadKind} from './types.js';
+import type {LabelSelector, Labels, Pod, WorkloadKind} from '../model/kubernetes.js';
 import {asRecord} from './values.js';
 
 /** The apiVersion each workload kind is read in. */

@@ -5,8 +5,8 @@
 // IP, a namespace's name label). Pure.
 import {decodeDocument} from '../kube/objects.js';
 import type {Issue} from '../kube/issue.js';
-import {namespaceNameLabel} from '../kube/types.js';
-import {quoteValue} from '../content/sanitize.js';
+import {namespaceNameLabel} from '../model/kubernetes.js';
+import {quoteValue} from '../model/sanitize.js';
 import {likelyMistake} from '../content/skipped-kinds.js';
 import {servedVersions} from './object-names.js';
 import {type ClusterState, type RawObject, isNamespaced, kindOf, metadataOf, namespaceOf, text} from './state.js';

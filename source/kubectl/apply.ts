@@ -2,7 +2,7 @@
 // (admission.ts) and written to the dojo's cluster, one line each as kubectl prints it
 // (`networkpolicy.networking.k8s.io/db-policy created`), the errors after, exit 1 if any.
 // writeObjects is pure; the run* functions read the files and hand their objects in.
-import {quoteValue} from '../content/sanitize.js';
+import {quoteValue} from '../model/sanitize.js';
 import {type Submission, admit, canonical, mappingError, missingNamespace, whenText} from './admission.js';
 import {type FlagSpec, booleanFlag, parseKubectlArguments, stringFlag} from './arguments.js';
 import {type ManifestObject, readManifests, takeFilenames} from './manifest-input.js';

@@ -2,7 +2,7 @@
 // the objects removed from the dojo's cluster, `networkpolicy.networking.k8s.io "db-policy"
 // deleted` each, kubectl's NotFound for those that are not there. A namespace takes its objects
 // with it. deleteObjects is pure; runDelete reads -f's files.
-import {quoteValue} from '../content/sanitize.js';
+import {quoteValue} from '../model/sanitize.js';
 import {parseSelectorString, selectorStringMatches} from '../kube/selector-string.js';
 import {mappingError, whenText} from './admission.js';
 import {type FlagSpec, booleanFlag, parseKubectlArguments, stringFlag} from './arguments.js';

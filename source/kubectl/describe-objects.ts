@@ -4,7 +4,7 @@
 // on the port its targetPort resolves to in each (by number, or the container port's name).
 import {toPod} from '../kube/pod.js';
 import {toService} from '../kube/service.js';
-import type {Pod, ServicePort} from '../kube/types.js';
+import type {Pod, ServicePort} from '../model/kubernetes.js';
 import {annotationLines, clean, createdAt, labelLines, level, list, record, rfc1123zText} from './describe-text.js';
 import {type ClusterState, type RawObject, kindOf, metadataOf, namespaceOf, text} from './state.js';
 import {labelsText} from './tables.js';

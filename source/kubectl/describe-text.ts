@@ -1,6 +1,6 @@
 // The pieces every kubectl describe page shares: its indent levels, the Labels and Annotations
 // lines, the times as Go prints them, and values cleaned of anything a terminal would obey.
-import {stripControlSequences} from '../content/sanitize.js';
+import {stripControlSequences} from '../model/sanitize.js';
 import {type RawObject, text} from './state.js';
 
 /** kubectl's PrefixWriter levels: two spaces each. */

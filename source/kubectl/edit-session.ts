@@ -10,14 +10,14 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type * as YamlModule from 'yaml';
 import {documentsOf} from '../content/documents.js';
-import {InputError, formatProblem} from '../content/input-error.js';
+import {InputError, formatProblem} from '../model/input-error.js';
 import {type EditSession, editObject, objectToEdit} from './edit.js';
 import {canonical} from './admission.js';
 import {qualifiedResource} from './object-names.js';
 import type {KubectlResult} from './result.js';
 import {StateFileError, readState, updateState} from './state-file.js';
 import {type ClusterState, type RawObject, findObject, kindOf, metadataOf, namespaceOf, withObject} from './state.js';
-import {quoteValue} from '../content/sanitize.js';
+import {quoteValue} from '../model/sanitize.js';
 
 /** The editor kubectl edit runs. */
 export function kubectlEditor(env: Readonly<Record<string, string | undefined>>): string {

@@ -3,7 +3,7 @@
 // server refuses as invalid reopens the file with the reasons on top, and saving it unchanged
 // then gives up keeping the file; a change it cannot decode keeps the file and says to replace
 // it. editObject is pure but for the session it is given (files and the editor).
-import {quoteValue} from '../content/sanitize.js';
+import {quoteValue} from '../model/sanitize.js';
 import {admit, canonical} from './admission.js';
 import {type FlagSpec, parseKubectlArguments} from './arguments.js';
 import {objectsNamed} from './label.js';

@@ -10,8 +10,8 @@ import {compileCluster, type Cluster, referenceKinds, resolveReference} from '..
 import {traceFlow} from '../evaluator/explain.js';
 import type {Endpoint} from '../evaluator/types.js';
 import {flowHeading, traceLines} from '../format/explain-text.js';
-import {stripControlSequences} from '../content/sanitize.js';
-import {InputError} from '../content/input-error.js';
+import {stripControlSequences} from '../model/sanitize.js';
+import {InputError} from '../model/input-error.js';
 import {type Network, type Step, networkOf} from './tools/network.js';
 import type {ToolResult} from './tools/options.js';
 import {runCurl} from './tools/curl.js';

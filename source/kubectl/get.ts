@@ -1,7 +1,7 @@
 // `kubectl get`: pods, namespaces, networkpolicies, services and the workloads, in kubectl's
 // tables (with -n, -A, -l, --show-labels, -o wide) or as -o name, yaml or json. Pure: a state
 // and the arguments in, what kubectl would print out.
-import {stripControlSequences} from '../content/sanitize.js';
+import {stripControlSequences} from '../model/sanitize.js';
 import {type FlagSpec, booleanFlag, parseKubectlArguments, stringFlag} from './arguments.js';
 import type {KubectlResult} from './result.js';
 import {type ResourceType, notFoundMessage, resourceTypeOf, resourceTypesNamed} from './resources.js';

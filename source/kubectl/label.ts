@@ -1,7 +1,7 @@
 // `kubectl label TYPE NAME... k=v k2- [--overwrite] [--all] [-l SEL] [-n NS]`: labels set and
 // removed as kubectl does (a changed value needs --overwrite; `k-` removes), validated as the
 // API server validates labels, `pod/web labeled` for each object. Pure.
-import {quoteValue} from '../content/sanitize.js';
+import {quoteValue} from '../model/sanitize.js';
 import {labelValueErrors} from '../kube/names.js';
 import {parseSelectorString, selectorStringMatches} from '../kube/selector-string.js';
 import {admit} from './admission.js';

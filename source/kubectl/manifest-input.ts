@@ -6,7 +6,7 @@ import {Buffer} from 'node:buffer';
 import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {documentsOf} from '../content/documents.js';
-import {InputError, formatProblem} from '../content/input-error.js';
+import {InputError, formatProblem} from '../model/input-error.js';
 import {expandManifestPaths, manifestExtensions} from '../content/manifest-paths.js';
 import {readText, standardInputName} from '../content/read-text.js';
 import {decodeDocument} from '../kube/objects.js';

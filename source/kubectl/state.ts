@@ -1,7 +1,7 @@
 // The cluster of an exam-terminal session as data: the challenge's objects, then whatever the
 // learner applied, labelled, edited or deleted, kept as kubectl would show them (plain JSON
 // manifests). Pure: the file it lives in, and the log of commands beside it, are state-file.ts.
-import {namespaceNameLabel} from '../kube/types.js';
+import {namespaceNameLabel} from '../model/kubernetes.js';
 
 /** A Kubernetes object as written or applied: apiVersion, kind, metadata, and the rest. */
 export type RawObject = {readonly [field: string]: unknown};

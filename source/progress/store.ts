@@ -7,7 +7,7 @@ import {isUtf8} from 'node:buffer';
 import {lstatSync, mkdirSync, renameSync, unlinkSync} from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
-import {InputError} from '../content/input-error.js';
+import {InputError} from '../model/input-error.js';
 import {removeStaleTemporaryFiles, writeFileAtomic} from '../content/atomic-file.js';
 import {describeError, errorCode} from '../content/file-errors.js';
 import {removeStaleLock, withFileLock} from '../content/file-lock.js';

@@ -4,7 +4,7 @@
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import {useCallback, useEffect, useReducer, useState} from 'react';
 import type {ChallengeServices} from '../commands/challenge-services.js';
-import {isCheckpoint} from '../content/lesson-types.js';
+import {isCheckpoint} from '../model/lesson.js';
 import {ansiColors, noColors} from '../format/color.js';
 import type {Progress} from '../progress/model.js';
 import type {Effect, GradeResult} from './challenge-state.js';

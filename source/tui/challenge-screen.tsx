@@ -2,7 +2,7 @@
 // the notes), revealed hints, the task and the cluster; or the reference solution beside the
 // learner's policies; or the matrix of both.
 import type {ReactElement} from 'react';
-import type {Challenge} from '../content/challenge-types.js';
+import type {Challenge} from '../model/challenge.js';
 import {Text} from 'ink';
 import {describeCounterexample, describeFailure, failureHeadline, failuresBesideCounterexample} from '../grading/grade.js';
 import {clusterTable} from '../format/cluster-summary.js';
@@ -15,7 +15,7 @@ import {compileCluster} from '../evaluator/index.js';
 import {type ReachabilityGrid, compareGrids, reachabilityGrid} from '../evaluator/grid.js';
 import {appliedPolicies} from '../grading/grade.js';
 import {describeLabelDifference} from '../grading/labels.js';
-import type {NetworkPolicy, Protocol} from '../kube/types.js';
+import type {NetworkPolicy, Protocol} from '../model/kubernetes.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {podGridLines} from '../format/matrix-text.js';
 import {richTextLines, yamlLines} from './rich-text.js';

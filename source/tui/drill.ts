@@ -2,13 +2,13 @@
 // place, to be called allowed or denied at speed. The questions and their answers are worked
 // out by the evaluator when the app starts; which comes next is a seeded choice, so a test can
 // replay it.
-import type {Challenge} from '../content/challenge-types.js';
-import type {FlowSpec} from '../content/flow-spec.js';
+import type {Challenge} from '../model/challenge.js';
+import type {FlowSpec} from '../model/flow-spec.js';
 import {compileCluster, decide, resolveEndpoint} from '../evaluator/index.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Verdict} from '../evaluator/types.js';
 import {appliedPolicies, expectedCluster} from '../grading/grade.js';
-import type {ClusterObjects} from '../kube/types.js';
+import type {ClusterObjects} from '../model/kubernetes.js';
 
 export type DrillQuestion = {
 	/** The challenge it comes from, by index in the app's challenge list. */

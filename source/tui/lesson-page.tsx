@@ -7,7 +7,7 @@ import {reachabilityGrid} from '../evaluator/grid.js';
 import {noColors, type Palette} from '../format/color.js';
 import {maxGridPods, podGridLines} from '../format/matrix-text.js';
 import {Box, Text} from 'ink';
-import {choicesOf, isCheckpoint, type Lesson, type LessonPage as Page, type LessonPage} from '../content/lesson-types.js';
+import {choicesOf, isCheckpoint, type Lesson, type LessonPage as Page, type LessonPage} from '../model/lesson.js';
 import {ChoiceList} from './choice-list.js';
 import {diagramLines} from './diagram.js';
 import {correctChoice, type Prediction} from './predictions.js';

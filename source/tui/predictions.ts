@@ -1,6 +1,6 @@
 // The answers to "predict the verdict" pages, computed by the evaluator when the app starts:
 // no lesson states its own answer, so none can disagree with the evaluator.
-import type {Lesson, LessonPage} from '../content/lesson-types.js';
+import type {Lesson, LessonPage} from '../model/lesson.js';
 import {compileCluster, decide, resolveEndpoint} from '../evaluator/index.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Verdict} from '../evaluator/types.js';

@@ -1,8 +1,8 @@
 // The menu and information screens: home, the lesson list, progress and help.
 import {Box, Text} from 'ink';
 import {ChoiceList} from './choice-list.js';
-import type {Lesson} from '../content/lesson-types.js';
-import {lessonShape} from '../content/lesson-types.js';
+import type {Lesson} from '../model/lesson.js';
+import {lessonShape} from '../model/lesson.js';
 import {challengeSummary} from '../progress/challenge-model.js';
 import {lessonSummary, overallSummary, type Progress} from '../progress/model.js';
 import {homeItems, type State} from './state.js';

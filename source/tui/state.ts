@@ -1,7 +1,7 @@
 // The app's state and every change to it, as data: screens are a discriminated union and keys
 // become actions through keys.ts. No React here, so the whole flow is tested with plain ava.
-import type {Lesson} from '../content/lesson-types.js';
-import {checkpointPages, choicesOf, isCheckpoint, lessonShape} from '../content/lesson-types.js';
+import type {Lesson} from '../model/lesson.js';
+import {checkpointPages, choicesOf, isCheckpoint, lessonShape} from '../model/lesson.js';
 import {challengeProgress} from '../progress/challenge-model.js';
 import {markPageSeen, type Progress, recordAnswer} from '../progress/model.js';
 import type {SavedExam} from '../progress/saved-exam.js';

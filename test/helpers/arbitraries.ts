@@ -1,7 +1,7 @@
 // Random labels and label selectors for property tests, over a small domain of keys and values
 // so that selectors match often enough to say something.
 import fc from 'fast-check';
-import type {Labels, LabelSelector, Requirement} from '../../source/kube/types.js';
+import type {Labels, LabelSelector, Requirement} from '../../source/model/kubernetes.js';
 import {selector} from './builders.js';
 
 /** Label keys and the values each may take. */

@@ -1,5 +1,5 @@
 // Tiny builders for evaluator tests: a cluster in a few lines, flows by name.
-import type {ClusterObjects, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Rule} from '../../source/kube/types.js';
+import type {ClusterObjects, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Rule} from '../../source/model/kubernetes.js';
 import {type Cluster, compileCluster, decide, referenceVerdict, resolveEndpoint} from '../../source/evaluator/index.js';
 import type {Decision, Flow, Verdict} from '../../source/evaluator/types.js';
 import {networkPolicyIssues, toNetworkPolicy} from '../../source/kube/network-policy.js';

@@ -15,7 +15,7 @@ import {type Address, type Cluster, decide, formatAddress, parseAddress, service
 import {endpointName} from '../../evaluator/describe.js';
 import type {Endpoint, Flow, Verdict} from '../../evaluator/types.js';
 import {addressKey} from '../../kube/ip.js';
-import type {Protocol, Service} from '../../kube/types.js';
+import type {Protocol, Service} from '../../model/kubernetes.js';
 import {type RawObject, kindOf, metadataOf, namespaceOf, text} from '../state.js';
 
 /** One thing the command did on the network, for `kubectl why`. */

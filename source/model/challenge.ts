@@ -1,6 +1,6 @@
 // Challenges as the app and the grader use them: checked, with author text cleaned.
-import type {ClusterObjects, Namespace, NetworkPolicy, Pod} from '../kube/types.js';
-import type {FlowSpec} from './flow-spec.js';
+import type {ClusterObjects, Namespace, NetworkPolicy, Pod} from './kubernetes.js';
+import type {FlowSpec} from '../model/flow-spec.js';
 
 /** pack.yaml */
 export type PackInfo = {

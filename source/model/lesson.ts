@@ -1,6 +1,6 @@
 // Lessons as the app shows them: checked, with author text cleaned of control sequences.
-import type {FlowSpec} from './flow-spec.js';
-import type {ClusterObjects} from '../kube/types.js';
+import type {FlowSpec} from '../model/flow-spec.js';
+import type {ClusterObjects} from './kubernetes.js';
 
 /** One arrow of a traffic diagram. */
 export type DiagramEdge = {
