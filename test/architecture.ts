@@ -1,54 +1,56 @@
-// The evaluator and the Kubernetes object layer are pure libraries (STYLE.md, example 1): no
-// I/O, no YAML, no React. This test keeps that from depending on code review.
+// The house's rules, read from the source files so they never depend on code review: imports
+// only point down the layers (README, "Layout"), no file imports itself round a cycle (type
+// imports included), and the pure layers import nothing with side effects (STYLE.md, example 1).
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
+import {type SourceFile, importCycles, importsAgainstLayers, layers, sideEffectImports} from './helpers/import-graph.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const pureFolders = ['source/evaluator', 'source/kube', 'source/format', 'source/grading'];
-const forbidden = /^(?:node:|fs$|path$|yaml$|react|ink)/;
 
-function importsOf(file: string): string[] {
-	const text = readFileSync(file, 'utf8');
-	return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map(match => match[1] ?? match[2]!);
+function sourceFiles(folder: string): SourceFile[] {
+	return readdirSync(path.join(root, folder), {recursive: true, encoding: 'utf8'})
+		.filter(name => /\.tsx?$/.test(name))
+		.map(name => ({path: path.posix.join(folder, name.split(path.sep).join('/')), text: readFileSync(path.join(root, folder, name), 'utf8')}));
 }
 
-for (const folder of pureFolders) {
-	test(`${folder} imports nothing with side effects (node:, yaml, react, ink)`, t => {
-		const files = readdirSync(path.join(root, folder)).filter(name => name.endsWith('.ts'));
-		t.true(files.length > 0);
-		const offending = files.flatMap(name => importsOf(path.join(root, folder, name))
-			.filter(specifier => forbidden.test(specifier))
-			.map(specifier => `${name} imports ${specifier}`));
-		t.deepEqual(offending, []);
-	});
-}
+const files = sourceFiles('source');
 
-test('the app\'s state, keys and predictions are pure: no node:, yaml, React or ink', t => {
-	const files = [
-		'source/tui/state.ts',
-		'source/tui/challenge-state.ts',
-		'source/tui/drill-state.ts',
-		'source/tui/exam-state.ts',
-		'source/tui/drill.ts',
-		'source/tui/exam.ts',
-		'source/tui/keys.ts',
-		'source/tui/predictions.ts',
-		'source/progress/model.ts',
-		'source/progress/challenge-model.ts',
-		'source/progress/saved-exam.ts',
+test('every folder of source/ has its place in the layers', t => {
+	const folders = new Set(files.map(file => file.path.split('/')[1]!).filter(name => !/\.tsx?$/.test(name)));
+	t.deepEqual([...folders].filter(folder => !(folder in layers)), []);
+});
+
+test('imports only point down the layers: model, kube, evaluator, grading, format; content, progress; tui, kubectl; commands; cli', t => {
+	t.deepEqual(importsAgainstLayers(files), []);
+});
+
+test('no file imports itself round a cycle, type imports included', t => {
+	t.deepEqual(importCycles(files), []);
+});
+
+test('the pure layers import nothing with side effects (node:, yaml, react, ink)', t => {
+	t.deepEqual(sideEffectImports(files), []);
+});
+
+test('the layer check fails on an import against the direction', t => {
+	const planted = [...files, {path: 'source/evaluator/planted.ts', text: 'import {grade} from \'../grading/grade.js\';\n'}];
+	t.deepEqual(importsAgainstLayers(planted), ['source/evaluator/planted.ts imports source/grading/grade.ts: evaluator/ may import model/, kube/']);
+});
+
+test('the cycle check fails on a cycle, even of type imports', t => {
+	const planted = [
+		...files,
+		{path: 'source/grading/planted-a.ts', text: 'import type {B} from \'./planted-b.js\';\n'},
+		{path: 'source/grading/planted-b.ts', text: 'export type {A} from \'./planted-a.js\';\n'},
 	];
-	const offending = files.flatMap(file => importsOf(path.join(root, file)).filter(specifier => forbidden.test(specifier)).map(specifier => `${file} imports ${specifier}`));
-	t.deepEqual(offending, []);
+	t.deepEqual(importCycles(planted), ['source/grading/planted-a.ts -> source/grading/planted-b.ts -> source/grading/planted-a.ts']);
 });
 
 test('headless commands never import ink or React', t => {
-	const folders = ['source/commands', 'source/content'];
 	// commands/tui.tsx is the app itself; every other command is headless.
-	const offending = folders.flatMap(folder => readdirSync(path.join(root, folder))
-		.filter(name => name.endsWith('.ts'))
-		.flatMap(name => importsOf(path.join(root, folder, name))
-			.filter(specifier => /^(?:react|ink)/.test(specifier))
-			.map(specifier => `${folder}/${name} imports ${specifier}`)));
+	const offending = files
+		.filter(file => /^source\/(?:commands|content|cli|kubectl)\/.*\.ts$/.test(file.path))
+		.flatMap(file => file.text.match(/from '(?:react|ink)[^']*'/g)?.map(specifier => `${file.path} ${specifier}`) ?? []);
 	t.deepEqual(offending, []);
 });
