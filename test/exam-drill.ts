@@ -7,8 +7,8 @@ import {loadPack} from '../source/content/pack.js';
 import {appliedPolicies, expectedCluster} from '../source/grading/grade.js';
 import {recordExam} from '../source/progress/challenge-model.js';
 import {emptyProgress, parseProgress} from '../source/progress/model.js';
-import {drillQuestions, nextRandom, pickQuestion} from '../source/tui/drill.js';
-import {defaultTaskMinutes, passMark, planExam, scoreExam, taskMinutes} from '../source/tui/exam.js';
+import {drillQuestions, nextRandom, pickQuestion} from '../source/grading/drill.js';
+import {defaultTaskMinutes, passMark, planExam, scoreExam, taskMinutes} from '../source/tui/state/exam-plan.js';
 import {pod} from './helpers/builders.js';
 
 const builtIn = loadPack(path.resolve(import.meta.dirname, '../../challenges'));

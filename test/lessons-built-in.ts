@@ -4,7 +4,7 @@
 import path from 'node:path';
 import test from 'ava';
 import {loadLessons} from '../source/content/lessons.js';
-import {predict} from '../source/tui/predictions.js';
+import {predict} from '../source/grading/predictions.js';
 
 const lessonsDirectory = path.resolve(import.meta.dirname, '../../lessons');
 const {lessons, problems} = loadLessons(lessonsDirectory);

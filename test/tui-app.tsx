@@ -12,7 +12,7 @@ import {loadLessons} from '../source/content/lessons.js';
 import {emptyProgress, type Progress} from '../source/progress/model.js';
 import {App} from '../source/tui/app.js';
 import {footerHints} from '../source/tui/keys.js';
-import {predictAll} from '../source/tui/predictions.js';
+import {predictAll} from '../source/grading/predictions.js';
 import {initialState} from '../source/tui/state.js';
 import {driveApp, keys, type Size} from './helpers/drive-app.js';
 

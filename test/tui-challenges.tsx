@@ -12,7 +12,7 @@ import {loadPack} from '../source/content/pack.js';
 import {challengeProgress} from '../source/progress/challenge-model.js';
 import {emptyProgress, type Progress} from '../source/progress/model.js';
 import {App} from '../source/tui/app.js';
-import {drillQuestions} from '../source/tui/drill.js';
+import {drillQuestions} from '../source/grading/drill.js';
 import {initialState} from '../source/tui/state.js';
 import {answerFile, challengeEntries, root} from './helpers/challenge-entries.js';
 import {delay, driveApp, keys, type Size} from './helpers/drive-app.js';

@@ -15,7 +15,7 @@ import {scrollingLines} from './scrolling-lines.js';
 import {Footer, footerRows, textRows} from './footer.js';
 import {actionFor, footerHints} from './keys.js';
 import {LessonPage, type PracticeItem, pageLines, viewportRows} from './lesson-page.js';
-import {pageKey} from './predictions.js';
+import {pageKey} from '../grading/predictions.js';
 import {HelpScreen, HomeScreen, LessonListScreen, ProgressScreen} from './screens.js';
 import {type Action, type ChallengeData, practiceChallenges, reduce, type State} from './state.js';
 import {challengeProgress} from '../progress/challenge-model.js';

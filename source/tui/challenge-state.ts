@@ -8,7 +8,7 @@ import type {GradeReport} from '../grading/grade.js';
 import type {NetworkPolicy, Protocol} from '../model/kubernetes.js';
 import {addChallengeTime, challengeProgress, recordGrade, recordHints} from '../progress/challenge-model.js';
 import type {SavedExam} from '../progress/saved-exam.js';
-import {type ExamPlan} from './exam.js';
+import {type ExamPlan} from './state/exam-plan.js';
 import type {Action, State} from './state.js';
 
 /** A challenge as the app lists it: where it comes from and where the learner's file is. */

@@ -3,7 +3,7 @@ import type {ReactElement} from 'react';
 import {Box, Text} from 'ink';
 import type {Exam, GradeResult} from './challenge-state.js';
 import {ChoiceList} from './choice-list.js';
-import {passMark, totalWeight} from './exam.js';
+import {passMark, totalWeight} from './state/exam-plan.js';
 import type {State} from './state.js';
 import {type Screen, blank, clock, fitLabel, percent, row, wrapped} from './screen-lines.js';
 import {besideReference, clusterLines, learnerPolicies, referenceText, resultLines, taskLines} from './challenge-screen.js';

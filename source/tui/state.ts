@@ -9,8 +9,9 @@ import {type ChallengeEntry, type ChallengeScreen, type Effect, type GradeResult
 import {lessonSummary} from '../progress/model.js';
 import {askQuestion, reduceDrill} from './drill-state.js';
 import {openExam, reduceExam} from './exam-state.js';
-import type {DrillQuestion} from './drill.js';
-import {correctChoice, pageKey, type Prediction} from './predictions.js';
+import type {DrillQuestion} from '../grading/drill.js';
+import {pageKey, type Prediction} from '../grading/predictions.js';
+import {correctChoice} from './state/checkpoint.js';
 
 /** What the learner chose on a checkpoint page, once answered. */
 export type Answer = {readonly choice: number; readonly isCorrect: boolean};

@@ -38,16 +38,3 @@ export function predictAll(lessons: readonly Lesson[]): ReadonlyMap<string, Pred
 
 	return predictions;
 }
-
-/** The choice that is right on a checkpoint page: the lesson's answer, or the evaluator's verdict (allow first, deny second). */
-export function correctChoice(page: LessonPage, prediction: Prediction | undefined): number | undefined {
-	if (page.kind === 'choice') {
-		return page.answer;
-	}
-
-	if (page.kind === 'predict' && prediction) {
-		return prediction.verdict === 'allow' ? 0 : 1;
-	}
-
-	return undefined;
-}

@@ -7,7 +7,7 @@ import type {FlowSpec} from '../model/flow-spec.js';
 import {compileCluster, decide, resolveEndpoint} from '../evaluator/index.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Verdict} from '../evaluator/types.js';
-import {appliedPolicies, expectedCluster} from '../grading/grade.js';
+import {appliedPolicies, expectedCluster} from './grade.js';
 import type {ClusterObjects} from '../model/kubernetes.js';
 
 export type DrillQuestion = {

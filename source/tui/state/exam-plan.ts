@@ -2,8 +2,8 @@
 // The CKS gives about two hours for 15 to 20 tasks, some worth more than others, and passes at
 // 67%: here a task's weight is the minutes it should take, so its share of the score is its
 // share of the time, and the clock is the sum of those minutes.
-import type {Challenge, Difficulty} from '../model/challenge.js';
-import {nextRandom} from './drill.js';
+import type {Challenge, Difficulty} from '../../model/challenge.js';
+import {nextRandom} from '../../grading/drill.js';
 
 export const passMark = 0.67;
 
