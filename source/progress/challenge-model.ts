@@ -3,39 +3,9 @@
 // a solved challenge stays solved). Two apps open at once are merged on each save: a solve, a
 // best score and an exam are never lost, but counts are taken from the larger side rather than
 // added, as both sides hold the counts they started from (counts may come out low, never high).
-import type {Progress} from './model.js';
+import type {ChallengeProgress, DrillProgress, ExamRecord, Progress} from './progress-types.js';
 
-/** One challenge's record, keyed in Progress by `<pack id>/<challenge id>`. */
-export type ChallengeProgress = {
-	/** How many times a submission was graded. */
-	readonly attempts: number;
-	readonly isSolved: boolean;
-	/** How many hints were revealed, at most. */
-	readonly hintsUsed: number;
-	/** The best share of cases passed, 0..1. */
-	readonly bestScore: number;
-	/** Time spent on the challenge's screen, in whole seconds. */
-	readonly seconds: number;
-};
-
-/** The verdict drill: answers given, answers right, and the time they took. */
-export type DrillProgress = {
-	readonly answered: number;
-	readonly correct: number;
-	readonly milliseconds: number;
-};
-
-/** One finished exam. */
-export type ExamRecord = {
-	/** ISO 8601. */
-	readonly startedAt: string;
-	/** The weighted score, 0..1. */
-	readonly score: number;
-	readonly isPassed: boolean;
-	readonly tasks: number;
-	/** Minutes used, rounded up. */
-	readonly minutes: number;
-};
+export type {ChallengeProgress, DrillProgress, ExamRecord} from './progress-types.js';
 
 const emptyChallenge: ChallengeProgress = {attempts: 0, isSolved: false, hintsUsed: 0, bestScore: 0, seconds: 0};
 const emptyDrill: DrillProgress = {answered: 0, correct: 0, milliseconds: 0};

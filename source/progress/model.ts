@@ -1,36 +1,9 @@
 // The learner's progress as plain data, and functions that return new data: no I/O here, so the
 // TUI and the `progress` command share the rules and tests call them directly.
-import {type ChallengeProgress, type DrillProgress, type ExamRecord, mergeChallengeRecords, parseChallenges, parseDrill, parseExams} from './challenge-model.js';
+import {mergeChallengeRecords, parseChallenges, parseDrill, parseExams} from './challenge-model.js';
+import type {CheckpointProgress, LessonProgress, Progress} from './progress-types.js';
 
-/** One checkpoint's record: whether the latest answer was right, and how many answers were given. */
-export type CheckpointProgress = {
-	readonly isCorrect: boolean;
-	readonly attempts: number;
-};
-
-/** What the learner has done in one lesson. */
-export type LessonProgress = {
-	/** The 0-based indexes of the pages seen, sorted, each once. */
-	readonly pagesSeen: readonly number[];
-	/** Keyed by the checkpoint's 0-based page index, written in decimal (`"3"`). */
-	readonly checkpoints: Readonly<Record<string, CheckpointProgress>>;
-	/** Set once every page was seen and every checkpoint answered; it stays set. */
-	readonly isCompleted: boolean;
-};
-
-/** The whole progress file (`progress.json`, formatVersion 1). */
-export type Progress = {
-	readonly formatVersion: 1;
-	/** Keyed by lesson id. */
-	readonly lessons: Readonly<Record<string, LessonProgress>>;
-	/** Keyed by `<pack id>/<challenge id>` (challenge-model.ts); absent until a challenge is opened. */
-	readonly challenges?: Readonly<Record<string, ChallengeProgress>>;
-	readonly drill?: DrillProgress;
-	/** Finished exams, oldest first. */
-	readonly exams?: readonly ExamRecord[];
-	/** ISO 8601 time of the last save; the store sets it. */
-	readonly updatedAt?: string;
-};
+export type {CheckpointProgress, LessonProgress, Progress} from './progress-types.js';
 
 /** What the model needs to know of a lesson: its id, its number of pages and which pages are checkpoints. */
 export type LessonShape = {
