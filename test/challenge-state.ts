@@ -5,10 +5,10 @@ import {grade} from '../source/grading/grade.js';
 import type {NetworkPolicy} from '../source/model/kubernetes.js';
 import {challengeProgress, drillProgress} from '../source/progress/challenge-model.js';
 import {emptyProgress} from '../source/progress/model.js';
-import {type GradeResult, matrixPorts} from '../source/tui/challenge-state.js';
+import {type GradeResult, matrixPorts} from '../source/tui/state/challenge-state.js';
 import {drillQuestions} from '../source/grading/drill.js';
-import {actionFor, footerHints} from '../source/tui/keys.js';
-import {type Action, initialState, reduce, type State} from '../source/tui/state.js';
+import {actionFor, footerHints} from '../source/tui/state/keys.js';
+import {type Action, initialState, reduce, type State} from '../source/tui/state/state.js';
 import {challengeEntries} from './helpers/challenge-entries.js';
 
 const entries = challengeEntries('/data');

@@ -11,9 +11,9 @@ import {checkpointPages} from '../source/model/lesson.js';
 import {loadLessons} from '../source/content/lessons.js';
 import {emptyProgress, type Progress} from '../source/progress/model.js';
 import {App} from '../source/tui/app.js';
-import {footerHints} from '../source/tui/keys.js';
+import {footerHints} from '../source/tui/state/keys.js';
 import {predictAll} from '../source/grading/predictions.js';
-import {initialState} from '../source/tui/state.js';
+import {initialState} from '../source/tui/state/state.js';
 import {driveApp, keys, type Size} from './helpers/drive-app.js';
 
 const {lessons} = loadLessons(path.resolve(import.meta.dirname, '../../lessons'));

@@ -13,7 +13,7 @@ import {challengeProgress} from '../source/progress/challenge-model.js';
 import {emptyProgress, type Progress} from '../source/progress/model.js';
 import {App} from '../source/tui/app.js';
 import {drillQuestions} from '../source/grading/drill.js';
-import {initialState} from '../source/tui/state.js';
+import {initialState} from '../source/tui/state/state.js';
 import {answerFile, challengeEntries, root} from './helpers/challenge-entries.js';
 import {delay, driveApp, keys, type Size} from './helpers/drive-app.js';
 

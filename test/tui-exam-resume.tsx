@@ -11,7 +11,7 @@ import {challengeServices} from '../source/commands/challenge-services.js';
 import {examInProgressFile, loadExamInProgress} from '../source/progress/exam-store.js';
 import {emptyProgress, type Progress} from '../source/progress/model.js';
 import {App} from '../source/tui/app.js';
-import {initialState} from '../source/tui/state.js';
+import {initialState} from '../source/tui/state/state.js';
 import {challengeEntries, root} from './helpers/challenge-entries.js';
 import {delay, driveApp, keys} from './helpers/drive-app.js';
 

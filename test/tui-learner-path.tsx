@@ -15,7 +15,7 @@ import {emptyProgress} from '../source/progress/model.js';
 import {App} from '../source/tui/app.js';
 import {drillQuestions} from '../source/grading/drill.js';
 import {predictAll} from '../source/grading/predictions.js';
-import {initialState} from '../source/tui/state.js';
+import {initialState} from '../source/tui/state/state.js';
 import {answerFile, challengeEntries, root} from './helpers/challenge-entries.js';
 import {driveApp, keys} from './helpers/drive-app.js';
 

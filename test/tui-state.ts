@@ -2,9 +2,9 @@
 import test from 'ava';
 import type {Lesson} from '../source/model/lesson.js';
 import {emptyProgress} from '../source/progress/model.js';
-import {actionFor, footerHints, type KeyPress} from '../source/tui/keys.js';
+import {actionFor, footerHints, type KeyPress} from '../source/tui/state/keys.js';
 import {predictAll} from '../source/grading/predictions.js';
-import {type Action, initialState, reduce, type State} from '../source/tui/state.js';
+import {type Action, initialState, reduce, type State} from '../source/tui/state/state.js';
 import {cluster, pod, policy, port, rule, selector} from './helpers/builders.js';
 
 const lesson: Lesson = {

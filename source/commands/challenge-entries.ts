@@ -8,7 +8,7 @@ import {builtInChallengesDirectory} from '../content/paths.js';
 import {taskFileText} from '../format/task-file.js';
 import {challengeKey} from '../progress/challenge-model.js';
 import {workFile} from '../progress/workspace.js';
-import type {ChallengeEntry} from '../tui/challenge-state.js';
+import type {ChallengeEntry} from '../tui/state/challenge-state.js';
 
 /**
 The challenges as the app lists them: the `--pack` pack first (already read), then the

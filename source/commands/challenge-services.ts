@@ -8,7 +8,7 @@ import {describeError} from '../content/file-errors.js';
 import {clearExamInProgress, saveExamInProgress} from '../progress/exam-store.js';
 import type {SavedExam} from '../progress/saved-exam.js';
 import {examDirectory, examTaskFile, prepareWorkFile, readWorkFile, resetWorkFile} from '../progress/workspace.js';
-import type {GradeResult} from '../tui/challenge-state.js';
+import type {GradeResult} from '../tui/state/challenge-state.js';
 import {openInEditor, type Terminal} from './editor.js';
 import {gradeClusterObjects, openShellSession, resetShellCluster, shellCluster, shellCommands} from './shell.js';
 import {loadedClusterOf} from '../kubectl/cluster-of-state.js';

@@ -10,7 +10,7 @@ import {loadExamInProgress} from '../progress/exam-store.js';
 import {dataDirectory, loadProgress, saveProgressMerged} from '../progress/store.js';
 import {drillQuestions} from '../grading/drill.js';
 import {predictAll} from '../grading/predictions.js';
-import {type ChallengeData, initialState} from '../tui/state.js';
+import {type ChallengeData, initialState} from '../tui/state/state.js';
 import {loadChallengeEntries} from './challenge-entries.js';
 import {challengeServices} from './challenge-services.js';
 import {editorCommand} from './editor.js';

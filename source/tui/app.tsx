@@ -7,17 +7,17 @@ import type {ChallengeServices} from '../commands/challenge-services.js';
 import {isCheckpoint} from '../model/lesson.js';
 import {ansiColors, noColors} from '../format/color.js';
 import type {Progress} from '../progress/model.js';
-import type {Effect, GradeResult} from './challenge-state.js';
-import {ChallengeListScreen} from './challenge-list.js';
-import {ExamIntroScreen, ExamListScreen, ExamReviewScreen} from './exam-screens.js';
-import {Viewport} from './screen-lines.js';
-import {scrollingLines} from './scrolling-lines.js';
-import {Footer, footerRows, textRows} from './footer.js';
-import {actionFor, footerHints} from './keys.js';
-import {LessonPage, type PracticeItem, pageLines, viewportRows} from './lesson-page.js';
+import type {Effect, GradeResult} from './state/challenge-state.js';
+import {ChallengeListScreen} from './screens/challenge-list.js';
+import {ExamIntroScreen, ExamListScreen, ExamReviewScreen} from './screens/exam-screens.js';
+import {Viewport} from './widgets/screen-lines.js';
+import {scrollingLines} from './screens/scrolling-lines.js';
+import {Footer, footerRows, textRows} from './widgets/footer.js';
+import {actionFor, footerHints} from './state/keys.js';
+import {LessonPage, type PracticeItem, pageLines, viewportRows} from './screens/lesson-page.js';
 import {pageKey} from '../grading/predictions.js';
-import {HelpScreen, HomeScreen, LessonListScreen, ProgressScreen} from './screens.js';
-import {type Action, type ChallengeData, practiceChallenges, reduce, type State} from './state.js';
+import {HelpScreen, HomeScreen, LessonListScreen, ProgressScreen} from './screens/menu-screens.js';
+import {type Action, type ChallengeData, practiceChallenges, reduce, type State} from './state/state.js';
 import {challengeProgress} from '../progress/challenge-model.js';
 
 export type Services = {

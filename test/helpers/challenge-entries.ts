@@ -4,7 +4,7 @@ import {loadPack} from '../../source/content/pack.js';
 import {taskFileText} from '../../source/format/task-file.js';
 import {challengeKey} from '../../source/progress/challenge-model.js';
 import {workFile} from '../../source/progress/workspace.js';
-import type {ChallengeEntry} from '../../source/tui/challenge-state.js';
+import type {ChallengeEntry} from '../../source/tui/state/challenge-state.js';
 
 export const root = path.resolve(import.meta.dirname, '../../..');
 export const builtInPack = loadPack(path.join(root, 'challenges'));

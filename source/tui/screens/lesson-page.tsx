@@ -2,21 +2,21 @@
 // page is a list of lines shown through a viewport, so a long cluster scrolls instead of
 // running off an 80x24 screen; the choices stay in view below it.
 import type {ReactElement} from 'react';
-import {compileCluster} from '../evaluator/index.js';
-import {reachabilityGrid} from '../evaluator/grid.js';
-import {noColors, type Palette} from '../format/color.js';
-import {maxGridPods, podGridLines} from '../format/matrix-text.js';
+import {compileCluster} from '../../evaluator/index.js';
+import {reachabilityGrid} from '../../evaluator/grid.js';
+import {noColors, type Palette} from '../../format/color.js';
+import {maxGridPods, podGridLines} from '../../format/matrix-text.js';
 import {Box, Text} from 'ink';
-import {choicesOf, isCheckpoint, type Lesson, type LessonPage as Page, type LessonPage} from '../model/lesson.js';
-import {ChoiceList} from './choice-list.js';
-import {diagramLines} from './diagram.js';
-import type {Prediction} from '../grading/predictions.js';
-import {correctChoice} from './state/checkpoint.js';
-import {InlineText, richTextLines, yamlLines} from './rich-text.js';
-import type {Answer} from './state.js';
-import {wrapText} from '../format/wrap.js';
-import {clusterTable} from '../format/cluster-summary.js';
-import {policyYaml} from '../format/policy-yaml.js';
+import {choicesOf, isCheckpoint, type Lesson, type LessonPage as Page, type LessonPage} from '../../model/lesson.js';
+import {ChoiceList} from '../widgets/choice-list.js';
+import {diagramLines} from '../widgets/diagram.js';
+import type {Prediction} from '../../grading/predictions.js';
+import {correctChoice} from '../state/checkpoint.js';
+import {InlineText, richTextLines, yamlLines} from '../widgets/rich-text.js';
+import type {Answer} from '../state/state.js';
+import {wrapText} from '../../format/wrap.js';
+import {clusterTable} from '../../format/cluster-summary.js';
+import {policyYaml} from '../../format/policy-yaml.js';
 
 type Props = {
 	readonly lesson: Lesson;

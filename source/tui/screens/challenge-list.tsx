@@ -1,11 +1,11 @@
 // The challenge list: each challenge with its mark (solved, tried), difficulty and name, and the
 // highlighted one's topics and record below.
 import {Box, Text} from 'ink';
-import {challengeProgress, challengeSummary} from '../progress/challenge-model.js';
-import {ChoiceList} from './choice-list.js';
-import type {State} from './state.js';
-import {durationText} from '../format/duration.js';
-import {countOf, fitLabel, percent} from './screen-lines.js';
+import {challengeProgress, challengeSummary} from '../../progress/challenge-model.js';
+import {ChoiceList} from '../widgets/choice-list.js';
+import type {State} from '../state/state.js';
+import {durationText} from '../../format/duration.js';
+import {countOf, fitLabel, percent} from '../widgets/screen-lines.js';
 
 export function ChallengeListScreen({state, selected, rows, width, onHighlight, onChoose}: {
 	readonly state: State;

@@ -1,11 +1,11 @@
 // The verdict drill's screen as lines: the flow first, then the answer with the evaluator's
 // reason, then the cluster and its policies.
 import type {ReactElement} from 'react';
-import {clusterTable} from '../format/cluster-summary.js';
-import {policyYaml} from '../format/policy-yaml.js';
-import {drillProgress} from '../progress/challenge-model.js';
-import type {State} from './state.js';
-import {type Screen, blank, percent, row, wrapped} from './screen-lines.js';
+import {clusterTable} from '../../format/cluster-summary.js';
+import {policyYaml} from '../../format/policy-yaml.js';
+import {drillProgress} from '../../progress/challenge-model.js';
+import type {State} from '../state/state.js';
+import {type Screen, blank, percent, row, wrapped} from '../widgets/screen-lines.js';
 import {truncatedYaml} from './challenge-screen.js';
 
 export function drillLines(state: State, screen: Screen<'drill'>, width: number): ReactElement[] {

@@ -1,6 +1,6 @@
 // One table of keys: it turns key presses into actions and draws the footer, so the footer
 // cannot drift from what the keys do (as rustlings' list.rs does it).
-import {isCheckpoint} from '../model/lesson.js';
+import {isCheckpoint} from '../../model/lesson.js';
 import {isSolutionOffered, screenMatrixPorts} from './challenge-state.js';
 import {type KeyActionType, practiceChallenge, type State} from './state.js';
 

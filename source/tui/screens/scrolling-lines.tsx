@@ -1,6 +1,6 @@
 // The screens that scroll, and their lines: the app asks here how tall each one is.
 import type {ReactElement} from 'react';
-import type {State} from './state.js';
+import type {State} from '../state/state.js';
 import {challengeLines} from './challenge-screen.js';
 import {drillLines} from './drill-screen.js';
 import {examTaskLines, reviewTaskLines} from './exam-screens.js';

@@ -1,17 +1,17 @@
 // The app's state and every change to it, as data: screens are a discriminated union and keys
 // become actions through keys.ts. No React here, so the whole flow is tested with plain ava.
-import type {Lesson} from '../model/lesson.js';
-import {checkpointPages, choicesOf, isCheckpoint, lessonShape} from '../model/lesson.js';
-import {challengeProgress} from '../progress/challenge-model.js';
-import {markPageSeen, type Progress, recordAnswer} from '../progress/model.js';
-import type {SavedExam} from '../progress/saved-exam.js';
+import type {Lesson} from '../../model/lesson.js';
+import {checkpointPages, choicesOf, isCheckpoint, lessonShape} from '../../model/lesson.js';
+import {challengeProgress} from '../../progress/challenge-model.js';
+import {markPageSeen, type Progress, recordAnswer} from '../../progress/model.js';
+import type {SavedExam} from '../../progress/saved-exam.js';
 import {type ChallengeEntry, type ChallengeScreen, type Effect, type GradeResult, nextUnsolved, openChallenge, reduceChallenge, reduceChallengeList} from './challenge-state.js';
-import {lessonSummary} from '../progress/model.js';
+import {lessonSummary} from '../../progress/model.js';
 import {askQuestion, reduceDrill} from './drill-state.js';
 import {openExam, reduceExam} from './exam-state.js';
-import type {DrillQuestion} from '../grading/drill.js';
-import {pageKey, type Prediction} from '../grading/predictions.js';
-import {correctChoice} from './state/checkpoint.js';
+import type {DrillQuestion} from '../../grading/drill.js';
+import {pageKey, type Prediction} from '../../grading/predictions.js';
+import {correctChoice} from './checkpoint.js';
 
 /** What the learner chose on a checkpoint page, once answered. */
 export type Answer = {readonly choice: number; readonly isCorrect: boolean};

@@ -2,9 +2,9 @@
 // on the learner's word or the clock's, graded all at once, then reviewed. An exam is kept on
 // disk from its start to its grade (the keepExam and dropExam effects): quitting does not end
 // it, and its clock keeps running while the app is closed, as a real exam's would.
-import {recordExam} from '../progress/challenge-model.js';
-import type {SavedExam} from '../progress/saved-exam.js';
-import {planExam, scoreExam} from './state/exam-plan.js';
+import {recordExam} from '../../progress/challenge-model.js';
+import type {SavedExam} from '../../progress/saved-exam.js';
+import {planExam, scoreExam} from './exam-plan.js';
 import type {Action, State} from './state.js';
 import {type ChallengeScreen, type Effect, type Exam, type ExamResults, type GradeResult, type HomeIndex, type Screen, move, scrolled, withEffect} from './challenge-state.js';
 

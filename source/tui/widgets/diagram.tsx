@@ -1,7 +1,7 @@
 // Traffic as arrows: who opens a connection to whom, on which port; a line an element.
 import type {ReactElement} from 'react';
 import {Text} from 'ink';
-import type {DiagramEdge} from '../model/lesson.js';
+import type {DiagramEdge} from '../../model/lesson.js';
 
 export function diagramLines(edges: readonly DiagramEdge[], key: string): ReactElement[] {
 	const fromWidth = Math.max(...edges.map(edge => edge.from.length));

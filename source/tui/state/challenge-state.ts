@@ -2,13 +2,13 @@
 // verdict drill and the timed exam. What needs the outside world (the editor, the learner's
 // file, the clock) is asked for as an Effect, which the app performs and answers with an action,
 // so every step here stays a pure function that tests call directly.
-import type {Challenge} from '../model/challenge.js';
-import type {Verdict} from '../evaluator/types.js';
-import type {GradeReport} from '../grading/grade.js';
-import type {NetworkPolicy, Protocol} from '../model/kubernetes.js';
-import {addChallengeTime, challengeProgress, recordGrade, recordHints} from '../progress/challenge-model.js';
-import type {SavedExam} from '../progress/saved-exam.js';
-import {type ExamPlan} from './state/exam-plan.js';
+import type {Challenge} from '../../model/challenge.js';
+import type {Verdict} from '../../evaluator/types.js';
+import type {GradeReport} from '../../grading/grade.js';
+import type {NetworkPolicy, Protocol} from '../../model/kubernetes.js';
+import {addChallengeTime, challengeProgress, recordGrade, recordHints} from '../../progress/challenge-model.js';
+import type {SavedExam} from '../../progress/saved-exam.js';
+import {type ExamPlan} from './exam-plan.js';
 import type {Action, State} from './state.js';
 
 /** A challenge as the app lists it: where it comes from and where the learner's file is. */

@@ -1,11 +1,11 @@
 // The exam: its introduction, the task list under the clock, a task, and the review.
 import type {ReactElement} from 'react';
 import {Box, Text} from 'ink';
-import type {Exam, GradeResult} from './challenge-state.js';
-import {ChoiceList} from './choice-list.js';
-import {passMark, totalWeight} from './state/exam-plan.js';
-import type {State} from './state.js';
-import {type Screen, blank, clock, fitLabel, percent, row, wrapped} from './screen-lines.js';
+import type {Exam, GradeResult} from '../state/challenge-state.js';
+import {ChoiceList} from '../widgets/choice-list.js';
+import {passMark, totalWeight} from '../state/exam-plan.js';
+import type {State} from '../state/state.js';
+import {type Screen, blank, clock, fitLabel, percent, row, wrapped} from '../widgets/screen-lines.js';
 import {besideReference, clusterLines, learnerPolicies, referenceText, resultLines, taskLines} from './challenge-screen.js';
 
 export function ExamIntroScreen({state, screen}: {readonly state: State; readonly screen: Screen<'examIntro'>}) {

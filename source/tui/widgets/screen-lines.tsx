@@ -2,8 +2,8 @@
 // ink behind the viewport's back), small formatters, and the viewport that shows a window of lines.
 import type {ReactElement} from 'react';
 import {Box, Text} from 'ink';
-import {wrapText} from '../format/wrap.js';
-import type {ChallengeScreen} from './challenge-state.js';
+import {wrapText} from '../../format/wrap.js';
+import type {ChallengeScreen} from '../state/challenge-state.js';
 
 export type Screen<Name extends ChallengeScreen['name']> = ChallengeScreen & {readonly name: Name};
 

@@ -2,25 +2,25 @@
 // the notes), revealed hints, the task and the cluster; or the reference solution beside the
 // learner's policies; or the matrix of both.
 import type {ReactElement} from 'react';
-import type {Challenge} from '../model/challenge.js';
+import type {Challenge} from '../../model/challenge.js';
 import {Text} from 'ink';
-import {describeCounterexample, describeFailure, failureHeadline, failuresBesideCounterexample} from '../grading/grade.js';
-import {clusterTable} from '../format/cluster-summary.js';
-import {policyYaml} from '../format/policy-yaml.js';
-import {reflowParagraphs} from '../format/reflow.js';
-import {challengeProgress} from '../progress/challenge-model.js';
-import type {ChallengeEntry, GradeResult} from './challenge-state.js';
-import {isSolutionOffered, screenMatrixPorts} from './challenge-state.js';
-import {compileCluster} from '../evaluator/index.js';
-import {type ReachabilityGrid, compareGrids, reachabilityGrid} from '../evaluator/grid.js';
-import {appliedPolicies} from '../grading/grade.js';
-import {describeLabelDifference} from '../grading/labels.js';
-import type {NetworkPolicy, Protocol} from '../model/kubernetes.js';
-import {ansiColors, noColors} from '../format/color.js';
-import {podGridLines} from '../format/matrix-text.js';
-import {richTextLines, yamlLines} from './rich-text.js';
-import type {State} from './state.js';
-import {type Screen, blank, percent, row, stripAnsi, timeOfDay, wrapped} from './screen-lines.js';
+import {describeCounterexample, describeFailure, failureHeadline, failuresBesideCounterexample} from '../../grading/grade.js';
+import {clusterTable} from '../../format/cluster-summary.js';
+import {policyYaml} from '../../format/policy-yaml.js';
+import {reflowParagraphs} from '../../format/reflow.js';
+import {challengeProgress} from '../../progress/challenge-model.js';
+import type {ChallengeEntry, GradeResult} from '../state/challenge-state.js';
+import {isSolutionOffered, screenMatrixPorts} from '../state/challenge-state.js';
+import {compileCluster} from '../../evaluator/index.js';
+import {type ReachabilityGrid, compareGrids, reachabilityGrid} from '../../evaluator/grid.js';
+import {appliedPolicies} from '../../grading/grade.js';
+import {describeLabelDifference} from '../../grading/labels.js';
+import type {NetworkPolicy, Protocol} from '../../model/kubernetes.js';
+import {ansiColors, noColors} from '../../format/color.js';
+import {podGridLines} from '../../format/matrix-text.js';
+import {richTextLines, yamlLines} from '../widgets/rich-text.js';
+import type {State} from '../state/state.js';
+import {type Screen, blank, percent, row, stripAnsi, timeOfDay, wrapped} from '../widgets/screen-lines.js';
 
 export function resultLines(result: GradeResult, width: number, key: string): ReactElement[] {
 	switch (result.kind) {

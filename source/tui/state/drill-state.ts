@@ -1,7 +1,7 @@
 // The verdict drill's steps as data: a seeded question, an answer timed and recorded, the next.
-import type {Verdict} from '../evaluator/types.js';
-import {recordDrillAnswer} from '../progress/challenge-model.js';
-import {pickQuestion} from '../grading/drill.js';
+import type {Verdict} from '../../evaluator/types.js';
+import {recordDrillAnswer} from '../../progress/challenge-model.js';
+import {pickQuestion} from '../../grading/drill.js';
 import type {Action, State} from './state.js';
 import {type HomeIndex, type Screen, scrolled} from './challenge-state.js';
 

@@ -1,15 +1,15 @@
 // The menu and information screens: home, the lesson list, progress and help.
 import {Box, Text} from 'ink';
-import {ChoiceList} from './choice-list.js';
-import type {Lesson} from '../model/lesson.js';
-import {lessonShape} from '../model/lesson.js';
-import {challengeSummary} from '../progress/challenge-model.js';
-import {lessonSummary, overallSummary, type Progress} from '../progress/model.js';
-import {homeItems, type State} from './state.js';
-import type {ChallengeEntry} from './challenge-state.js';
-import {drillProgress} from '../progress/challenge-model.js';
-import type {SavedExam} from '../progress/saved-exam.js';
-import {clock, percent} from './screen-lines.js';
+import {ChoiceList} from '../widgets/choice-list.js';
+import type {Lesson} from '../../model/lesson.js';
+import {lessonShape} from '../../model/lesson.js';
+import {challengeSummary} from '../../progress/challenge-model.js';
+import {lessonSummary, overallSummary, type Progress} from '../../progress/model.js';
+import {homeItems, type State} from '../state/state.js';
+import type {ChallengeEntry} from '../state/challenge-state.js';
+import {drillProgress} from '../../progress/challenge-model.js';
+import type {SavedExam} from '../../progress/saved-exam.js';
+import {clock, percent} from '../widgets/screen-lines.js';
 
 type MenuProps = {
 	readonly selected: number;
