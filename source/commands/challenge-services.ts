@@ -6,9 +6,9 @@ import {readSubmission} from '../content/submission.js';
 import {grade} from '../grading/grade.js';
 import {describeError} from '../content/file-errors.js';
 import {clearExamInProgress, saveExamInProgress} from '../progress/exam-store.js';
-import type {SavedExam} from '../progress/saved-exam.js';
 import {examDirectory, examTaskFile, prepareWorkFile, readWorkFile, resetWorkFile} from '../progress/workspace.js';
-import type {GradeResult} from '../tui/state/challenge-state.js';
+import type {GradeResult} from '../tui/state/types.js';
+import type {ChallengeServices} from '../tui/services.js';
 import {openInEditor, type Terminal} from './editor.js';
 import {gradeClusterObjects, openShellSession, resetShellCluster, shellCluster, shellCommands} from './shell.js';
 import {loadedClusterOf} from '../kubectl/cluster-of-state.js';
@@ -16,26 +16,6 @@ import {stateFile} from '../kubectl/state-file.js';
 import {statSync} from 'node:fs';
 import {policyYaml} from '../format/policy-yaml.js';
 import {watchForChanges, type WatchOptions} from './watch.js';
-
-export type ChallengeServices = {
-	/** Creates the file if it is missing, then opens it in the editor; returns why the editor could not be used. */
-	readonly editFile: (file: string, initialText: string) => string | undefined;
-	readonly gradeFile: (challenge: Challenge, file: string, initialText: string) => GradeResult;
-	/** Opens the challenge's terminal (netpol-dojo shell) for a work file, waits for it, grades its cluster. */
-	readonly openShell: (challenge: Challenge, key: string, file: string, initialText: string) => GradeResult;
-	/** An exam task's answer: its terminal's cluster once the learner opened it, else its file. */
-	readonly gradeTask: (challenge: Challenge, file: string, initialText: string) => GradeResult;
-	/** Starts the file afresh, keeping the old one; returns a sentence for the screen. */
-	readonly resetFile: (file: string, initialText: string) => string;
-	/** Creates an exam's files, one per task; returns their paths in task order. */
-	readonly startExam: (tasks: ReadonlyArray<{readonly key: string; readonly initialText: string}>) => string[];
-	/** Creates the file if it is missing and calls onChange at each save; returns the function that stops. */
-	readonly watchFile: (file: string, initialText: string, onChange: () => void) => () => void;
-	/** Keeps the exam in progress in the data directory, to resume after quitting. Throws the file system's error. */
-	readonly keepExam: (exam: SavedExam) => void;
-	/** Forgets the exam in progress once it is graded. */
-	readonly dropExam: () => void;
-};
 
 /**
 Reads and grades a learner's file; a file that cannot be read is reported, not thrown. A file
@@ -115,6 +95,7 @@ function writtenLines(text: string): string {
 	return text.split('\n').map(line => line.trimEnd()).filter(line => line.trim() !== '' && !line.trimStart().startsWith('#')).join('\n');
 }
 
+/** The app's challenge services (tui/services.ts) on the learner's data directory, editor and terminal. */
 export function challengeServices(dataDirectory: string, env: Readonly<Record<string, string | undefined>>, terminal: Terminal, watchOptions?: WatchOptions): ChallengeServices {
 	return {
 		editFile(file, initialText) {

@@ -3,10 +3,9 @@
 // without touching the disk or with a fake editor.
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import {useCallback, useEffect, useReducer, useState} from 'react';
-import type {ChallengeServices} from '../commands/challenge-services.js';
+import type {ChallengeServices, Services} from './services.js';
 import {isCheckpoint} from '../model/lesson.js';
 import {ansiColors, noColors} from '../format/color.js';
-import type {Progress} from '../progress/model.js';
 import type {Effect, GradeResult} from './state/challenge-state.js';
 import {ChallengeListScreen} from './screens/challenge-list.js';
 import {ExamIntroScreen, ExamListScreen, ExamReviewScreen} from './screens/exam-screens.js';
@@ -19,15 +18,6 @@ import {pageKey} from '../grading/predictions.js';
 import {HelpScreen, HomeScreen, LessonListScreen, ProgressScreen} from './screens/menu-screens.js';
 import {type Action, type ChallengeData, practiceChallenges, reduce, type State} from './state/state.js';
 import {challengeProgress} from '../progress/challenge-model.js';
-
-export type Services = {
-	/** Called with the new progress whenever it changes; returns why it could not be saved, if it could not. */
-	readonly saveProgress: (progress: Progress) => string | undefined;
-	/** The clock, in ms since 1970; tests pass their own. */
-	readonly now?: () => number;
-	/** Without them, the challenge screens say that editing is not available. */
-	readonly challenges?: ChallengeServices;
-};
 
 type Props = {
 	readonly initialState: State;

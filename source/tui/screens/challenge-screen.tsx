@@ -20,7 +20,8 @@ import {ansiColors, noColors} from '../../format/color.js';
 import {podGridLines} from '../../format/matrix-text.js';
 import {richTextLines, yamlLines} from '../widgets/rich-text.js';
 import type {State} from '../state/state.js';
-import {type Screen, blank, percent, row, stripAnsi, timeOfDay, wrapped} from '../widgets/screen-lines.js';
+import {blank, percent, row, stripAnsi, timeOfDay, wrapped} from '../widgets/screen-lines.js';
+import type {ScreenOf} from '../state/types.js';
 
 export function resultLines(result: GradeResult, width: number, key: string): ReactElement[] {
 	switch (result.kind) {
@@ -129,7 +130,7 @@ function solutionNote(result: GradeResult | undefined): string {
 }
 
 /** The learner's file and the reference solution, side by side when there is room. */
-function solutionLines(entry: ChallengeEntry, screen: Screen<'challenge'>, width: number): ReactElement[] {
+function solutionLines(entry: ChallengeEntry, screen: ScreenOf<'challenge'>, width: number): ReactElement[] {
 	const mine = screen.result?.kind === 'graded' ? policiesOf(screen.result.text) : '(grade your file to see it here: press r)';
 	return [
 		...wrapped(`${entry.challenge.id}: your policies and a reference solution`, 'solution.title', width, {bold: true}),
@@ -204,7 +205,7 @@ The network the learner's policies make beside the one the reference solution ma
 port of the hidden cases, with the cells where they differ marked: where to look after a
 failed grade.
 */
-function matrixViewLines(state: State, screen: Screen<'challenge'>, width: number): ReactElement[] {
+function matrixViewLines(state: State, screen: ScreenOf<'challenge'>, width: number): ReactElement[] {
 	const entry = state.challenges[screen.index]!;
 	const {challenge} = entry;
 	const ports = screenMatrixPorts(state, screen);
@@ -250,7 +251,7 @@ function matrixViewLines(state: State, screen: Screen<'challenge'>, width: numbe
 }
 
 /** Every line of a challenge's screen: status, the grade, hints, the task, the cluster. */
-export function challengeLines(state: State, screen: Screen<'challenge'>, width: number): ReactElement[] {
+export function challengeLines(state: State, screen: ScreenOf<'challenge'>, width: number): ReactElement[] {
 	const entry = state.challenges[screen.index]!;
 	if (screen.isShowingSolution) {
 		return solutionLines(entry, screen, width);

@@ -5,10 +5,11 @@ import {clusterTable} from '../../format/cluster-summary.js';
 import {policyYaml} from '../../format/policy-yaml.js';
 import {drillProgress} from '../../progress/challenge-model.js';
 import type {State} from '../state/state.js';
-import {type Screen, blank, percent, row, wrapped} from '../widgets/screen-lines.js';
+import {blank, percent, row, wrapped} from '../widgets/screen-lines.js';
+import type {ScreenOf} from '../state/types.js';
 import {truncatedYaml} from './challenge-screen.js';
 
-export function drillLines(state: State, screen: Screen<'drill'>, width: number): ReactElement[] {
+export function drillLines(state: State, screen: ScreenOf<'drill'>, width: number): ReactElement[] {
 	const question = state.drillQuestions[screen.question]!;
 	const entry = state.challenges[question.challengeIndex]!;
 	const overall = drillProgress(state.progress);

@@ -5,10 +5,11 @@ import type {Exam, GradeResult} from '../state/challenge-state.js';
 import {ChoiceList} from '../widgets/choice-list.js';
 import {passMark, totalWeight} from '../state/exam-plan.js';
 import type {State} from '../state/state.js';
-import {type Screen, blank, clock, fitLabel, percent, row, wrapped} from '../widgets/screen-lines.js';
+import {blank, clock, fitLabel, percent, row, wrapped} from '../widgets/screen-lines.js';
+import type {ScreenOf} from '../state/types.js';
 import {besideReference, clusterLines, learnerPolicies, referenceText, resultLines, taskLines} from './challenge-screen.js';
 
-export function ExamIntroScreen({state, screen}: {readonly state: State; readonly screen: Screen<'examIntro'>}) {
+export function ExamIntroScreen({state, screen}: {readonly state: State; readonly screen: ScreenOf<'examIntro'>}) {
 	const {plan} = screen;
 	const total = totalWeight(plan.tasks);
 	return (
@@ -48,7 +49,7 @@ function checkLabel(check: GradeResult | undefined): string {
 
 export function ExamListScreen({state, screen, width, onHighlight, onChoose}: {
 	readonly state: State;
-	readonly screen: Screen<'exam'>;
+	readonly screen: ScreenOf<'exam'>;
 	readonly width: number;
 	readonly onHighlight: (index: number) => void;
 	readonly onChoose: (index: number) => void;
@@ -71,7 +72,7 @@ export function ExamListScreen({state, screen, width, onHighlight, onChoose}: {
 	);
 }
 
-export function examTaskLines(state: State, screen: Screen<'examTask'>, width: number): ReactElement[] {
+export function examTaskLines(state: State, screen: ScreenOf<'examTask'>, width: number): ReactElement[] {
 	const task = screen.exam.tasks[screen.task]!;
 	const entry = state.challenges[task.challengeIndex]!;
 	const lines: ReactElement[] = [
@@ -99,7 +100,7 @@ export function examTaskLines(state: State, screen: Screen<'examTask'>, width: n
 
 export function ExamReviewScreen({state, screen, width, onHighlight, onChoose}: {
 	readonly state: State;
-	readonly screen: Screen<'examReview'>;
+	readonly screen: ScreenOf<'examReview'>;
 	readonly width: number;
 	readonly onHighlight: (index: number) => void;
 	readonly onChoose: (index: number) => void;
@@ -125,7 +126,7 @@ export function ExamReviewScreen({state, screen, width, onHighlight, onChoose}: 
 	);
 }
 
-export function reviewTaskLines(state: State, screen: Screen<'examReviewTask'>, width: number): ReactElement[] {
+export function reviewTaskLines(state: State, screen: ScreenOf<'examReviewTask'>, width: number): ReactElement[] {
 	const task = screen.exam.tasks[screen.task]!;
 	const entry = state.challenges[task.challengeIndex]!;
 	const result = screen.results.results[screen.task]!;

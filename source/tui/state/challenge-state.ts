@@ -3,109 +3,11 @@
 // file, the clock) is asked for as an Effect, which the app performs and answers with an action,
 // so every step here stays a pure function that tests call directly.
 import type {Challenge} from '../../model/challenge.js';
-import type {Verdict} from '../../evaluator/types.js';
-import type {GradeReport} from '../../grading/grade.js';
-import type {NetworkPolicy, Protocol} from '../../model/kubernetes.js';
+import type {Protocol} from '../../model/kubernetes.js';
 import {addChallengeTime, challengeProgress, recordGrade, recordHints} from '../../progress/challenge-model.js';
-import type {SavedExam} from '../../progress/saved-exam.js';
-import {type ExamPlan} from './exam-plan.js';
-import type {Action, State} from './state.js';
+import type {Action, Effect, GradeResult, HomeIndex, ScreenOf, State} from './types.js';
 
-/** A challenge as the app lists it: where it comes from and where the learner's file is. */
-export type ChallengeEntry = {
-	/** The progress key: `<pack id>/<challenge id>`. */
-	readonly key: string;
-	/** How the list names it: the id for the built-in pack, the key for the others. */
-	readonly name: string;
-	readonly packTitle: string;
-	readonly challenge: Challenge;
-	/** The learner's file in the data directory. */
-	readonly workFile: string;
-	/** The first text of a learner's file: the task as comments, then the starter. */
-	readonly initialText: string;
-	/** The same for an exam's file, whose comments say how the exam grades it. */
-	readonly examInitialText: string;
-};
-
-/** What grading a learner's file found. */
-export type GradeResult =
-	/** `isCluster`: the cluster of the challenge's terminal was graded, not the file. */
-	| {readonly kind: 'graded'; readonly report: GradeReport; readonly notes: readonly string[]; readonly text: string; readonly policies: readonly NetworkPolicy[]; readonly isCluster?: boolean; readonly commands?: readonly string[]}
-	| {readonly kind: 'empty'}
-	/** The file is exactly as it started. */
-	| {readonly kind: 'unchanged'}
-	| {readonly kind: 'invalid'; readonly problems: readonly string[]}
-	/** The editor could not be started, or failed. */
-	| {readonly kind: 'editorFailed'; readonly message: string};
-
-/**
-Work for the app: each is answered by a `graded`, `notice`, `examStarted`, `examGraded` or
-`examChecked` action, except keepExam and dropExam, which are answered only when they fail.
-*/
-export type Effect =
-	| {readonly kind: 'edit'; readonly file: string; readonly initialText: string; readonly challengeIndex: number}
-	| {readonly kind: 'grade'; readonly file: string; readonly challengeIndex: number}
-	/** The challenge's terminal (netpol-dojo shell) for a work file; answered by a `graded` action. */
-	| {readonly kind: 'shell'; readonly file: string; readonly initialText: string; readonly challengeIndex: number}
-	| {readonly kind: 'reset'; readonly file: string; readonly initialText: string}
-	| {readonly kind: 'startExam'; readonly plan: ExamPlan}
-	| {readonly kind: 'gradeExam'; readonly files: readonly string[]; readonly challengeIndexes: readonly number[]}
-	/** Checks a resumed exam's files, as each edit would have (whether kubectl would accept them). */
-	| {readonly kind: 'checkExam'; readonly files: readonly string[]; readonly challengeIndexes: readonly number[]}
-	/** Keeps the exam in progress in the data directory, so that quitting does not lose it. */
-	| {readonly kind: 'keepExam'; readonly exam: SavedExam}
-	/** The exam is graded: nothing is left to resume. */
-	| {readonly kind: 'dropExam'};
-
-export type ExamTask = {
-	readonly challengeIndex: number;
-	readonly weight: number;
-	readonly file: string;
-	/** The last check of the file (validity only: the exam gives no grade until the end). */
-	readonly check?: GradeResult;
-};
-
-export type Exam = {
-	readonly startedAt: number;
-	readonly deadline: number;
-	readonly tasks: readonly ExamTask[];
-};
-
-export type ExamResults = {
-	readonly results: readonly GradeResult[];
-	readonly score: number;
-	readonly isPassed: boolean;
-	/** When grading happened, for the minutes used. */
-	readonly finishedAt: number;
-};
-
-export type ChallengeScreen =
-	| {readonly name: 'challenges'; readonly selected: number}
-	| {
-		readonly name: 'challenge';
-		readonly index: number;
-		readonly scroll: number;
-		readonly hintsShown: number;
-		readonly openedAt: number;
-		readonly isWatching: boolean;
-		readonly isConfirmingReset: boolean;
-		readonly isShowingSolution: boolean;
-		/** With a graded file: the matrix view, on the port of matrixPorts at this index. */
-		readonly matrixPort?: number | undefined;
-		readonly result?: GradeResult | undefined;
-		/** When the result came, for "graded at": a new grade always changes the screen. */
-		readonly gradedAt?: number | undefined;
-		readonly notice?: string | undefined;
-	}
-	| {readonly name: 'drill'; readonly question: number; readonly askedAt: number; readonly scroll: number; readonly answer?: {readonly verdict: Verdict; readonly isCorrect: boolean; readonly milliseconds: number}; readonly session: {readonly answered: number; readonly correct: number}}
-	| {readonly name: 'examIntro'; readonly plan: ExamPlan; readonly notice?: string}
-	| {readonly name: 'exam'; readonly exam: Exam; readonly selected: number; readonly isConfirmingFinish: boolean; readonly notice?: string}
-	| {readonly name: 'examTask'; readonly exam: Exam; readonly task: number; readonly scroll: number; readonly isConfirmingFinish: boolean}
-	| {readonly name: 'examGrading'; readonly exam: Exam}
-	| {readonly name: 'examReview'; readonly exam: Exam; readonly results: ExamResults; readonly selected: number}
-	| {readonly name: 'examReviewTask'; readonly exam: Exam; readonly results: ExamResults; readonly task: number; readonly scroll: number};
-
-export type Screen<Name extends ChallengeScreen['name']> = ChallengeScreen & {readonly name: Name};
+export type {ChallengeEntry, ChallengeScreen, Effect, Exam, ExamResults, ExamTask, GradeResult, HomeIndex} from './types.js';
 
 export function clamp(value: number, count: number): number {
 	return Math.max(0, Math.min(value, count - 1));
@@ -122,9 +24,6 @@ export function scrolled(current: number, action: Action & {type: 'scroll'}): nu
 export function withEffect(state: State, effect: Effect): State {
 	return {...state, effects: [...state.effects, effect]};
 }
-
-/** The home menu's index of an item, for going back to it. */
-export type HomeIndex = (item: string) => State;
 
 export function openChallenge(state: State, index: number, now: number): State {
 	const entry = state.challenges[index];
@@ -156,14 +55,14 @@ export function nextUnsolved(state: State, from: number): number | undefined {
 }
 
 // Leaving a challenge: its time is counted, and the list's cursor moves on once it is solved.
-function leaveChallenge(state: State, screen: Screen<'challenge'>, now: number): State {
+function leaveChallenge(state: State, screen: ScreenOf<'challenge'>, now: number): State {
 	const entry = state.challenges[screen.index]!;
 	const progress = addChallengeTime(state.progress, entry.key, now - screen.openedAt);
 	const isSolved = challengeProgress(progress, entry.key).isSolved;
 	return {...state, progress, screen: {name: 'challenges', selected: isSolved ? nextUnsolved(state, screen.index + 1) ?? screen.index : screen.index}};
 }
 
-export function reduceChallengeList(state: State, screen: Screen<'challenges'>, action: Action, now: number, home: HomeIndex): State {
+export function reduceChallengeList(state: State, screen: ScreenOf<'challenges'>, action: Action, now: number, home: HomeIndex): State {
 	switch (action.type) {
 		case 'up':
 		case 'down': {
@@ -187,7 +86,7 @@ export function reduceChallengeList(state: State, screen: Screen<'challenges'>, 
 }
 
 /** Whether the learner may see the reference solution: once the challenge is solved. */
-export function isSolutionOffered(state: State, screen: Screen<'challenge'>): boolean {
+export function isSolutionOffered(state: State, screen: ScreenOf<'challenge'>): boolean {
 	const entry = state.challenges[screen.index]!;
 	return challengeProgress(state.progress, entry.key).isSolved || (screen.result?.kind === 'graded' && screen.result.report.passed);
 }
@@ -210,11 +109,11 @@ export function matrixPorts(challenge: Challenge, result: GradeResult | undefine
 }
 
 /** The matrix ports of the challenge on screen. */
-export function screenMatrixPorts(state: State, screen: Screen<'challenge'>): ReturnType<typeof matrixPorts> {
+export function screenMatrixPorts(state: State, screen: ScreenOf<'challenge'>): ReturnType<typeof matrixPorts> {
 	return matrixPorts(state.challenges[screen.index]!.challenge, screen.result, isSolutionOffered(state, screen));
 }
 
-function reduceMatrix(state: State, screen: Screen<'challenge'> & {matrixPort: number}, action: Action): State | undefined {
+function reduceMatrix(state: State, screen: ScreenOf<'challenge'> & {matrixPort: number}, action: Action): State | undefined {
 	const count = Math.max(1, screenMatrixPorts(state, screen).length);
 	switch (action.type) {
 		case 'next':
@@ -234,7 +133,7 @@ function reduceMatrix(state: State, screen: Screen<'challenge'> & {matrixPort: n
 	}
 }
 
-export function reduceChallenge(state: State, screen: Screen<'challenge'>, action: Action, now: number): State {
+export function reduceChallenge(state: State, screen: ScreenOf<'challenge'>, action: Action, now: number): State {
 	const entry = state.challenges[screen.index]!;
 	if (screen.isConfirmingReset) {
 		if (action.type === 'confirm') {
@@ -321,7 +220,7 @@ export function reduceChallenge(state: State, screen: Screen<'challenge'>, actio
 	}
 }
 
-function reduceChallengeAnswer(state: State, screen: Screen<'challenge'>, action: Action & {type: 'graded' | 'notice'}, now: number): State {
+function reduceChallengeAnswer(state: State, screen: ScreenOf<'challenge'>, action: Action & {type: 'graded' | 'notice'}, now: number): State {
 	if (action.type === 'notice') {
 		return {...state, screen: {...screen, notice: action.text}};
 	}

@@ -2,10 +2,10 @@
 import type {Verdict} from '../../evaluator/types.js';
 import {recordDrillAnswer} from '../../progress/challenge-model.js';
 import {pickQuestion} from '../../grading/drill.js';
-import type {Action, State} from './state.js';
-import {type HomeIndex, type Screen, scrolled} from './challenge-state.js';
+import {scrolled} from './challenge-state.js';
+import type {Action, HomeIndex, ScreenOf, State} from './types.js';
 
-export function reduceDrill(state: State, screen: Screen<'drill'>, action: Action, now: number, home: HomeIndex): State {
+export function reduceDrill(state: State, screen: ScreenOf<'drill'>, action: Action, now: number, home: HomeIndex): State {
 	const question = state.drillQuestions[screen.question]!;
 	switch (action.type) {
 		case 'allow':

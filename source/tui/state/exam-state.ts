@@ -5,8 +5,8 @@
 import {recordExam} from '../../progress/challenge-model.js';
 import type {SavedExam} from '../../progress/saved-exam.js';
 import {planExam, scoreExam} from './exam-plan.js';
-import type {Action, State} from './state.js';
-import {type ChallengeScreen, type Effect, type Exam, type ExamResults, type GradeResult, type HomeIndex, type Screen, move, scrolled, withEffect} from './challenge-state.js';
+import {move, scrolled, withEffect} from './challenge-state.js';
+import type {Action, ChallengeScreen, Effect, Exam, ExamResults, GradeResult, HomeIndex, ScreenOf, State} from './types.js';
 
 export function introduceExam(state: State, notice?: string): State {
 	const plan = planExam(state.challenges.map(entry => entry.challenge), state.seed);
@@ -181,11 +181,11 @@ export function reduceExam(state: State, screen: ChallengeScreen & {name: 'examI
 }
 
 // The answer to "Finish the exam?", asked on the task list and on a task alike: y finishes.
-function answerFinish(state: State, screen: Screen<'exam'> | Screen<'examTask'>, action: Action): State {
+function answerFinish(state: State, screen: ScreenOf<'exam'> | ScreenOf<'examTask'>, action: Action): State {
 	return action.type === 'confirm' ? finishExam(state, screen.exam) : {...state, screen: {...screen, isConfirmingFinish: false}};
 }
 
-function reduceExamTask(state: State, screen: Screen<'examTask'>, action: Action): State {
+function reduceExamTask(state: State, screen: ScreenOf<'examTask'>, action: Action): State {
 	if (action.type === 'examChecked') {
 		return {...state, screen: {...screen, exam: withChecks(screen.exam, action.results)}};
 	}

@@ -4,94 +4,18 @@ import type {Lesson} from '../../model/lesson.js';
 import {checkpointPages, choicesOf, isCheckpoint, lessonShape} from '../../model/lesson.js';
 import {challengeProgress} from '../../progress/challenge-model.js';
 import {markPageSeen, type Progress, recordAnswer} from '../../progress/model.js';
-import type {SavedExam} from '../../progress/saved-exam.js';
-import {type ChallengeEntry, type ChallengeScreen, type Effect, type GradeResult, nextUnsolved, openChallenge, reduceChallenge, reduceChallengeList} from './challenge-state.js';
+import {nextUnsolved, openChallenge, reduceChallenge, reduceChallengeList} from './challenge-state.js';
 import {lessonSummary} from '../../progress/model.js';
 import {askQuestion, reduceDrill} from './drill-state.js';
 import {openExam, reduceExam} from './exam-state.js';
-import type {DrillQuestion} from '../../grading/drill.js';
 import {pageKey, type Prediction} from '../../grading/predictions.js';
 import {correctChoice} from './checkpoint.js';
+import type {Action, ChallengeData, ScreenOf, State} from './types.js';
 
-/** What the learner chose on a checkpoint page, once answered. */
-export type Answer = {readonly choice: number; readonly isCorrect: boolean};
-
-export type Screen =
-	| {readonly name: 'home'; readonly selected: number}
-	| {readonly name: 'lessons'; readonly selected: number}
-	| {readonly name: 'lesson'; readonly lessonIndex: number; readonly page: number; readonly selected: number; readonly scroll: number; readonly answer?: Answer; readonly isShowingClusterYaml?: boolean}
-	| {readonly name: 'progress'}
-	| {readonly name: 'help'; readonly previous: Screen}
-	| ChallengeScreen;
-
-export type State = {
-	readonly screen: Screen;
-	readonly lessons: readonly Lesson[];
-	readonly progress: Progress;
-	/** The evaluator's answers to predict pages, by pageKey. */
-	readonly predictions: ReadonlyMap<string, Prediction>;
-	readonly challenges: readonly ChallengeEntry[];
-	/** Every challenge case as a drill question, decided at start-up. */
-	readonly drillQuestions: readonly DrillQuestion[];
-	/** Draws drill questions and exam tasks; the app seeds it from the clock, tests with a constant. */
-	readonly seed: number;
-	readonly editorName: string;
-	readonly isColor?: boolean;
-	/** True until `challengesLoaded` arrives, when the app reads them after its first frame. */
-	readonly isLoadingChallenges: boolean;
-	/** Challenges that could not be read, as sentences for the challenge list. */
-	readonly challengeProblems: readonly string[];
-	/** Work asked of the app, oldest first; it answers each with an action and takes them off with `effectsTaken`. */
-	readonly effects: readonly Effect[];
-	/** The time of the last action (ms since 1970), for clocks on screen. */
-	readonly now: number;
-	/** Set when the app should exit. */
-	readonly isQuitting: boolean;
-	/** An exam left running when the app last closed, to resume from the Exam entry. */
-	readonly examInProgress?: SavedExam | undefined;
-};
-
-/** The actions a key can ask for, which carry nothing but their name. */
-export type KeyActionType = 'up' | 'down' | 'open' | 'back' | 'next' | 'previous' | 'help' | 'quit'
-	// Keys of the challenge screens.
-	| 'edit' | 'regrade' | 'watch' | 'hint' | 'solution' | 'matrix' | 'reset' | 'confirm' | 'allow' | 'deny' | 'finish' | 'nextChallenge' | 'shell'
-	// On a lesson's last page: open a challenge that practises it.
-	| 'practice'
-	// On a predict page: the cluster as YAML or as a table.
-	| 'clusterYaml';
-
-export type Action =
-	| {readonly type: KeyActionType}
-	/** A menu item or choice highlighted (by the select list, which moves the highlight itself). */
-	| {readonly type: 'select'; readonly index: number}
-	/** Scroll a long page by `by` lines; the view knows how far it can go. */
-	| {readonly type: 'scroll'; readonly by: number; readonly max: number}
-	/** A second passed (the exam's clock). */
-	| {readonly type: 'tick'}
-	// The app's answers to effects.
-	| {readonly type: 'graded'; readonly result: GradeResult}
-	| {readonly type: 'notice'; readonly text: string}
-	| {readonly type: 'examStarted'; readonly files: readonly string[]}
-	| {readonly type: 'examGraded'; readonly results: readonly GradeResult[]}
-	| {readonly type: 'examChecked'; readonly results: readonly GradeResult[]}
-	| {readonly type: 'effectsTaken'; readonly count: number}
-	/** The challenges, read just after the first frame so that the app opens at once. */
-	| {readonly type: 'challengesLoaded'; readonly data: ChallengeData};
+export type {Action, Answer, ChallengeData, KeyActionType, Screen, State} from './types.js';
 
 /** The home menu, in order. */
 export const homeItems = ['Lessons', 'Challenges', 'Verdict drill', 'Exam', 'Progress', 'Help', 'Quit'] as const;
-
-export type ChallengeData = {
-	readonly challenges: readonly ChallengeEntry[];
-	readonly drillQuestions: readonly DrillQuestion[];
-	readonly seed: number;
-	/** The editor `e` opens, as the screens name it. */
-	readonly editorName: string;
-	/** Challenges left out, each a sentence naming the file and line. */
-	readonly problems?: readonly string[];
-	/** Whether the matrix may use colours (not with NO_COLOR); marks carry the meaning either way. */
-	readonly isColor?: boolean;
-};
 
 const noChallenges: ChallengeData = {challenges: [], drillQuestions: [], seed: 1, editorName: 'vi'};
 
@@ -191,7 +115,7 @@ export function reduce(previous: State, action: Action, now = 0): State {
 	}
 }
 
-function reduceHome(state: State, screen: Screen & {name: 'home'}, action: Action, now: number): State {
+function reduceHome(state: State, screen: ScreenOf<'home'>, action: Action, now: number): State {
 	switch (action.type) {
 		case 'up':
 		case 'down': {
@@ -239,7 +163,7 @@ function reduceHome(state: State, screen: Screen & {name: 'home'}, action: Actio
 	}
 }
 
-function reduceLessons(state: State, screen: Screen & {name: 'lessons'}, action: Action): State {
+function reduceLessons(state: State, screen: ScreenOf<'lessons'>, action: Action): State {
 	switch (action.type) {
 		case 'up':
 		case 'down': {
@@ -263,7 +187,7 @@ function reduceLessons(state: State, screen: Screen & {name: 'lessons'}, action:
 	}
 }
 
-function reduceLesson(state: State, screen: Screen & {name: 'lesson'}, action: Action, now: number): State {
+function reduceLesson(state: State, screen: ScreenOf<'lesson'>, action: Action, now: number): State {
 	const lesson = state.lessons[screen.lessonIndex]!;
 	const page = lesson.pages[screen.page]!;
 	const isAsking = isCheckpoint(page);

@@ -3,9 +3,6 @@
 import type {ReactElement} from 'react';
 import {Box, Text} from 'ink';
 import {wrapText} from '../../format/wrap.js';
-import type {ChallengeScreen} from '../state/challenge-state.js';
-
-export type Screen<Name extends ChallengeScreen['name']> = ChallengeScreen & {readonly name: Name};
 
 export const blank = (key: string) => <Text key={key}> </Text>;
 
