@@ -7,7 +7,7 @@ import {closeSync, mkdtempSync, openSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {challengeObjects} from '../source/commands/shell.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {writeState} from '../source/kubectl/state-file.js';
 import {newClusterState} from '../source/kubectl/state.js';
 

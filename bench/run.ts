@@ -19,7 +19,7 @@ import type {Endpoint, Flow, Verdict} from '../source/evaluator/index.js';
 import type {ClusterObjects} from '../source/model/kubernetes.js';
 import {resolveFlows} from '../source/commands/eval.js';
 import {evalJson} from '../source/format/eval-output.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {appliedPolicies, expectedCluster, grade, referenceAnswer} from '../source/grading/grade.js';
 import {type GeneratedData, defaultDataDirectory, generate} from './generate.js';
 

@@ -10,7 +10,7 @@ import {documentsOf} from '../source/content/documents.js';
 import {decodeDocument} from '../source/kube/objects.js';
 import type {NetworkPolicy} from '../source/model/kubernetes.js';
 import type {Challenge} from '../source/model/challenge.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {type Answer, describeCounterexample, grade, referenceAnswer} from '../source/grading/grade.js';
 import {describeLabelDifference} from '../source/grading/labels.js';
 

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import test from 'ava';
 import type {Challenge, Difficulty} from '../source/model/challenge.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {appliedPolicies, expectedCluster} from '../source/grading/grade.js';
 import {recordExam} from '../source/progress/challenge-model.js';
 import {emptyProgress, parseProgress} from '../source/progress/model.js';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import test from 'ava';
 import {loadClusterFiles} from '../source/content/cluster-files.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {appliedPolicies, describeFailure, grade} from '../source/grading/grade.js';
 
 const packs = path.resolve(import.meta.dirname, '../../test/fixtures/packs');

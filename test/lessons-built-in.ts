@@ -3,7 +3,7 @@
 // and so does an evaluator change that would make a lesson's explanation wrong).
 import path from 'node:path';
 import test from 'ava';
-import {loadLessons} from '../source/content/lessons.js';
+import {loadLessons} from '../source/commands/load-content.js';
 import {predict} from '../source/grading/predictions.js';
 
 const lessonsDirectory = path.resolve(import.meta.dirname, '../../lessons');

@@ -1,7 +1,7 @@
 // Lessons are data checked when loaded: a bad lesson is reported by file and line, and the rest load.
 import path from 'node:path';
 import test from 'ava';
-import {loadLessons} from '../source/content/lessons.js';
+import {loadLessons} from '../source/commands/load-content.js';
 import {checkpointPages} from '../source/model/lesson.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../test/fixtures/lessons');

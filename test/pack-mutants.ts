@@ -2,7 +2,7 @@
 // many of them a challenge's cases catch.
 import path from 'node:path';
 import test from 'ava';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {caseStrength} from '../source/grading/case-strength.js';
 import type {Challenge} from '../source/model/challenge.js';
 import {appliedPolicies} from '../source/grading/grade.js';

@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {InputError} from '../source/model/input-error.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {maxPackDocuments} from '../source/content/pack-files.js';
 
 const packs = path.resolve(import.meta.dirname, '../../test/fixtures/packs');

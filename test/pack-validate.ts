@@ -4,7 +4,7 @@ import path from 'node:path';
 import test from 'ava';
 import type {CommandIo} from '../source/commands/io.js';
 import {runPackValidate, validatePack} from '../source/commands/pack-validate.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {checkChallenges} from '../source/grading/check-pack.js';
 import {packReport} from '../source/format/pack-report.js';
 

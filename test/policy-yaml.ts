@@ -8,7 +8,7 @@ import test from 'ava';
 import fc from 'fast-check';
 import {loadClusterSources} from '../source/content/cluster-files.js';
 import {documentsOf} from '../source/content/documents.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {policyYaml, toYaml} from '../source/format/policy-yaml.js';
 import type {IpBlock, Labels, LabelSelector, NetworkPolicy, Peer, PolicyPort, PolicyType, Requirement, Rule} from '../source/model/kubernetes.js';
 import {policy, port, rule, selector} from './helpers/builders.js';

@@ -9,7 +9,7 @@ import test from 'ava';
 import {probeFamilies} from '../source/model/challenge.js';
 import {documentsOf} from '../source/content/documents.js';
 import {InputError} from '../source/model/input-error.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {packTemplate} from '../source/content/pack-template.js';
 import {type JsonSchema, unknownKeywords, validate} from './helpers/json-schema.js';
 

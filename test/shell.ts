@@ -9,7 +9,7 @@ import test from 'ava';
 import {gradeClusterState} from '../source/commands/shell.js';
 import {challengeServices} from '../source/commands/challenge-services.js';
 import {stateFile, writeState} from '../source/kubectl/state-file.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {describeLabelDifference, labelDifferences, relabelled, selectorKeys} from '../source/grading/labels.js';
 import {shellLaunch, shellQuote} from '../source/kubectl/launch.js';
 import {findObject, newClusterState, withObject, withoutObject} from '../source/kubectl/state.js';

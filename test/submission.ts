@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {gradeWorkFile} from '../source/commands/challenge-services.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {readSubmission} from '../source/content/submission.js';
 import {taskFileText} from '../source/format/task-file.js';
 import {describeFailure} from '../source/grading/grade.js';

@@ -7,7 +7,7 @@ import test from 'ava';
 import type {Challenge} from '../source/model/challenge.js';
 import {loadClusterSources} from '../source/content/cluster-files.js';
 import {documentsOf} from '../source/content/documents.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {alignColumns, clusterTable, namespacesOf} from '../source/format/cluster-summary.js';
 import {policyYaml} from '../source/format/policy-yaml.js';
 import {policySkeleton, taskFileText} from '../source/format/task-file.js';

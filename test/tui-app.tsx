@@ -8,7 +8,7 @@ import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
 import {runTui} from '../source/commands/tui.js';
 import {checkpointPages} from '../source/model/lesson.js';
-import {loadLessons} from '../source/content/lessons.js';
+import {loadLessons} from '../source/commands/load-content.js';
 import {emptyProgress, type Progress} from '../source/progress/model.js';
 import {App} from '../source/tui/app.js';
 import {footerHints} from '../source/tui/state/keys.js';

@@ -8,7 +8,7 @@ import {render} from 'ink-testing-library';
 import {challengeServices} from '../source/commands/challenge-services.js';
 import {loadChallengeEntries} from '../source/commands/challenge-entries.js';
 import {installPack} from '../source/content/installed-packs.js';
-import {loadPack} from '../source/content/pack.js';
+import {loadPack} from '../source/commands/load-content.js';
 import {challengeProgress} from '../source/progress/challenge-model.js';
 import {emptyProgress, type Progress} from '../source/progress/model.js';
 import {App} from '../source/tui/app.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
 import {challengeServices} from '../source/commands/challenge-services.js';
-import {loadLessons} from '../source/content/lessons.js';
+import {loadLessons} from '../source/commands/load-content.js';
 import {durationText} from '../source/format/duration.js';
 import {wrapText} from '../source/format/wrap.js';
 import {emptyProgress} from '../source/progress/model.js';

@@ -3,7 +3,8 @@
 // command uses it too.
 import {formatProblem, InputError} from '../model/input-error.js';
 import {installedPackDirectories} from '../content/installed-packs.js';
-import {type LoadedPack, loadPack} from '../content/pack.js';
+import {type LoadedPack} from '../content/pack.js';
+import {loadPack} from './load-content.js';
 import {builtInChallengesDirectory} from '../content/paths.js';
 import {taskFileText} from '../format/task-file.js';
 import {challengeKey} from '../progress/challenge-model.js';

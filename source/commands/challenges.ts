@@ -1,10 +1,10 @@
 // `netpol-dojo challenges [--pack DIR] [--json]`: the challenges of a pack.
 import {formatProblem} from '../model/input-error.js';
-import {loadPack} from '../content/pack.js';
+import {loadPack} from './load-content.js';
 import {stripControlSequences} from '../model/sanitize.js';
 import type {CommandIo} from './io.js';
 
-export type ChallengesOptions = {readonly isJson: boolean; readonly packDirectory: string};
+export type ChallengesOptions = {readonly format: 'text' | 'json'; readonly packDirectory: string};
 
 /** Lists the challenges; one that does not load is reported on stderr and left out. Returns 0. */
 export function runChallenges(options: ChallengesOptions, io: CommandIo): number {
@@ -13,7 +13,7 @@ export function runChallenges(options: ChallengesOptions, io: CommandIo): number
 		io.stderr(`Warning: ${stripControlSequences(formatProblem(problem))}\n`);
 	}
 
-	if (options.isJson) {
+	if (options.format === 'json') {
 		const list = challenges.map(challenge => ({id: challenge.id, title: challenge.title, difficulty: challenge.difficulty, topics: challenge.topics, ...(challenge.minutes === undefined ? {} : {minutes: challenge.minutes})}));
 		io.stdout(`${JSON.stringify({pack: pack.id, challenges: list}, undefined, 2)}\n`);
 		return 0;

@@ -1,10 +1,10 @@
 // `netpol-dojo eval [--json] --flows FLOWS FILE...`: decide each flow against the cluster.
 import {readFlowsFile} from '../content/flows-file.js';
-import {decide, isAllowed} from '../evaluator/index.js';
+import {decide, isAllowed, isGrouped} from '../evaluator/index.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {type EvalResults, type FlowVerdict, type MemberResults, evalJsonChunks, evalTable, expectationCounts} from '../format/eval-output.js';
-import {isGrouped, resolveFlowEnds} from './flow-ends.js';
+import {resolveFlowEnds} from './flow-ends.js';
 import {decideMembers} from './flow-members.js';
 import type {CommandIo} from './io.js';
 import {loadClusterAndFlows} from './load-cluster.js';
@@ -12,7 +12,7 @@ import {loadClusterAndFlows} from './load-cluster.js';
 export type EvalOptions = {
 	readonly flowsFile: string;
 	readonly clusterFiles: readonly string[];
-	readonly isJson: boolean;
+	readonly format: 'text' | 'json';
 	readonly maxBytes?: number;
 };
 
@@ -27,7 +27,7 @@ export async function runEval(options: EvalOptions, io: CommandIo): Promise<numb
 	for (let index = 0; index < flows.length; index++) {
 		const resolved = flows[index]!;
 		if (!isGrouped(resolved)) {
-			if (options.isJson) {
+			if (options.format === 'json') {
 				verdicts.push(isAllowed(cluster, resolved) ? 'allow' : 'deny');
 			} else {
 				const decision = decide(cluster, resolved);
@@ -40,7 +40,7 @@ export async function runEval(options: EvalOptions, io: CommandIo): Promise<numb
 
 		const decided = decideMembers(cluster, resolved);
 		verdicts.push(decided.verdict);
-		if (!options.isJson) {
+		if (options.format !== 'json') {
 			reasons.push(decided.reason);
 		}
 
@@ -48,7 +48,7 @@ export async function runEval(options: EvalOptions, io: CommandIo): Promise<numb
 	}
 
 	const results: EvalResults = {flows: flowsFile.flows, verdicts, reasons, ...(members.length > 0 ? {members} : {})};
-	if (options.isJson) {
+	if (options.format === 'json') {
 		for (const chunk of evalJsonChunks(results)) {
 			io.stdout(chunk);
 		}

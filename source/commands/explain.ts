@@ -3,12 +3,12 @@
 import type {FlowSpec} from '../model/flow-spec.js';
 import {type FlowsFile, readFlowsFile} from '../content/flows-file.js';
 import type {Problem} from '../model/input-error.js';
-import {type Cluster} from '../evaluator/index.js';
+import {type Cluster, type ResolvedFlow, isGrouped} from '../evaluator/index.js';
 import {endpointName} from '../evaluator/describe.js';
 import {traceFlow} from '../evaluator/explain.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {type ExplainedFlow, type ExplainedMember, explainJson, explainText, verdictOf} from '../format/explain-output.js';
-import {type ResolvedFlow, isGrouped, resolveFlowEnds} from './flow-ends.js';
+import {resolveFlowEnds} from './flow-ends.js';
 import type {CommandIo} from './io.js';
 import {loadClusterAndFlows} from './load-cluster.js';
 
@@ -18,7 +18,7 @@ export type ExplainFlows = {readonly flowsFile: string} | {readonly flow: FlowSp
 export type ExplainOptions = {
 	readonly flows: ExplainFlows;
 	readonly clusterFiles: readonly string[];
-	readonly isJson: boolean;
+	readonly format: 'text' | 'json';
 	readonly maxBytes?: number;
 };
 
@@ -33,7 +33,7 @@ export async function runExplain(options: ExplainOptions, io: CommandIo): Promis
 		const expectation = spec.expect === undefined ? {} : {expect: spec.expect};
 		return {...explainResolved(cluster, resolved, spec), ...expectation};
 	});
-	io.stdout(options.isJson ? explainJson(explained) : explainText(explained, io.isColor ? ansiColors : noColors, io.columns));
+	io.stdout(options.format === 'json' ? explainJson(explained) : explainText(explained, io.isColor ? ansiColors : noColors, io.columns));
 	return explained.some(flow => flow.expect !== undefined && flow.expect !== verdictOf(flow)) ? 1 : 0;
 }
 

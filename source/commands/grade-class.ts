@@ -8,7 +8,7 @@ import path from 'node:path';
 import type {Challenge, PackInfo} from '../model/challenge.js';
 import {readSubmission} from '../content/submission.js';
 import {formatProblem, InputError} from '../model/input-error.js';
-import {loadPack} from '../content/pack.js';
+import {loadPack} from './load-content.js';
 import {stripControlSequences} from '../model/sanitize.js';
 import {writeFileAtomically} from '../content/write-file.js';
 import {similarTo} from '../model/similar.js';
@@ -23,7 +23,7 @@ export type GradeClassOptions = {
 	readonly packDirectory: string;
 	readonly submissionsDirectory: string;
 	readonly junitFile?: string;
-	readonly isJson: boolean;
+	readonly format: 'text' | 'json';
 	readonly maxBytes?: number;
 };
 
@@ -45,7 +45,7 @@ export function runGradeClass(options: GradeClassOptions, io: CommandIo): number
 		writeFileAtomically(options.junitFile, learnerJunit(pack.id, results));
 	}
 
-	if (options.isJson) {
+	if (options.format === 'json') {
 		io.stdout(`${JSON.stringify({pack: pack.id, passed, failed: results.length - passed, total: results.length, results: results.map(result => resultDocument(result))}, undefined, 2)}\n`);
 	} else {
 		const cases = results.reduce((sum, result) => sum + (result.kind === 'graded' ? result.report.cases.passed : 0), 0);

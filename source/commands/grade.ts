@@ -3,11 +3,12 @@
 import path from 'node:path';
 import {loadClusterFiles} from '../content/cluster-files.js';
 import {InputError} from '../model/input-error.js';
-import {loadPack} from '../content/pack.js';
+import {loadPack} from './load-content.js';
 import {describeCounterexample, describeFailure, failureHeadline, failuresBesideCounterexample, grade, type GradeReport} from '../grading/grade.js';
 import type {Counterexample, ProofEnd} from '../grading/proof.js';
 import {formatAddress} from '../kube/ip.js';
-import {describeLabelDifference, relabellingOf} from '../grading/labels.js';
+import {describeLabelDifference} from '../grading/labels.js';
+import {relabellingOf} from '../model/relabelling.js';
 import {similarTo} from '../model/similar.js';
 import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
@@ -18,7 +19,7 @@ export type GradeOptions = {
 	/** The files it stands for (a folder's manifest files, standard input); [submissionFile] by default. */
 	readonly submissionFiles?: readonly string[];
 	readonly packDirectory: string;
-	readonly isJson: boolean;
+	readonly format: 'text' | 'json';
 	readonly maxBytes?: number;
 };
 
@@ -55,7 +56,7 @@ export function runGrade(options: GradeOptions, io: CommandIo): number {
 	}
 
 	const report = grade(challenge, submission.objects.policies, relabelling);
-	io.stdout(options.isJson ? gradeJson(report) : gradeText(report));
+	io.stdout(options.format === 'json' ? gradeJson(report) : gradeText(report));
 	return report.passed ? 0 : 1;
 }
 

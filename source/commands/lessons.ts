@@ -1,11 +1,11 @@
 // `netpol-dojo lessons [--json]`: the lessons in teaching order, headless.
 import {formatProblem} from '../model/input-error.js';
-import {loadLessons} from '../content/lessons.js';
+import {loadLessons} from './load-content.js';
 import {stripControlSequences} from '../model/sanitize.js';
 import type {CommandIo} from './io.js';
 
 export type LessonsOptions = {
-	readonly isJson: boolean;
+	readonly format: 'text' | 'json';
 	readonly directory: string;
 };
 
@@ -16,7 +16,7 @@ export function runLessons(options: LessonsOptions, io: CommandIo): number {
 		io.stderr(`Warning: ${stripControlSequences(formatProblem(problem))}\n`);
 	}
 
-	if (options.isJson) {
+	if (options.format === 'json') {
 		const list = lessons.map(lesson => ({id: lesson.id, title: lesson.title, summary: lesson.summary, topics: lesson.topics, pages: lesson.pages.length}));
 		io.stdout(`${JSON.stringify({lessons: list}, undefined, 2)}\n`);
 		return 0;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type {Challenge} from '../model/challenge.js';
 import {documentsOf} from '../content/documents.js';
 import {InputError} from '../model/input-error.js';
-import {loadPack} from '../content/pack.js';
+import {loadPack} from './load-content.js';
 import {stripControlSequences} from '../model/sanitize.js';
 import {caseStrength} from '../grading/case-strength.js';
 import {checkChallenges, type StarterPolicies} from '../grading/check-pack.js';

@@ -1,8 +1,8 @@
 // `netpol-dojo` with no command: the full-screen app. Loads lessons, progress and the answers
 // to predict pages, then hands them to the app; without a terminal it says where to go instead.
 import {formatProblem, InputError} from '../model/input-error.js';
-import {loadLessons} from '../content/lessons.js';
-import {loadPack} from '../content/pack.js';
+import {loadLessons} from './load-content.js';
+import {loadPack} from './load-content.js';
 import {builtInLessonsDirectory} from '../content/paths.js';
 import {stripControlSequences} from '../model/sanitize.js';
 import {shouldUseColor} from '../format/color.js';

@@ -6,10 +6,9 @@ import {type Issue, formatFieldPath} from '../kube/issue.js';
 import {type Schema, checkSchema} from '../kube/schema.js';
 import type {ClusterObjects} from '../model/kubernetes.js';
 import {asRecord, listAt} from '../kube/values.js';
-import {compileCluster, resolveEndpoint} from '../evaluator/index.js';
 import {documentsOf} from './documents.js';
 import {loadClusterSources} from './cluster-files.js';
-import type {FlowSpec} from '../model/flow-spec.js';
+import type {FlowSpec, FlowsCheck} from '../model/flow-spec.js';
 import {checkFlows} from './flow-spec.js';
 import {InputError, type Problem} from '../model/input-error.js';
 import type {DiagramEdge, Lesson, LessonPage} from '../model/lesson.js';
@@ -43,8 +42,11 @@ const indexSchema: Schema = {type: 'object', fields: {formatVersion: {type: 'int
 /** The lessons that loaded, in order, and the problems of those that did not. */
 export type LoadedLessons = {readonly lessons: readonly Lesson[]; readonly problems: readonly Problem[]};
 
-/** Loads every lesson of a lessons folder; throws InputError only when the index itself is unusable. */
-export function loadLessons(directory: string): LoadedLessons {
+/**
+Reads every lesson of a lessons folder, the flows of predict pages checked by `checkEnds` (the
+evaluator's, given by the caller); throws InputError only when the index itself is unusable.
+*/
+export function readLessons(directory: string, checkEnds: FlowsCheck): LoadedLessons {
 	const indexFile = path.join(directory, 'index.yaml');
 	const ids = readIndex(indexFile);
 	const lessons: Lesson[] = [];
@@ -53,7 +55,7 @@ export function loadLessons(directory: string): LoadedLessons {
 		const file = path.join(directory, `${id}.yaml`);
 		try {
 			const [document] = documentsOf(readText(file), file);
-			const result = checkLesson(id, document?.value);
+			const result = checkLesson(id, document?.value, checkEnds);
 			if (result.lesson) {
 				lessons.push(result.lesson);
 			} else {
@@ -100,7 +102,7 @@ function problem(path: ReadonlyArray<string | number>, message: string): Issue {
 }
 
 /** A lesson from its parsed file, or every problem with it. Pure. */
-export function checkLesson(id: string, value: unknown): {lesson?: Lesson; issues: Issue[]} {
+export function checkLesson(id: string, value: unknown, checkEnds: FlowsCheck): {lesson?: Lesson; issues: Issue[]} {
 	const issues = checkSchema(value, lessonSchema);
 	const record = asRecord(value) ?? {};
 	for (const field of ['title', 'summary']) {
@@ -109,7 +111,7 @@ export function checkLesson(id: string, value: unknown): {lesson?: Lesson; issue
 		}
 	}
 
-	const pages = listAt(record, 'pages').map((page, index) => checkPage(page, ['pages', index], issues));
+	const pages = listAt(record, 'pages').map((page, index) => checkPage(page, ['pages', index], issues, checkEnds));
 	if (pages.length === 0) {
 		issues.push(problem(['pages'], 'Required value: a lesson has at least one page'));
 	}
@@ -132,7 +134,7 @@ export function checkLesson(id: string, value: unknown): {lesson?: Lesson; issue
 	};
 }
 
-function checkPage(value: unknown, path: ReadonlyArray<string | number>, issues: Issue[]): LessonPage | undefined {
+function checkPage(value: unknown, path: ReadonlyArray<string | number>, issues: Issue[], checkEnds: FlowsCheck): LessonPage | undefined {
 	const page = asRecord(value);
 	const kind = page?.['kind'];
 	if (!page || typeof kind !== 'string' || !Object.hasOwn(pageFields, kind)) {
@@ -153,10 +155,10 @@ function checkPage(value: unknown, path: ReadonlyArray<string | number>, issues:
 		return undefined;
 	}
 
-	return toPage(pageKind, page, path, issues);
+	return toPage(pageKind, page, path, issues, checkEnds);
 }
 
-function toPage(kind: LessonPage['kind'], page: Readonly<Record<string, unknown>>, path: ReadonlyArray<string | number>, issues: Issue[]): LessonPage | undefined {
+function toPage(kind: LessonPage['kind'], page: Readonly<Record<string, unknown>>, path: ReadonlyArray<string | number>, issues: Issue[], checkEnds: FlowsCheck): LessonPage | undefined {
 	const clean = (field: string) => stripControlSequences(typeof page[field] === 'string' ? page[field] : '');
 	switch (kind) {
 		case 'text': {
@@ -184,7 +186,7 @@ function toPage(kind: LessonPage['kind'], page: Readonly<Record<string, unknown>
 		}
 
 		case 'predict': {
-			const predicted = checkPrediction(page, path, issues);
+			const predicted = checkPrediction(page, path, issues, checkEnds);
 			return predicted && {kind, question: clean('question'), ...predicted, explanation: clean('explanation')};
 		}
 	}
@@ -210,7 +212,7 @@ function checkEdges(values: unknown[], path: ReadonlyArray<string | number>, iss
 
 // The cluster must be valid objects and the flow must name its pods, so that the evaluator can
 // always answer the question.
-function checkPrediction(page: Readonly<Record<string, unknown>>, path: ReadonlyArray<string | number>, issues: Issue[]): {cluster: ClusterObjects; clusterYaml: string; flow: FlowSpec} | undefined {
+function checkPrediction(page: Readonly<Record<string, unknown>>, path: ReadonlyArray<string | number>, issues: Issue[], checkEnds: FlowsCheck): {cluster: ClusterObjects; clusterYaml: string; flow: FlowSpec} | undefined {
 	const clusterYaml = page['cluster'] as string;
 	let objects: ClusterObjects;
 	try {
@@ -228,10 +230,9 @@ function checkPrediction(page: Readonly<Record<string, unknown>>, path: Readonly
 		return undefined;
 	}
 
-	const compiled = compileCluster(objects);
-	const ends = [flow.from, flow.to].map(reference => resolveEndpoint(compiled, reference));
-	if (ends.some(end => typeof end === 'string') || ends.every(end => typeof end !== 'string' && end.kind === 'outside')) {
-		issues.push(problem([...path, 'flow'], `${JSON.stringify(flow.from)} -> ${JSON.stringify(flow.to)} must name pods of the cluster (at least one end a pod, any other end an IP address)`));
+	const [flowProblems = []] = checkEnds(objects, [flow], 'lesson');
+	if (flowProblems.length > 0) {
+		issues.push(...flowProblems.map(entry => problem([...path, 'flow', ...(entry.isAboutFlow ? [] : [entry.field])], entry.message)));
 		return undefined;
 	}
 

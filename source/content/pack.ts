@@ -8,7 +8,7 @@ import {formatFieldPath, type Issue} from '../kube/issue.js';
 import {type Schema, checkSchema} from '../kube/schema.js';
 import {asRecord, listAt} from '../kube/values.js';
 import {dns1123LabelErrors, dns1123SubdomainErrors} from '../kube/names.js';
-import {compileCluster, resolveEndpoint} from '../evaluator/index.js';
+import {type FlowsCheck, flowProblemMessage} from '../model/flow-spec.js';
 import {type Challenge, type Difficulty, type PackInfo, type RequiredPolicy, probeFamilies} from '../model/challenge.js';
 import {loadClusterSources} from './cluster-files.js';
 import {type FlowsFile, flowsOfDocuments} from './flows-file.js';
@@ -90,8 +90,11 @@ const idWords = 'lowercase letters, digits and hyphens, starting and ending with
 
 const challengeFiles = 'a challenge has challenge.yaml, cluster.yaml, cases.yaml and solution.yaml';
 
-/** Loads a pack; throws InputError only when the pack itself (its folder or pack.yaml) is unusable. */
-export function loadPack(directory: string): LoadedPack {
+/**
+Reads a pack, its hidden cases checked by `checkEnds` (the evaluator's, given by the caller);
+throws InputError only when the pack itself (its folder or pack.yaml) is unusable.
+*/
+export function readPack(directory: string, checkEnds: FlowsCheck): LoadedPack {
 	checkPackFolder(directory);
 	const pack = readPackInfo(packFile(directory, 'pack.yaml', 'a pack has pack.yaml (id, title, version, author, description) and one folder per challenge')!);
 	const challenges: Challenge[] = [];
@@ -108,7 +111,7 @@ export function loadPack(directory: string): LoadedPack {
 		}
 
 		try {
-			challenges.push(loadChallenge(folder, entry.name));
+			challenges.push(loadChallenge(folder, entry.name, checkEnds));
 		} catch (error) {
 			if (!(error instanceof InputError)) {
 				throw error;
@@ -154,7 +157,7 @@ function clusterIn(file: string, text = readText(file)): Challenge['cluster'] {
 	return loadClusterSources([{file, documents: packDocumentsOf(text, file)}]).objects;
 }
 
-function loadChallenge(folder: string, id: string): Challenge {
+function loadChallenge(folder: string, id: string, checkEnds: FlowsCheck): Challenge {
 	if (!packIdPattern.test(id)) {
 		const reason = idLengthProblem(id) ?? `name the folder with ${idWords}`;
 		throw new InputError([{file: folder, message: `${JSON.stringify(id)} is not a challenge id; ${reason}`}]);
@@ -242,7 +245,7 @@ function loadChallenge(folder: string, id: string): Challenge {
 
 	const casesFile = fileIn(folder, 'cases.yaml')!;
 	const cases = flowsOfDocuments(casesFile, readPackDocuments(casesFile));
-	checkCases(cluster, cases);
+	checkCases(cluster, cases, checkEnds);
 	const starterFile = fileIn(folder, 'starter.yaml', true);
 	const clean = (field: string) => stripControlSequences(value[field] as string);
 	return {
@@ -292,27 +295,16 @@ function relabellingIn(file: string, objects: Challenge['cluster'], cluster: Cha
 	return objects.namespaces.length + objects.pods.length === 0 ? undefined : {namespaces: objects.namespaces, pods: objects.pods};
 }
 
-// Every case has an expectation and names pods of the cluster, so grading can always decide it.
-function checkCases(cluster: Challenge['cluster'], cases: FlowsFile): void {
-	const compiled = compileCluster(cluster);
+// Every case has an expectation and is one pod-to-pod flow of the cluster, so grading can always decide it.
+function checkCases(cluster: Challenge['cluster'], cases: FlowsFile, checkEnds: FlowsCheck): void {
+	const flowProblems = checkEnds(cluster, cases.flows, 'cluster.yaml');
 	const problems: Problem[] = [];
 	for (const [index, flow] of cases.flows.entries()) {
 		if (flow.expect === undefined) {
 			problems.push({...cases.locate(index, 'from'), message: `flows[${index}]: Required value: expect (allow or deny); every hidden case needs one`});
 		}
 
-		const ends = (['from', 'to'] as const).map(field => {
-			const end = resolveEndpoint(compiled, flow[field]);
-			if (typeof end === 'string') {
-				problems.push({...cases.locate(index, field), message: `flows[${index}].${field}: ${quoteValue(flow[field])} is not a pod of cluster.yaml nor an IP address`});
-			}
-
-			return end;
-		});
-		// As in eval (CONTRACT.md, Flows): no policy decides traffic between two outside addresses.
-		if (ends.every(end => typeof end !== 'string' && end.kind === 'outside')) {
-			problems.push({...cases.locate(index, 'from'), message: `flows[${index}]: neither ${flow.from} nor ${flow.to} is a pod of cluster.yaml; at least one end of a flow must be a pod`});
-		}
+		problems.push(...flowProblems[index]!.map(problem => ({...cases.locate(index, problem.field), message: flowProblemMessage(problem, index)})));
 	}
 
 	if (problems.length > 0) {

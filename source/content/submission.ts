@@ -1,6 +1,6 @@
 // A learner's policy file, read for grading in the app: the NetworkPolicies it holds, or why it
 // cannot be graded yet (an empty file is a normal first state, not an error).
-import {type Relabelling, relabellingOf} from '../grading/labels.js';
+import {type Relabelling, relabellingOf} from '../model/relabelling.js';
 import type {NetworkPolicy} from '../model/kubernetes.js';
 import {loadClusterFiles} from './cluster-files.js';
 import {formatProblem, InputError, moreProblemsLine} from '../model/input-error.js';

@@ -3,7 +3,8 @@
 // reason each peer and port entry did or did not match. Rule, peer and port numbers are 1-based.
 import type {BypassingPolicy, FlowTrace, PeerCheck, PeerReason, PolicyTrace, PortCheck, PortReason, RuleTrace, SideTrace} from '../evaluator/explain.js';
 import {type Direction, peersField} from '../evaluator/types.js';
-import {labelsText, portEntryText, selectorText} from './policy-text.js';
+import {labelsText, portEntryText} from './policy-text.js';
+import {selectorText} from '../kube/selector-text.js';
 
 /** One indented line of a trace; `depth` counts levels of two spaces. */
 export type TraceLine = {readonly depth: number; readonly text: string};

@@ -1,36 +1,8 @@
 // Parts of a NetworkPolicy in the short forms kubectl prints them in (`app=web,tier in (a,b)`),
-// shared by explain, matrix, diff and lint so that one thing is always written one way.
-import type {Labels, LabelSelector, PolicyPort, Requirement} from '../model/kubernetes.js';
+// shared by explain, matrix and diff so that one thing is always written one way (selectors:
+// kube/selector-text.ts, which lint words its findings with too).
+import type {Labels, PolicyPort} from '../model/kubernetes.js';
 import {namespaceNameLabel} from '../model/kubernetes.js';
-
-function requirementText({key, operator, values}: Requirement): string {
-	switch (operator) {
-		case 'In': {
-			return `${key} in (${values.join(',')})`;
-		}
-
-		case 'NotIn': {
-			return `${key} notin (${values.join(',')})`;
-		}
-
-		case 'Exists': {
-			return key;
-		}
-
-		case 'DoesNotExist': {
-			return `!${key}`;
-		}
-	}
-}
-
-/** A label selector as `kubectl get -l` takes it; `{}` for the empty selector, which selects everything. */
-export function selectorText(selector: LabelSelector): string {
-	const parts = [
-		...Object.entries(selector.matchLabels).map(([key, value]) => `${key}=${value}`),
-		...selector.matchExpressions.map(requirement => requirementText(requirement)),
-	];
-	return parts.length === 0 ? '{}' : parts.join(',');
-}
 
 /**
 Labels as `key=value,...`, sorted, with the automatic `kubernetes.io/metadata.name` last (it is

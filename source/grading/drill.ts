@@ -4,7 +4,7 @@
 // replay it.
 import type {Challenge} from '../model/challenge.js';
 import type {FlowSpec} from '../model/flow-spec.js';
-import {compileCluster, decide, resolveEndpoint} from '../evaluator/index.js';
+import {compileCluster, decide, hasProblems, resolvePodFlow} from '../evaluator/index.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Verdict} from '../evaluator/types.js';
 import {appliedPolicies, expectedCluster} from './grade.js';
@@ -26,13 +26,12 @@ export function drillQuestions(challenges: readonly Challenge[]): DrillQuestion[
 		const objects = {...expectedCluster(challenge), policies: appliedPolicies(challenge, challenge.solution)};
 		const cluster = compileCluster(objects);
 		return challenge.cases.flatMap(flow => {
-			const source = resolveEndpoint(cluster, flow.from);
-			const destination = resolveEndpoint(cluster, flow.to);
-			if (typeof source === 'string' || typeof destination === 'string') {
+			const resolved = resolvePodFlow(cluster, flow, 'cluster.yaml');
+			if (hasProblems(resolved)) {
 				return [];
 			}
 
-			const decision = decide(cluster, {source, destination, port: flow.port, protocol: flow.protocol});
+			const decision = decide(cluster, resolved);
 			return [{challengeIndex, cluster: objects, flow, verdict: decision.verdict, reason: summarizeDecision(cluster, decision)}];
 		});
 	});

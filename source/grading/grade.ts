@@ -3,12 +3,13 @@
 // then every hidden case decided by the evaluator. Pure.
 import type {Challenge, RequiredPolicy} from '../model/challenge.js';
 import type {FlowSpec} from '../model/flow-spec.js';
-import {compileCluster, decide, formatAddress, resolveEndpoint} from '../evaluator/index.js';
+import {compileCluster, decide, formatAddress, hasProblems, resolvePodFlow} from '../evaluator/index.js';
 import type {AddressRange} from '../evaluator/diff.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Verdict} from '../evaluator/types.js';
 import type {LabelSelector, NetworkPolicy} from '../model/kubernetes.js';
-import {type LabelDifference, type Relabelling, describeLabelDifference, labelDifferences, noRelabelling, relabelled, selectorKeys} from './labels.js';
+import {type LabelDifference, describeLabelDifference, labelDifferences, relabelled, selectorKeys} from './labels.js';
+import {type Relabelling, noRelabelling} from '../model/relabelling.js';
 import {recognizeMistakes} from './mistakes.js';
 import {type Counterexample, type Proof, type ProofEnd, type TellingHints, familiesExcept, proveEquivalent} from './proof.js';
 
@@ -127,13 +128,12 @@ function failuresOn(challenge: Challenge, objects: Challenge['cluster'], policie
 	const cluster = compileCluster({...objects, policies});
 	const failures: CaseFailure[] = [];
 	for (const flow of challenge.cases) {
-		const source = resolveEndpoint(cluster, flow.from);
-		const destination = resolveEndpoint(cluster, flow.to);
-		if (typeof source === 'string' || typeof destination === 'string') {
+		const resolved = resolvePodFlow(cluster, flow, 'cluster.yaml');
+		if (hasProblems(resolved)) {
 			throw new TypeError(`Bug: case ${flow.from} -> ${flow.to} of ${challenge.id} passed the pack checks but does not resolve`);
 		}
 
-		const decision = decide(cluster, {source, destination, port: flow.port, protocol: flow.protocol});
+		const decision = decide(cluster, resolved);
 		if (decision.verdict !== flow.expect) {
 			failures.push({flow, expected: flow.expect ?? 'allow', got: decision.verdict, reason: summarizeDecision(cluster, decision)});
 		}

@@ -3,13 +3,9 @@
 // cluster's, as `kubectl apply` would. Two answers agree on labels when every namespace and pod
 // of the cluster carries the same values on every key some selector of either answer names: no
 // other key can change a verdict, today or for a pod to come.
-import type {ClusterObjects, Labels, NetworkPolicy, Namespace, Pod} from '../model/kubernetes.js';
+import type {ClusterObjects, Labels, NetworkPolicy} from '../model/kubernetes.js';
+import type {Relabelling} from '../model/relabelling.js';
 import {namespaceNameLabel} from '../model/kubernetes.js';
-
-/** Namespaces and pods whose labels replace those of the cluster's objects of the same name. */
-export type Relabelling = {readonly namespaces: readonly Namespace[]; readonly pods: readonly Pod[]};
-
-export const noRelabelling: Relabelling = {namespaces: [], pods: []};
 
 /** One object whose labels differ where a selector looks. */
 export type LabelDifference = {
@@ -20,14 +16,6 @@ export type LabelDifference = {
 	readonly yours: Labels;
 	readonly expected: Labels;
 };
-
-/**
-The labels a loaded answer sets: its Namespaces and its Pods. A workload is left out: it stands
-for pods of its own, not for the cluster's pod of the same name.
-*/
-export function relabellingOf(objects: ClusterObjects): Relabelling {
-	return {namespaces: objects.namespaces, pods: objects.pods.filter(pod => pod.workloadKind === undefined)};
-}
 
 /** The cluster with the relabelled objects' labels in place of its own; objects it does not hold are left out. */
 export function relabelled(cluster: ClusterObjects, relabelling: Relabelling): ClusterObjects {

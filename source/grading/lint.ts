@@ -6,7 +6,7 @@ import type {PathSegment} from '../kube/issue.js';
 import type {ClusterObjects, NetworkPolicy, Peer, PolicyPort, Protocol, Rule} from '../model/kubernetes.js';
 import {type Cluster, compileCluster, peerMembers, podMatchesSelector} from '../evaluator/compile.js';
 import {bitsetHas} from '../evaluator/bitset.js';
-import {selectorText} from '../format/policy-text.js';
+import {selectorText} from '../kube/selector-text.js';
 import {similarTo} from '../model/similar.js';
 import {type Direction, peersField, policyTypeOf} from '../evaluator/types.js';
 import {dnsDenials, wellKnownUdpPorts} from './lint-dns.js';

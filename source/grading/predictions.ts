@@ -1,7 +1,7 @@
 // The answers to "predict the verdict" pages, computed by the evaluator when the app starts:
 // no lesson states its own answer, so none can disagree with the evaluator.
 import type {Lesson, LessonPage} from '../model/lesson.js';
-import {compileCluster, decide, resolveEndpoint} from '../evaluator/index.js';
+import {compileCluster, decide, hasProblems, resolvePodFlow} from '../evaluator/index.js';
 import {summarizeDecision} from '../evaluator/describe.js';
 import type {Verdict} from '../evaluator/types.js';
 
@@ -15,13 +15,12 @@ export function pageKey(lessonIndex: number, page: number): string {
 /** The evaluator's verdict and reason for one predict page. */
 export function predict(page: LessonPage & {kind: 'predict'}): Prediction {
 	const cluster = compileCluster(page.cluster);
-	const source = resolveEndpoint(cluster, page.flow.from);
-	const destination = resolveEndpoint(cluster, page.flow.to);
-	if (typeof source === 'string' || typeof destination === 'string') {
+	const resolved = resolvePodFlow(cluster, page.flow, 'lesson');
+	if (hasProblems(resolved)) {
 		throw new TypeError(`Bug: a predict page's flow ${page.flow.from} -> ${page.flow.to} passed the lesson checks but does not resolve`);
 	}
 
-	const decision = decide(cluster, {source, destination, port: page.flow.port, protocol: page.flow.protocol});
+	const decision = decide(cluster, resolved);
 	return {verdict: decision.verdict, reason: summarizeDecision(cluster, decision)};
 }
 

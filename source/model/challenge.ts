@@ -1,6 +1,7 @@
 // Challenges as the app and the grader use them: checked, with author text cleaned.
-import type {ClusterObjects, Namespace, NetworkPolicy, Pod} from './kubernetes.js';
-import type {FlowSpec} from '../model/flow-spec.js';
+import type {ClusterObjects, NetworkPolicy} from './kubernetes.js';
+import type {FlowSpec} from './flow-spec.js';
+import type {Relabelling} from './relabelling.js';
 
 /** pack.yaml */
 export type PackInfo = {
@@ -59,7 +60,7 @@ export type Challenge = {
 	readonly cases: readonly FlowSpec[];
 	readonly solution: readonly NetworkPolicy[];
 	/** Namespaces and pods of solution.yaml: the labels the task asks the learner to set (kubectl label). */
-	readonly solutionRelabelling?: {readonly namespaces: readonly Namespace[]; readonly pods: readonly Pod[]};
+	readonly solutionRelabelling?: Relabelling;
 	/** solution.yaml as written, comments included, to show beside the learner's after a pass. */
 	readonly solutionText?: string;
 	/** What the learner's editor opens with, as written. */

@@ -1,5 +1,5 @@
 // A flow as written in a flows file, a hidden case or a lesson, before its ends are resolved.
-import type {Protocol} from './kubernetes.js';
+import type {ClusterObjects, Protocol} from './kubernetes.js';
 
 /** What a flow's traffic should meet: allowed through, or refused. */
 export type Verdict = 'allow' | 'deny';
@@ -15,3 +15,32 @@ export type FlowSpec = {
 	readonly protocol: Protocol;
 	readonly expect?: Verdict;
 };
+
+/** A field of a written flow. */
+export type FlowField = 'from' | 'to' | 'port';
+
+/**
+What is wrong with one written flow, at its field: `flows[3].to: ...`, or, when `isAboutFlow`,
+about the flow as a whole (`flows[3]: ...`, placed at the field).
+*/
+export type FlowProblem = {readonly field: FlowField; readonly message: string; readonly isAboutFlow?: boolean};
+
+/** Where a cluster came from, as messages name it: eval's files, a pack's cluster.yaml, a lesson page's cluster. */
+export type ClusterPlace = 'cluster files' | 'cluster.yaml' | 'lesson';
+
+/**
+Checks written flows against a cluster's objects as the evaluator resolves them: for each flow,
+its problems (none when it is one pod-to-pod flow). Reading a pack or lessons is handed this
+check, so the folder that reads files never depends on the evaluator.
+*/
+export type FlowsCheck = (cluster: ClusterObjects, flows: readonly FlowSpec[], place: ClusterPlace) => ReadonlyArray<readonly FlowProblem[]>;
+
+/** A flow's problem worded at its field: `flows[3].to: ...`, or `flows[3]: ...` about the whole flow. */
+export function flowProblemMessage(problem: FlowProblem, index: number, fieldName: (index: number, field?: FlowField) => string = flowsFileField): string {
+	return `${fieldName(index, problem.isAboutFlow ? undefined : problem.field)}: ${problem.message}`;
+}
+
+/** How a flows file names a flow's field: `flows[3].from`. */
+export function flowsFileField(index: number, field?: FlowField): string {
+	return `flows[${index}]${field === undefined ? '' : `.${field}`}`;
+}

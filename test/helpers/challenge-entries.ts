@@ -1,6 +1,6 @@
 // The built-in challenges as the app lists them, with learner files under a given folder.
 import path from 'node:path';
-import {loadPack} from '../../source/content/pack.js';
+import {loadPack} from '../../source/commands/load-content.js';
 import {taskFileText} from '../../source/format/task-file.js';
 import {challengeKey} from '../../source/progress/challenge-model.js';
 import {workFile} from '../../source/progress/workspace.js';
