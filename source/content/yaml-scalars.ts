@@ -2,6 +2,7 @@
 // people read YAML 1.2. A plain scalar whose value differs between the two is refused, so a
 // policy never means one thing to its author and another to the grader. Booleans are the
 // exception the contract names: YAML 1.1 wins, and the schema then reports the type.
+import {yamlFalseWords, yamlNullWords, yamlTrueWords} from '../model/yaml-words.js';
 
 /** What a plain scalar means under the YAML 1.2 core schema. */
 export function coreSchemaValue(source: string): unknown {
@@ -78,9 +79,9 @@ export function booleanWordHint(source: string): string {
 // The plain scalars of the yaml package's YAML 1.1 schema, in its order of trial, without
 // timestamps (they stay strings, as kubectl leaves them when it turns YAML into JSON).
 const yaml11Patterns: ReadonlyArray<readonly [RegExp, (source: string) => unknown]> = [
-	[/^(?:~|[Nn]ull|NULL)?$/, () => null],
-	[/^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/, () => true],
-	[/^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/, () => false],
+	[yamlNullWords, () => null],
+	[yamlTrueWords, () => true],
+	[yamlFalseWords, () => false],
 	[/^[-+]?0b[0-1_]+$/, source => signed(source, 2, 2)],
 	[/^[-+]?0[0-7_]+$/, source => signed(source, 1, 8)],
 	[/^[-+]?\d[\d_]*$/, source => signed(source, 0, 10)],

@@ -2,11 +2,10 @@
 // them: block style, `{}` for an empty selector, strings quoted only where YAML 1.1 would read
 // them as something else. Used where the app shows a policy it did not read as text.
 import type {LabelSelector, NetworkPolicy, PolicyPort, Rule} from '../model/kubernetes.js';
+import {isYamlBooleanWord, yamlNullWords} from '../model/yaml-words.js';
 
 type Plain = string | number | boolean | readonly Plain[] | {readonly [key: string]: Plain};
 
-// Plain scalars YAML 1.1 or 1.2 would read as something other than a string.
-const special = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 
 /** A scalar as YAML reads it back: quoted only where YAML 1.1 or 1.2 would read something else. */
 export function yamlScalar(value: string | number | boolean): string {
@@ -14,7 +13,7 @@ export function yamlScalar(value: string | number | boolean): string {
 		return String(value);
 	}
 
-	const isPlain = /^[A-Za-z_/][\w./-]*$/.test(value) && !special.test(value);
+	const isPlain = /^[A-Za-z_/][\w./-]*$/.test(value) && !isYamlBooleanWord(value) && !yamlNullWords.test(value);
 	return isPlain ? value : JSON.stringify(value);
 }
 
