@@ -58,7 +58,7 @@ test('text: an overall line, then a line per lesson with its state', t => {
 	const directory = temporaryDirectory(t);
 	savePartOfTheCourse(directory);
 	const output = capture();
-	t.is(runProgress({isJson: false, isReset: false, dataDirectory: directory, lessons}, output.io), 0);
+	t.is(runProgress({format: 'text', isReset: false, dataDirectory: directory, lessons}, output.io), 0);
 	t.is(output.stdout(), [
 		'1 of 3 lessons done, 1 of 3 checkpoints correct.',
 		'  done         Traffic has a direction  3/3 pages seen, 1/2 checkpoints correct',
@@ -71,7 +71,7 @@ test('text: an overall line, then a line per lesson with its state', t => {
 
 test('text: no progress yet', t => {
 	const output = capture();
-	t.is(runProgress({isJson: false, isReset: false, dataDirectory: temporaryDirectory(t), lessons: lessons.slice(2)}, output.io), 0);
+	t.is(runProgress({format: 'text', isReset: false, dataDirectory: temporaryDirectory(t), lessons: lessons.slice(2)}, output.io), 0);
 	t.is(output.stdout(), '0 of 1 lesson done, 0 of 0 checkpoints correct.\n  not started  Selectors  0/2 pages seen, no checkpoints\n');
 });
 
@@ -79,7 +79,7 @@ test('--json: the lessons and the totals', t => {
 	const directory = temporaryDirectory(t);
 	savePartOfTheCourse(directory);
 	const output = capture();
-	t.is(runProgress({isJson: true, isReset: false, dataDirectory: directory, lessons}, output.io), 0);
+	t.is(runProgress({format: 'json', isReset: false, dataDirectory: directory, lessons}, output.io), 0);
 	t.deepEqual(JSON.parse(output.stdout()), {
 		lessons: [
 			{id: 'traffic-direction', title: 'Traffic has a direction', pagesSeen: 3, pageCount: 3, checkpointsCorrect: 1, checkpointCount: 2, isCompleted: true},
@@ -97,18 +97,18 @@ test('--reset: deletes the progress and says so in one line', t => {
 	const directory = temporaryDirectory(t);
 	savePartOfTheCourse(directory);
 	const output = capture();
-	t.is(runProgress({isJson: false, isReset: true, dataDirectory: directory, lessons}, output.io), 0);
+	t.is(runProgress({format: 'text', isReset: true, dataDirectory: directory, lessons}, output.io), 0);
 	t.is(output.stdout(), `Progress reset (deleted ${progressFile(directory)}): 3 lessons not started.\n`);
 	t.deepEqual(readdirSync(directory), []);
 
 	const after = capture();
-	runProgress({isJson: false, isReset: false, dataDirectory: directory, lessons}, after.io);
+	runProgress({format: 'text', isReset: false, dataDirectory: directory, lessons}, after.io);
 	t.true(after.stdout().startsWith('0 of 3 lessons done, 0 of 3 checkpoints correct.\n'));
 });
 
 test('--reset with nothing saved', t => {
 	const output = capture();
-	t.is(runProgress({isJson: false, isReset: true, dataDirectory: temporaryDirectory(t), lessons}, output.io), 0);
+	t.is(runProgress({format: 'text', isReset: true, dataDirectory: temporaryDirectory(t), lessons}, output.io), 0);
 	t.is(output.stdout(), 'Progress reset (there was none to delete): 3 lessons not started.\n');
 });
 
@@ -116,7 +116,7 @@ test('--reset --json: prints the fresh progress', t => {
 	const directory = temporaryDirectory(t);
 	savePartOfTheCourse(directory);
 	const output = capture();
-	t.is(runProgress({isJson: true, isReset: true, dataDirectory: directory, lessons: lessons.slice(0, 1)}, output.io), 0);
+	t.is(runProgress({format: 'json', isReset: true, dataDirectory: directory, lessons: lessons.slice(0, 1)}, output.io), 0);
 	t.deepEqual(JSON.parse(output.stdout()), {
 		lessons: [{id: 'traffic-direction', title: 'Traffic has a direction', pagesSeen: 0, pageCount: 3, checkpointsCorrect: 0, checkpointCount: 2, isCompleted: false}],
 		lessonsCompleted: 0,
@@ -128,7 +128,7 @@ test('a corrupted file: the notice goes to stderr, stdout shows fresh progress, 
 	const directory = temporaryDirectory(t);
 	writeFileSync(progressFile(directory), '{not json');
 	const output = capture();
-	t.is(runProgress({isJson: true, isReset: false, dataDirectory: directory, lessons: lessons.slice(2)}, output.io), 0);
+	t.is(runProgress({format: 'json', isReset: false, dataDirectory: directory, lessons: lessons.slice(2)}, output.io), 0);
 	const [aside] = readdirSync(directory);
 	t.regex(aside!, /^progress\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z$/);
 	t.is(output.stderr(), `Warning: Progress file ${progressFile(directory)} is not valid JSON, so it was moved to ${path.join(directory, aside!)} and progress starts afresh.\n`);

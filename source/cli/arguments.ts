@@ -2,7 +2,7 @@
 import {parseArgs} from 'node:util';
 import {similarTo} from '../model/similar.js';
 import type {Protocol} from '../model/kubernetes.js';
-import {UsageError} from '../usage-error.js';
+import {UsageError} from './usage-error.js';
 import type {OptionSpec} from './options.js';
 
 // One line on what is wrong, the command's usage line, and where the rest is.
@@ -50,6 +50,11 @@ export function parseProtocol(text: string | undefined, usageLine: string): Prot
 /** A command's options as node:util parseArgs takes them, with -h and --help, which every command takes. */
 export function parseArgsOptions(options: OptionSpec): Record<string, {type: 'boolean' | 'string'; short?: string}> {
 	return {...Object.fromEntries(Object.entries(options).map(([name, option]) => [name, {type: option.type}])), help: {type: 'boolean', short: 'h'}};
+}
+
+/** The output --json asks for: 'json', else 'text'. */
+export function outputFormat(values: ParsedArgs['values']): 'text' | 'json' {
+	return values['json'] === true ? 'json' : 'text';
 }
 
 // A command's options and arguments, or 'help' when -h or --help was asked for.

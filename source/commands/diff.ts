@@ -16,7 +16,7 @@ export type DiffOptions = {
 	readonly port?: number;
 	/** One protocol only; without it, TCP for --port and every protocol otherwise. */
 	readonly protocol?: Protocol;
-	readonly isJson: boolean;
+	readonly format: 'text' | 'json';
 	readonly maxBytes?: number;
 };
 
@@ -40,6 +40,6 @@ export function runDiff(options: DiffOptions, io: CommandIo): number {
 		}
 	}
 
-	io.stdout(options.isJson ? diffJson(diff) : diffText(diff, scope, io.isColor ? ansiColors : noColors));
+	io.stdout(options.format === 'json' ? diffJson(diff) : diffText(diff, scope, io.isColor ? ansiColors : noColors));
 	return 0;
 }

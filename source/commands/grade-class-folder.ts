@@ -19,7 +19,7 @@ export type GradeClassFolderOptions = {
 	readonly classDirectory: string;
 	/** A folder for the JUnit reports, one `<learner>.xml` each. */
 	readonly junitDirectory?: string;
-	readonly isJson: boolean;
+	readonly format: 'text' | 'json';
 	readonly maxBytes?: number;
 };
 
@@ -37,7 +37,7 @@ export function runGradeClassFolder(options: GradeClassFolderOptions, io: Comman
 	}
 
 	const isAllPassed = (learner: Learner) => learner.results.every(result => isPassed(result));
-	if (options.isJson) {
+	if (options.format === 'json') {
 		const passed = learners.filter(learner => isAllPassed(learner)).length;
 		io.stdout(`${JSON.stringify({pack: pack.id, passed, failed: learners.length - passed, total: learners.length, learners: learners.map(learner => learnerDocument(learner, options.classDirectory))}, undefined, 2)}\n`);
 	} else {

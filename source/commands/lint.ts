@@ -9,7 +9,7 @@ import {type CommandIo, printSkipped, printWarnings} from './io.js';
 
 export type LintOptions = {
 	readonly files: readonly string[];
-	readonly isJson: boolean;
+	readonly format: 'text' | 'json';
 	readonly maxBytes?: number;
 };
 
@@ -37,7 +37,7 @@ export function runLint(options: LintOptions, io: CommandIo): number {
 		io.stderr('note: the files have no Pods, so the checks that need them (a policy that selects no pod, a namespace without pods, an ipBlock that covers pod IPs) did not run; add the cluster\'s objects (kubectl get pods -A -o yaml)\n');
 	}
 
-	io.stdout(options.isJson ? lintJson(warnings, policies.length, report.hasCheckedPods) : lintText(warnings, policies.length, io.isColor ? ansiColors : noColors, io.columns));
+	io.stdout(options.format === 'json' ? lintJson(warnings, policies.length, report.hasCheckedPods) : lintText(warnings, policies.length, io.isColor ? ansiColors : noColors, io.columns));
 	// An object that was surely meant to be a NetworkPolicy (a misspelt kind, an old apiVersion)
 	// was warned about above; it is a finding too, or a CI job would pass a policy it never read.
 	const misread = loaded.misread.length;

@@ -17,7 +17,7 @@ export type MatrixOptions = {
 	readonly protocol: Protocol;
 	/** Only this namespace's pods, as sources and destinations (policies everywhere still count). */
 	readonly namespace?: string;
-	readonly isJson: boolean;
+	readonly format: 'text' | 'json';
 	readonly maxBytes?: number;
 };
 
@@ -37,7 +37,7 @@ export async function runMatrix(options: MatrixOptions, io: CommandIo): Promise<
 	}
 
 	const grid = reachabilityGrid(cluster, options.port, options.protocol, namespace);
-	if (options.isJson) {
+	if (options.format === 'json') {
 		io.stdout(matrixJson(grid, namespace));
 	} else {
 		const palette = io.isColor ? ansiColors : noColors;

@@ -11,7 +11,7 @@ export type ProgressLesson = LessonShape & {
 };
 
 export type ProgressOptions = {
-	readonly isJson: boolean;
+	readonly format: 'text' | 'json';
 	readonly isReset: boolean;
 	/** The folder holding `progress.json` (see `dataDirectory` in progress/store.ts). */
 	readonly dataDirectory: string;
@@ -37,7 +37,7 @@ empty progress instead). A damaged progress file is set aside with a warning on 
 export function runProgress(options: ProgressOptions, io: CommandIo): number {
 	if (options.isReset) {
 		const hadProgress = resetProgress(options.dataDirectory);
-		if (options.isJson) {
+		if (options.format === 'json') {
 			io.stdout(progressJson(emptyProgress(), options.lessons, options.challenges));
 		} else {
 			const what = hadProgress ? `deleted ${progressFile(options.dataDirectory)}` : 'there was none to delete';
@@ -52,7 +52,7 @@ export function runProgress(options: ProgressOptions, io: CommandIo): number {
 		io.stderr(`Warning: ${notice}\n`);
 	}
 
-	io.stdout(options.isJson ? progressJson(progress, options.lessons, options.challenges) : progressText(progress, options.lessons, options.challenges));
+	io.stdout(options.format === 'json' ? progressJson(progress, options.lessons, options.challenges) : progressText(progress, options.lessons, options.challenges));
 	return 0;
 }
 
