@@ -2,22 +2,27 @@
 // and the challenge work (editor, files, grading) are services passed in, so tests run the app
 // without touching the disk or with a fake editor.
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
-import {useCallback, useEffect, useReducer, useState} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
+import {isCheckpoint, lessonShape} from '../model/lesson.js';
+import {challengeSummary} from '../progress/challenge-model.js';
+import {overallSummary} from '../progress/model.js';
 import type {ChallengeServices, Services} from './services.js';
-import {isCheckpoint} from '../model/lesson.js';
-import {ansiColors, noColors} from '../format/color.js';
-import type {Effect, GradeResult} from './state/challenge-state.js';
+import {actionFor, footerHints} from './state/keys.js';
+import {predictMatrix} from './state/predict-matrix.js';
+import {reduce} from './state/state.js';
+import type {Action, ChallengeData, Effect, GradeResult, State} from './state/types.js';
+import {lessonPageView, scrollingLines, taskChallenges} from './screen-views.js';
 import {ChallengeListScreen} from './screens/challenge-list.js';
 import {ExamIntroScreen, ExamListScreen, ExamReviewScreen} from './screens/exam-screens.js';
-import {Viewport} from './widgets/screen-lines.js';
-import {scrollingLines} from './screens/scrolling-lines.js';
+import {HelpScreen} from './screens/help-screen.js';
+import {HomeScreen} from './screens/home-screen.js';
+import {LessonPage, type LessonPageView, pageLines, viewportRows} from './screens/lesson-page.js';
+import {LessonListScreen} from './screens/lesson-list.js';
+import {ProgressScreen} from './screens/progress-screen.js';
 import {Footer, footerRows, textRows} from './widgets/footer.js';
-import {actionFor, footerHints} from './state/keys.js';
-import {LessonPage, type PracticeItem, pageLines, viewportRows} from './screens/lesson-page.js';
-import {pageKey} from '../grading/predictions.js';
-import {HelpScreen, HomeScreen, LessonListScreen, ProgressScreen} from './screens/menu-screens.js';
-import {type Action, type ChallengeData, practiceChallenges, reduce, type State} from './state/state.js';
-import {challengeProgress} from '../progress/challenge-model.js';
+import {Viewport} from './widgets/screen-lines.js';
+
+export type {Services} from './services.js';
 
 type Props = {
 	readonly initialState: State;
@@ -143,6 +148,12 @@ export function App({initialState, services, notice, loadChallenges}: Props) {
 		|| (screen.name === 'exam' && !screen.isConfirmingFinish)
 		|| (screen.name === 'lesson' && contextHasList(state));
 
+	// An answered predict page shows its cluster's grid: worked out once per page, not per frame.
+	const lessonPage = screen.name === 'lesson' ? state.lessons[screen.lessonIndex]?.pages[screen.page] : undefined;
+	const isLessonPageAnswered = screen.name === 'lesson' && screen.answer !== undefined;
+	const lessonMatrix = useMemo(() => (isLessonPageAnswered ? predictMatrix(lessonPage) : undefined), [lessonPage, isLessonPageAnswered]);
+	const lessonView = screen.name === 'lesson' ? lessonPageView(state, screen, lessonMatrix) : undefined;
+
 	const [saveFailure, setSaveFailure] = useState<string | undefined>(undefined);
 	// Rows for a page: the terminal less the footer, its margin, a save failure, and one row to
 	// spare: output as tall as the terminal makes ink clear the screen on every key.
@@ -152,7 +163,7 @@ export function App({initialState, services, notice, loadChallenges}: Props) {
 		const action = actionFor(state, input, key, isSelectListShown);
 		if (action?.type === 'scrollDown' || action?.type === 'scrollUp') {
 			const step = Math.max(1, pageHeight - 4);
-			dispatch([{type: 'scroll', by: action.type === 'scrollDown' ? step : -step, max: maxScroll(state, pageHeight, pageWidth)}]);
+			dispatch([{type: 'scroll', by: action.type === 'scrollDown' ? step : -step, max: maxScroll(state, lessonView, pageHeight, pageWidth)}]);
 		} else if (action) {
 			dispatch([action]);
 		}
@@ -241,33 +252,38 @@ export function App({initialState, services, notice, loadChallenges}: Props) {
 	return (
 		<Box flexDirection="column" paddingX={1}>
 			{notice && screen.name === 'home' && <Text color="yellow">{notice}</Text>}
-			{screen.name === 'home' && <HomeScreen state={state} selected={screen.selected} onHighlight={highlight} onChoose={choose}/>}
-			{screen.name === 'lessons' && <LessonListScreen lessons={state.lessons} progress={state.progress} selected={screen.selected} rows={rows} onHighlight={highlight} onChoose={choose}/>}
-			{screen.name === 'lesson' && (
-				<LessonPage
-					key={`${screen.lessonIndex}:${screen.page}`}
-					lesson={state.lessons[screen.lessonIndex]!}
-					page={screen.page}
+			{screen.name === 'home' && (
+				<HomeScreen
+					summary={overallSummary(state.progress, state.lessons.map(lesson => lessonShape(lesson)))}
+					solved={challengeSummary(state.progress, state.challenges.map(entry => entry.key))}
+					isLoadingChallenges={state.isLoadingChallenges}
+					examInProgress={state.examInProgress}
+					now={state.now}
 					selected={screen.selected}
-					scroll={screen.scroll}
-					height={pageHeight}
-					width={pageWidth}
-					answer={screen.answer}
-					prediction={state.predictions.get(pageKey(screen.lessonIndex, screen.page))}
-					palette={state.isColor ? ansiColors : noColors}
-					practice={practiceItems(state, screen.lessonIndex)}
-					isShowingClusterYaml={screen.isShowingClusterYaml === true}
 					onHighlight={highlight}
 					onChoose={choose}
 				/>
 			)}
-			{screen.name === 'progress' && <ProgressScreen state={state}/>}
+			{screen.name === 'lessons' && <LessonListScreen lessons={state.lessons} progress={state.progress} selected={screen.selected} rows={rows} onHighlight={highlight} onChoose={choose}/>}
+			{screen.name === 'lesson' && lessonView && (
+				<LessonPage
+					key={`${screen.lessonIndex}:${screen.page}`}
+					{...lessonView}
+					selected={screen.selected}
+					scroll={screen.scroll}
+					height={pageHeight}
+					width={pageWidth}
+					onHighlight={highlight}
+					onChoose={choose}
+				/>
+			)}
+			{screen.name === 'progress' && <ProgressScreen lessons={state.lessons} progress={state.progress} challengeKeys={state.challenges.map(entry => entry.key)}/>}
 			{screen.name === 'help' && <HelpScreen/>}
-			{screen.name === 'challenges' && <ChallengeListScreen state={state} selected={screen.selected} rows={rows} width={pageWidth} onHighlight={highlight} onChoose={choose}/>}
-			{screen.name === 'examIntro' && <ExamIntroScreen state={state} screen={screen}/>}
-			{screen.name === 'exam' && <ExamListScreen state={state} screen={screen} width={pageWidth} onHighlight={highlight} onChoose={choose}/>}
+			{screen.name === 'challenges' && <ChallengeListScreen challenges={state.challenges} progress={state.progress} problems={state.challengeProblems} isLoading={state.isLoadingChallenges} selected={screen.selected} rows={rows} width={pageWidth} onHighlight={highlight} onChoose={choose}/>}
+			{screen.name === 'examIntro' && <ExamIntroScreen screen={screen} challenges={taskChallenges(state, screen.plan.tasks)}/>}
+			{screen.name === 'exam' && <ExamListScreen screen={screen} challenges={taskChallenges(state, screen.exam.tasks)} now={state.now} width={pageWidth} onHighlight={highlight} onChoose={choose}/>}
 			{screen.name === 'examGrading' && <Text>Grading the exam…</Text>}
-			{screen.name === 'examReview' && <ExamReviewScreen state={state} screen={screen} width={pageWidth} onHighlight={highlight} onChoose={choose}/>}
+			{screen.name === 'examReview' && <ExamReviewScreen screen={screen} challenges={taskChallenges(state, screen.exam.tasks)} width={pageWidth} onHighlight={highlight} onChoose={choose}/>}
 			{lines && 'scroll' in screen && <Viewport lines={lines} scroll={screen.scroll} height={pageHeight} {...(screen.name === 'drill' ? {keys: 'PgDn, PgUp'} : {})}/>}
 			{saveFailure && <Text color="red">{saveFailure}</Text>}
 			<Footer hints={hints}/>
@@ -276,21 +292,15 @@ export function App({initialState, services, notice, loadChallenges}: Props) {
 }
 
 // How far the current page can scroll before its last line reaches the bottom of the viewport.
-function maxScroll(state: State, pageHeight: number, pageWidth: number): number {
+function maxScroll(state: State, lessonView: LessonPageView | undefined, pageHeight: number, pageWidth: number): number {
 	const {screen} = state;
-	if (screen.name === 'lesson') {
-		const lesson = state.lessons[screen.lessonIndex]!;
-		const page = lesson.pages[screen.page]!;
-		const lines = pageLines(lesson, screen.page, screen.answer, state.predictions.get(pageKey(screen.lessonIndex, screen.page)), pageWidth, state.isColor ? ansiColors : noColors, practiceItems(state, screen.lessonIndex), screen.isShowingClusterYaml === true);
-		return Math.max(0, lines.length - viewportRows(page, screen.answer, pageHeight));
+	if (screen.name === 'lesson' && lessonView) {
+		const page = lessonView.lesson.pages[screen.page]!;
+		return Math.max(0, pageLines(lessonView, pageWidth).length - viewportRows(page, screen.answer, pageHeight));
 	}
 
 	const lines = scrollingLines(state, pageWidth);
 	return lines ? Math.max(0, lines.length - Math.max(3, pageHeight - 1)) : 0;
-}
-
-function practiceItems(state: State, lessonIndex: number): PracticeItem[] {
-	return practiceChallenges(state, lessonIndex).map(index => ({name: state.challenges[index]!.name, isSolved: challengeProgress(state.progress, state.challenges[index]!.key).isSolved}));
 }
 
 function contextHasList(state: State): boolean {

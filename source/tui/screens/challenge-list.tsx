@@ -2,20 +2,23 @@
 // highlighted one's topics and record below.
 import {Box, Text} from 'ink';
 import {challengeProgress, challengeSummary} from '../../progress/challenge-model.js';
-import {ChoiceList} from '../widgets/choice-list.js';
-import type {State} from '../state/state.js';
+import type {Progress} from '../../progress/model.js';
+import type {ChallengeEntry} from '../state/types.js';
+import {type MenuProps, ChoiceList} from '../widgets/choice-list.js';
 import {durationText} from '../../format/duration.js';
 import {countOf, fitLabel, percent} from '../widgets/screen-lines.js';
 
-export function ChallengeListScreen({state, selected, rows, width, onHighlight, onChoose}: {
-	readonly state: State;
-	readonly selected: number;
+type Props = MenuProps & {
+	readonly challenges: readonly ChallengeEntry[];
+	readonly progress: Progress;
+	/** Challenges that could not be read, as sentences. */
+	readonly problems: readonly string[];
+	readonly isLoading: boolean;
 	readonly rows: number;
 	readonly width: number;
-	readonly onHighlight: (index: number) => void;
-	readonly onChoose: (index: number) => void;
-}) {
-	const {challenges, progress} = state;
+};
+
+export function ChallengeListScreen({challenges, progress, problems, isLoading, selected, rows, width, onHighlight, onChoose}: Props) {
 	const summary = challengeSummary(progress, challenges.map(entry => entry.key));
 	const idWidth = Math.max(...challenges.map(entry => entry.name.length), 2);
 	const labels = challenges.map(entry => {
@@ -28,8 +31,8 @@ export function ChallengeListScreen({state, selected, rows, width, onHighlight, 
 	return (
 		<Box flexDirection="column">
 			<Text bold>Challenges<Text dimColor>{`  ${summary.solved} of ${summary.count} solved`}</Text></Text>
-			{challenges.length === 0 && <Text>{state.isLoadingChallenges ? 'Reading the challenges…' : 'No challenges could be loaded.'}</Text>}
-			{state.challengeProblems.map(problem => <Text key={problem} color="yellow">{problem}</Text>)}
+			{challenges.length === 0 && <Text>{isLoading ? 'Reading the challenges…' : 'No challenges could be loaded.'}</Text>}
+			{problems.map(problem => <Text key={problem} color="yellow">{problem}</Text>)}
 			<Box marginY={1} flexDirection="column">
 				<ChoiceList labels={labels} selected={selected} limit={Math.max(3, rows - 10)} onHighlight={onHighlight} onChoose={onChoose}/>
 			</Box>

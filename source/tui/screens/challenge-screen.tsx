@@ -4,24 +4,33 @@
 import type {ReactElement} from 'react';
 import type {Challenge} from '../../model/challenge.js';
 import {Text} from 'ink';
-import {describeCounterexample, describeFailure, failureHeadline, failuresBesideCounterexample} from '../../grading/grade.js';
 import {clusterTable} from '../../format/cluster-summary.js';
 import {policyYaml} from '../../format/policy-yaml.js';
 import {reflowParagraphs} from '../../format/reflow.js';
-import {challengeProgress} from '../../progress/challenge-model.js';
-import type {ChallengeEntry, GradeResult} from '../state/challenge-state.js';
-import {isSolutionOffered, screenMatrixPorts} from '../state/challenge-state.js';
-import {compileCluster} from '../../evaluator/index.js';
-import {type ReachabilityGrid, compareGrids, reachabilityGrid} from '../../evaluator/grid.js';
-import {appliedPolicies} from '../../grading/grade.js';
-import {describeLabelDifference} from '../../grading/labels.js';
-import type {NetworkPolicy, Protocol} from '../../model/kubernetes.js';
-import {ansiColors, noColors} from '../../format/color.js';
+import type {Palette} from '../../format/color.js';
 import {podGridLines} from '../../format/matrix-text.js';
+import type {ChallengeProgress} from '../../progress/challenge-model.js';
+import type {ChallengeEntry, GradeResult, ScreenOf} from '../state/types.js';
+import {gradeText} from '../state/grade-text.js';
+import type {MatrixView} from '../state/matrix-view.js';
 import {richTextLines, yamlLines} from '../widgets/rich-text.js';
-import type {State} from '../state/state.js';
 import {blank, percent, row, stripAnsi, timeOfDay, wrapped} from '../widgets/screen-lines.js';
-import type {ScreenOf} from '../state/types.js';
+
+/** What a challenge's screen shows, read from the state by the app. */
+export type ChallengeView = {
+	readonly entry: ChallengeEntry;
+	readonly screen: ScreenOf<'challenge'>;
+	/** The challenge's record in progress. */
+	readonly record: ChallengeProgress;
+	/** Solved, on record or by the grade on screen: the reference solution is offered. */
+	readonly isSolved: boolean;
+	/** Whether the grade on screen has ports for the matrix view. */
+	readonly hasMatrix: boolean;
+	/** The editor e opens, as the screen names it. */
+	readonly editorName: string;
+	readonly now: number;
+	readonly palette: Palette;
+};
 
 export function resultLines(result: GradeResult, width: number, key: string): ReactElement[] {
 	switch (result.kind) {
@@ -46,25 +55,24 @@ export function resultLines(result: GradeResult, width: number, key: string): Re
 
 		case 'graded': {
 			const {report} = result;
-			const headline = failureHeadline(report, result.isCluster === true ? 'your cluster' : 'your file');
-			const lines: ReactElement[] = headline === undefined
+			const text = gradeText(report, result.isCluster === true ? 'your cluster' : 'your file');
+			const lines: ReactElement[] = text.headline === undefined
 				? [row(`${key}.score`, `Passed: every flow is decided as the task asks; all ${report.cases.total} hidden cases hold.`, {color: 'green', bold: true})]
-				: wrapped(`Not passed: ${headline}.`, `${key}.score`, width, {color: 'red', bold: true}, '', '  ');
-			for (const [index, difference] of (report.labelDifferences ?? []).slice(1).entries()) {
-				lines.push(...wrapped(`✗ ${describeLabelDifference(difference)}`, `${key}.label.${index}`, width, {}, '  ', '    '));
+				: wrapped(`Not passed: ${text.headline}.`, `${key}.score`, width, {color: 'red', bold: true}, '', '  ');
+			for (const [index, difference] of text.labels.entries()) {
+				lines.push(...wrapped(`✗ ${difference}`, `${key}.label.${index}`, width, {}, '  ', '    '));
 			}
 
-			if (!report.proof.isEquivalent) {
-				const [sentence, ...details] = describeCounterexample(report.proof.counterexample);
-				lines.push(...wrapped(`✗ ${sentence!}`, `${key}.counterexample`, width, {}, '  ', '    '));
-				for (const [index, detail] of details.entries()) {
+			if (text.counterexample) {
+				lines.push(...wrapped(`✗ ${text.counterexample.sentence}`, `${key}.counterexample`, width, {}, '  ', '    '));
+				for (const [index, detail] of text.counterexample.details.entries()) {
 					lines.push(...wrapped(detail, `${key}.counterexample.${index}`, width, {dimColor: true}, '      ', '  '));
 				}
 			}
 
-			for (const [index, failure] of failuresBesideCounterexample(report).entries()) {
+			for (const [index, failure] of text.failures.entries()) {
 				lines.push(
-					...wrapped(`✗ ${describeFailure(failure)}`, `${key}.failure.${index}`, width, {}, '  ', '  '),
+					...wrapped(`✗ ${failure.sentence}`, `${key}.failure.${index}`, width, {}, '  ', '  '),
 					...wrapped(failure.reason, `${key}.reason.${index}`, width, {dimColor: true}, '      '),
 				);
 			}
@@ -179,47 +187,19 @@ export function besideReference(mine: string, reference: string, width: number, 
 	];
 }
 
-// A screen's lines are built at each render and again to measure a scroll: the grids, which
-// compile the cluster, are kept per set of policies (a grade's, or the solution) and port.
-const gridCache = new WeakMap<readonly NetworkPolicy[], Map<string, ReachabilityGrid>>();
-
-function gridOf(challenge: Challenge, submission: readonly NetworkPolicy[], port: number, protocol: Protocol): ReachabilityGrid {
-	let byPort = gridCache.get(submission);
-	if (!byPort) {
-		byPort = new Map();
-		gridCache.set(submission, byPort);
-	}
-
-	const key = `${challenge.id}:${port}/${protocol}`;
-	let grid = byPort.get(key);
-	if (!grid) {
-		grid = reachabilityGrid(compileCluster({...challenge.cluster, policies: appliedPolicies(challenge, submission)}), port, protocol);
-		byPort.set(key, grid);
-	}
-
-	return grid;
-}
-
 /**
 The network the learner's policies make beside the one the reference solution makes, on one
 port of the hidden cases, with the cells where they differ marked: where to look after a
 failed grade.
 */
-function matrixViewLines(state: State, screen: ScreenOf<'challenge'>, width: number): ReactElement[] {
-	const entry = state.challenges[screen.index]!;
-	const {challenge} = entry;
-	const ports = screenMatrixPorts(state, screen);
-	const {port, protocol} = ports[screen.matrixPort ?? 0] ?? ports[0]!;
-	const policies = screen.result?.kind === 'graded' ? screen.result.policies : [];
-	const yours = gridOf(challenge, policies, port, protocol);
-	const expected = gridOf(challenge, challenge.solution, port, protocol);
-	const {differences, differing} = compareGrids(yours, expected);
-	const palette = state.isColor ? ansiColors : noColors;
+function matrixViewLines(view: MatrixView, palette: Palette, width: number): ReactElement[] {
+	const {port, protocol, yours, expected} = view;
+	const {differences, differing} = view.comparison;
 	const half = Math.floor((width - 3) / 2);
 	const mine = podGridLines(yours, palette, {differing, width: half});
 	const theirs = podGridLines(expected, palette, {differing, width: half});
 	const lines: ReactElement[] = [
-		row('matrix.title', `Who may connect to whom on ${port}/${protocol} (rows: from, columns: to) · port ${(screen.matrixPort ?? 0) + 1} of ${ports.length}`, {bold: true}),
+		row('matrix.title', `Who may connect to whom on ${port}/${protocol} (rows: from, columns: to) · port ${view.portIndex + 1} of ${view.portCount}`, {bold: true}),
 		row('matrix.count', differences.length === 0 ? 'Your policies make the same network as the reference on this port.' : `${differences.length} ${differences.length === 1 ? 'pair differs' : 'pairs differ'} from the reference (the cells in brackets):`, differences.length === 0 ? {color: 'green'} : {color: 'red'}),
 		...differences.slice(0, 6).flatMap((difference, index) => {
 			const from = yours.pods[difference.source]!;
@@ -251,18 +231,16 @@ function matrixViewLines(state: State, screen: ScreenOf<'challenge'>, width: num
 }
 
 /** Every line of a challenge's screen: status, the grade, hints, the task, the cluster. */
-export function challengeLines(state: State, screen: ScreenOf<'challenge'>, width: number): ReactElement[] {
-	const entry = state.challenges[screen.index]!;
+export function challengeLines({entry, screen, record, isSolved, hasMatrix, editorName, now, palette}: ChallengeView, width: number): ReactElement[] {
 	if (screen.isShowingSolution) {
 		return solutionLines(entry, screen, width);
 	}
 
-	if (screen.matrixPort !== undefined && screen.result?.kind === 'graded') {
-		return matrixViewLines(state, screen, width);
+	if (screen.matrix !== undefined) {
+		return matrixViewLines(screen.matrix, palette, width);
 	}
 
 	const {challenge} = entry;
-	const record = challengeProgress(state.progress, entry.key);
 	const status = [
 		entry.name,
 		challenge.difficulty,
@@ -298,14 +276,14 @@ export function challengeLines(state: State, screen: ScreenOf<'challenge'>, widt
 
 	lines.push(blank('before-result'));
 	if (screen.result) {
-		lines.push(row('graded-at', `${screen.result.kind === 'graded' ? 'Graded' : 'Checked'} at ${timeOfDay(screen.gradedAt ?? state.now)}`, {dimColor: true}), ...resultLines(screen.result, width, 'result'));
-		if (isSolutionOffered(state, screen)) {
+		lines.push(row('graded-at', `${screen.result.kind === 'graded' ? 'Graded' : 'Checked'} at ${timeOfDay(screen.gradedAt ?? now)}`, {dimColor: true}), ...resultLines(screen.result, width, 'result'));
+		if (isSolved) {
 			lines.push(...wrapped('Press Enter for the next challenge, or s to see a reference solution beside yours.', 'offer', width, {color: 'green'}));
-		} else if (screen.result.kind === 'graded' && screenMatrixPorts(state, screen).length > 0) {
+		} else if (screen.result.kind === 'graded' && hasMatrix) {
 			lines.push(...wrapped('Press m to see the network your policies make beside the expected one, on the ports of the failed cases.', 'offer', width, {color: 'cyan'}));
 		}
 	} else {
-		lines.push(...wrapped(`Press e to write your policy in ${state.editorName}; it is graded when you quit the editor. Or press w, edit the file in another window, and each save is graded. Or press t for a terminal with kubectl on the challenge's cluster, as in the exam: leave it and its cluster is graded.`, 'start', width, {color: 'cyan'}));
+		lines.push(...wrapped(`Press e to write your policy in ${editorName}; it is graded when you quit the editor. Or press w, edit the file in another window, and each save is graded. Or press t for a terminal with kubectl on the challenge's cluster, as in the exam: leave it and its cluster is graded.`, 'start', width, {color: 'cyan'}));
 	}
 
 	lines.push(blank('before-task'), ...taskLines(entry, width, 'task'), blank('before-cluster'), ...clusterLines(entry, 'cluster', width));

@@ -3,16 +3,23 @@
 import type {ReactElement} from 'react';
 import {clusterTable} from '../../format/cluster-summary.js';
 import {policyYaml} from '../../format/policy-yaml.js';
-import {drillProgress} from '../../progress/challenge-model.js';
-import type {State} from '../state/state.js';
+import type {DrillProgress} from '../../progress/challenge-model.js';
+import type {DrillQuestion} from '../../grading/drill.js';
 import {blank, percent, row, wrapped} from '../widgets/screen-lines.js';
 import type {ScreenOf} from '../state/types.js';
 import {truncatedYaml} from './challenge-screen.js';
 
-export function drillLines(state: State, screen: ScreenOf<'drill'>, width: number): ReactElement[] {
-	const question = state.drillQuestions[screen.question]!;
-	const entry = state.challenges[question.challengeIndex]!;
-	const overall = drillProgress(state.progress);
+/** What the drill's screen shows, read from the state by the app. */
+export type DrillView = {
+	readonly screen: ScreenOf<'drill'>;
+	readonly question: DrillQuestion;
+	/** The title of the challenge the question comes from. */
+	readonly challengeTitle: string;
+	/** Every drill answer on record, for the all-time line. */
+	readonly overall: DrillProgress;
+};
+
+export function drillLines({screen, question, challengeTitle, overall}: DrillView, width: number): ReactElement[] {
 	const {flow} = question;
 	const lines: ReactElement[] = [
 		row('title', 'Verdict drill', {bold: true}),
@@ -33,7 +40,7 @@ export function drillLines(state: State, screen: ScreenOf<'drill'>, width: numbe
 	const {namespaces, pods} = clusterTable(question.cluster, width - 2);
 	lines.push(
 		blank('before-cluster'),
-		...wrapped(`The cluster of the challenge "${entry.challenge.title}", with its reference solution applied:`, 'cluster', width, {dimColor: true}),
+		...wrapped(`The cluster of the challenge "${challengeTitle}", with its reference solution applied:`, 'cluster', width, {dimColor: true}),
 		...namespaces.map((line, index) => row(`ns.${index}`, `  ${line}`)),
 		...pods.map((line, index) => row(`pod.${index}`, `  ${line}`)),
 		blank('before-policies'),

@@ -1,15 +1,26 @@
 // The exam: its introduction, the task list under the clock, a task, and the review.
 import type {ReactElement} from 'react';
 import {Box, Text} from 'ink';
-import type {Exam, GradeResult} from '../state/challenge-state.js';
+import type {Challenge} from '../../model/challenge.js';
 import {ChoiceList} from '../widgets/choice-list.js';
 import {passMark, totalWeight} from '../state/exam-plan.js';
-import type {State} from '../state/state.js';
 import {blank, clock, fitLabel, percent, row, wrapped} from '../widgets/screen-lines.js';
-import type {ScreenOf} from '../state/types.js';
+import type {ChallengeEntry, Exam, GradeResult, ScreenOf} from '../state/types.js';
 import {besideReference, clusterLines, learnerPolicies, referenceText, resultLines, taskLines} from './challenge-screen.js';
 
-export function ExamIntroScreen({state, screen}: {readonly state: State; readonly screen: ScreenOf<'examIntro'>}) {
+/** What the exam's screens are given: the screen, and the challenge of each of its tasks, in task order. */
+type ExamProps<Name extends 'examIntro' | 'exam' | 'examReview'> = {
+	readonly screen: ScreenOf<Name>;
+	readonly challenges: readonly Challenge[];
+};
+
+type ListProps = {
+	readonly width: number;
+	readonly onHighlight: (index: number) => void;
+	readonly onChoose: (index: number) => void;
+};
+
+export function ExamIntroScreen({screen, challenges}: ExamProps<'examIntro'>) {
 	const {plan} = screen;
 	const total = totalWeight(plan.tasks);
 	return (
@@ -24,15 +35,15 @@ export function ExamIntroScreen({state, screen}: {readonly state: State; readonl
 			</Box>
 			{screen.notice && <Text color="red">{screen.notice}</Text>}
 			{plan.tasks.map((task, index) => {
-				const {challenge} = state.challenges[task.challengeIndex]!;
+				const challenge = challenges[index]!;
 				return <Text key={challenge.id} wrap="truncate-end">{`  ${index + 1}. ${percent(task.weight / total).padStart(4)}  ${challenge.difficulty.padEnd(6)}  ${challenge.title}`}</Text>;
 			})}
 		</Box>
 	);
 }
 
-function timeLeft(state: State, exam: Exam): string {
-	return `${clock(exam.deadline - state.now)} left`;
+function timeLeft(now: number, exam: Exam): string {
+	return `${clock(exam.deadline - now)} left`;
 }
 
 function checkLabel(check: GradeResult | undefined): string {
@@ -47,22 +58,16 @@ function checkLabel(check: GradeResult | undefined): string {
 	return check.kind === 'invalid' ? 'kubectl would refuse it' : 'editor failed';
 }
 
-export function ExamListScreen({state, screen, width, onHighlight, onChoose}: {
-	readonly state: State;
-	readonly screen: ScreenOf<'exam'>;
-	readonly width: number;
-	readonly onHighlight: (index: number) => void;
-	readonly onChoose: (index: number) => void;
-}) {
+export function ExamListScreen({screen, challenges, now, width, onHighlight, onChoose}: ExamProps<'exam'> & ListProps & {readonly now: number}) {
 	const {exam} = screen;
 	const total = totalWeight(exam.tasks);
 	const labels = exam.tasks.map((task, index) => {
-		const {challenge} = state.challenges[task.challengeIndex]!;
+		const challenge = challenges[index]!;
 		return fitLabel(`${index + 1}. ${percent(task.weight / total).padStart(4)}  ${challenge.title}  (${checkLabel(task.check)})`, width);
 	});
 	return (
 		<Box flexDirection="column">
-			<Text bold>Exam <Text color="cyan">{timeLeft(state, exam)}</Text></Text>
+			<Text bold>Exam <Text color="cyan">{timeLeft(now, exam)}</Text></Text>
 			{screen.notice && <Text color="yellow">{screen.notice}</Text>}
 			<Box marginY={1}>
 				<ChoiceList labels={labels} selected={screen.selected} onHighlight={onHighlight} onChoose={onChoose}/>
@@ -72,11 +77,18 @@ export function ExamListScreen({state, screen, width, onHighlight, onChoose}: {
 	);
 }
 
-export function examTaskLines(state: State, screen: ScreenOf<'examTask'>, width: number): ReactElement[] {
+/** What an exam task's screen shows: the screen, the task's challenge, the time and the editor's name. */
+export type ExamTaskView = {
+	readonly screen: ScreenOf<'examTask'>;
+	readonly entry: ChallengeEntry;
+	readonly now: number;
+	readonly editorName: string;
+};
+
+export function examTaskLines({screen, entry, now, editorName}: ExamTaskView, width: number): ReactElement[] {
 	const task = screen.exam.tasks[screen.task]!;
-	const entry = state.challenges[task.challengeIndex]!;
 	const lines: ReactElement[] = [
-		row('title', <Text><Text bold>{`Task ${screen.task + 1} of ${screen.exam.tasks.length}: ${entry.challenge.title}`}</Text><Text color="cyan">{`  ${timeLeft(state, screen.exam)}`}</Text></Text>),
+		row('title', <Text><Text bold>{`Task ${screen.task + 1} of ${screen.exam.tasks.length}: ${entry.challenge.title}`}</Text><Text color="cyan">{`  ${timeLeft(now, screen.exam)}`}</Text></Text>),
 		...wrapped(`Your file: ${task.file}`, 'file', width, {dimColor: true}),
 	];
 	if (screen.isConfirmingFinish) {
@@ -91,24 +103,18 @@ export function examTaskLines(state: State, screen: ScreenOf<'examTask'>, width:
 	} else if (check) {
 		lines.push(...resultLines(check, width, 'check'));
 	} else {
-		lines.push(row('start', `Press e to write your answer in ${state.editorName}.`, {color: 'cyan'}));
+		lines.push(row('start', `Press e to write your answer in ${editorName}.`, {color: 'cyan'}));
 	}
 
 	lines.push(blank('before-task'), ...taskLines(entry, width, 'task'), blank('before-cluster'), ...clusterLines(entry, 'cluster', width));
 	return lines;
 }
 
-export function ExamReviewScreen({state, screen, width, onHighlight, onChoose}: {
-	readonly state: State;
-	readonly screen: ScreenOf<'examReview'>;
-	readonly width: number;
-	readonly onHighlight: (index: number) => void;
-	readonly onChoose: (index: number) => void;
-}) {
+export function ExamReviewScreen({screen, challenges, width, onHighlight, onChoose}: ExamProps<'examReview'> & ListProps) {
 	const {exam, results} = screen;
 	const total = totalWeight(exam.tasks);
 	const labels = exam.tasks.map((task, index) => {
-		const {challenge} = state.challenges[task.challengeIndex]!;
+		const challenge = challenges[index]!;
 		const result = results.results[index];
 		const isPassed = result?.kind === 'graded' && result.report.passed;
 		return fitLabel(`${isPassed ? '✓' : '✗'} ${percent(task.weight / total).padStart(4)}  ${challenge.title}`, width);
@@ -126,9 +132,14 @@ export function ExamReviewScreen({state, screen, width, onHighlight, onChoose}: 
 	);
 }
 
-export function reviewTaskLines(state: State, screen: ScreenOf<'examReviewTask'>, width: number): ReactElement[] {
+/** What a reviewed exam task's screen shows: the screen and the task's challenge. */
+export type ReviewTaskView = {
+	readonly screen: ScreenOf<'examReviewTask'>;
+	readonly entry: ChallengeEntry;
+};
+
+export function reviewTaskLines({screen, entry}: ReviewTaskView, width: number): ReactElement[] {
 	const task = screen.exam.tasks[screen.task]!;
-	const entry = state.challenges[task.challengeIndex]!;
 	const result = screen.results.results[screen.task]!;
 	const reference = referenceText(entry.challenge);
 	return [

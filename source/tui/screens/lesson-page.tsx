@@ -2,10 +2,9 @@
 // page is a list of lines shown through a viewport, so a long cluster scrolls instead of
 // running off an 80x24 screen; the choices stay in view below it.
 import type {ReactElement} from 'react';
-import {compileCluster} from '../../evaluator/index.js';
-import {reachabilityGrid} from '../../evaluator/grid.js';
+import type {ReachabilityGrid} from '../../evaluator/grid.js';
 import {noColors, type Palette} from '../../format/color.js';
-import {maxGridPods, podGridLines} from '../../format/matrix-text.js';
+import {podGridLines} from '../../format/matrix-text.js';
 import {Box, Text} from 'ink';
 import {choicesOf, isCheckpoint, type Lesson, type LessonPage as Page, type LessonPage} from '../../model/lesson.js';
 import {ChoiceList} from '../widgets/choice-list.js';
@@ -18,24 +17,31 @@ import {wrapText} from '../../format/wrap.js';
 import {clusterTable} from '../../format/cluster-summary.js';
 import {policyYaml} from '../../format/policy-yaml.js';
 
-type Props = {
+/** What a lesson page shows, read from the state by the app. */
+export type LessonPageView = {
 	readonly lesson: Lesson;
 	readonly page: number;
+	readonly answer?: Answer | undefined;
+	/** The evaluator's answer, on a predict page. */
+	readonly prediction?: Prediction | undefined;
+	readonly palette?: Palette;
+	/** The challenges that practise the lesson, shown on its last page. */
+	readonly practice?: readonly PracticeItem[];
+	/** On a predict page: the cluster as its YAML rather than as a table. */
+	readonly isShowingClusterYaml?: boolean;
+	/** On an answered predict page: every pod to every pod on the flow's port (state/predict-matrix.ts). */
+	readonly matrix?: ReachabilityGrid | undefined;
+};
+
+type Props = LessonPageView & {
 	readonly selected: number;
 	readonly scroll: number;
 	/** Rows the page may use, footer excluded. */
 	readonly height: number;
 	/** Columns the page may use. */
 	readonly width: number;
-	readonly answer?: Answer | undefined;
-	readonly prediction?: Prediction | undefined;
 	readonly onHighlight: (index: number) => void;
 	readonly onChoose: (index: number) => void;
-	readonly palette?: Palette;
-	/** The challenges that practise the lesson, shown on its last page. */
-	readonly practice?: readonly PracticeItem[];
-	/** On a predict page: the cluster as its YAML rather than as a table. */
-	readonly isShowingClusterYaml?: boolean;
 };
 
 /** A challenge that practises a lesson: its name in the list, and whether it is solved. */
@@ -44,7 +50,7 @@ export type PracticeItem = {readonly name: string; readonly isSolved: boolean};
 const blank = (key: string) => <Text key={key}> </Text>;
 
 /** Every line of a page, above its choices; the evaluator's sentence is wrapped to `width`. */
-export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | undefined, prediction: Prediction | undefined, width = 78, palette: Palette = noColors, practice: readonly PracticeItem[] = [], isShowingClusterYaml = false): ReactElement[] {
+export function pageLines({lesson, page: pageIndex, answer, prediction, palette = noColors, practice = [], isShowingClusterYaml = false, matrix}: LessonPageView, width = 78): ReactElement[] {
 	const page = lesson.pages[pageIndex]!;
 	const lines: ReactElement[] = [
 		<Text key="lesson"><Text bold>{lesson.title}</Text><Text dimColor>{`  page ${pageIndex + 1} of ${lesson.pages.length}`}</Text></Text>,
@@ -82,8 +88,8 @@ export function pageLines(lesson: Lesson, pageIndex: number, answer: Answer | un
 				blank('before-cluster'),
 				...(isShowingClusterYaml ? [<Text key="cluster-title" dimColor>The cluster, as YAML (y: as a table):</Text>, ...yamlLines(page.clusterYaml, 'cluster')] : clusterTableLines(page, width)),
 			);
-			if (answer) {
-				lines.push(...clusterMatrixLines(page, width, palette));
+			if (answer && matrix) {
+				lines.push(...clusterMatrixLines(page, matrix, width, palette));
 			}
 
 			break;
@@ -143,12 +149,7 @@ function practiceLines(practice: readonly PracticeItem[], width: number): ReactE
 }
 
 // After a prediction, every flow of the cluster on the same port: the one asked about in context.
-function clusterMatrixLines(page: LessonPage & {kind: 'predict'}, width: number, palette: Palette): ReactElement[] {
-	const grid = reachabilityGrid(compileCluster(page.cluster), page.flow.port, page.flow.protocol);
-	if (grid.pods.length < 2 || grid.pods.length > maxGridPods) {
-		return [];
-	}
-
+function clusterMatrixLines(page: LessonPage & {kind: 'predict'}, grid: ReachabilityGrid, width: number, palette: Palette): ReactElement[] {
 	return [
 		blank('before-matrix'),
 		<Text key="matrix.title" dimColor>{`Every pod to every pod on ${page.flow.port}/${page.flow.protocol} (rows: from, columns: to):`}</Text>,
@@ -167,9 +168,10 @@ function choiceRows(page: Page, answer: Answer | undefined): number {
 	return count === 0 || answer ? 0 : count + 1;
 }
 
-export function LessonPage({lesson, page: pageIndex, selected, scroll, height, width, answer, prediction, onHighlight, onChoose, palette, practice, isShowingClusterYaml}: Props) {
+export function LessonPage({selected, scroll, height, width, onHighlight, onChoose, ...view}: Props) {
+	const {lesson, page: pageIndex, answer} = view;
 	const page = lesson.pages[pageIndex]!;
-	const lines = pageLines(lesson, pageIndex, answer, prediction, width, palette, practice, isShowingClusterYaml);
+	const lines = pageLines(view, width);
 	const viewport = viewportRows(page, answer, height);
 	const offset = Math.max(0, Math.min(scroll, lines.length - viewport));
 	const isCut = lines.length > viewport;

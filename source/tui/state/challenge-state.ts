@@ -5,6 +5,7 @@
 import type {Challenge} from '../../model/challenge.js';
 import type {Protocol} from '../../model/kubernetes.js';
 import {addChallengeTime, challengeProgress, recordGrade, recordHints} from '../../progress/challenge-model.js';
+import {type MatrixView, matrixView} from './matrix-view.js';
 import type {Action, Effect, GradeResult, HomeIndex, ScreenOf, State} from './types.js';
 
 export type {ChallengeEntry, ChallengeScreen, Effect, Exam, ExamResults, ExamTask, GradeResult, HomeIndex} from './types.js';
@@ -113,18 +114,26 @@ export function screenMatrixPorts(state: State, screen: ScreenOf<'challenge'>): 
 	return matrixPorts(state.challenges[screen.index]!.challenge, screen.result, isSolutionOffered(state, screen));
 }
 
+// The matrix view on the port at `matrixPort`, its grids worked out now: the screen only draws them.
+function matrixAt(state: State, screen: ScreenOf<'challenge'>, matrixPort: number): {readonly matrixPort: number; readonly matrix: MatrixView} {
+	const policies = screen.result?.kind === 'graded' ? screen.result.policies : [];
+	return {matrixPort, matrix: matrixView(state.challenges[screen.index]!.challenge, policies, screenMatrixPorts(state, screen), matrixPort)};
+}
+
+const noMatrix = {matrixPort: undefined, matrix: undefined} as const;
+
 function reduceMatrix(state: State, screen: ScreenOf<'challenge'> & {matrixPort: number}, action: Action): State | undefined {
 	const count = Math.max(1, screenMatrixPorts(state, screen).length);
 	switch (action.type) {
 		case 'next':
 		case 'previous': {
 			const matrixPort = (screen.matrixPort + (action.type === 'next' ? 1 : count - 1)) % count;
-			return {...state, screen: {...screen, matrixPort, scroll: 0}};
+			return {...state, screen: {...screen, ...matrixAt(state, screen, matrixPort), scroll: 0}};
 		}
 
 		case 'matrix':
 		case 'back': {
-			return {...state, screen: {...screen, matrixPort: undefined, scroll: 0}};
+			return {...state, screen: {...screen, ...noMatrix, scroll: 0}};
 		}
 
 		default: {
@@ -152,7 +161,7 @@ export function reduceChallenge(state: State, screen: ScreenOf<'challenge'>, act
 
 	switch (action.type) {
 		case 'matrix': {
-			return screen.result?.kind === 'graded' && screenMatrixPorts(state, screen).length > 0 ? {...state, screen: {...screen, matrixPort: 0, isShowingSolution: false, scroll: 0}} : state;
+			return screen.result?.kind === 'graded' && screenMatrixPorts(state, screen).length > 0 ? {...state, screen: {...screen, ...matrixAt(state, screen, 0), isShowingSolution: false, scroll: 0}} : state;
 		}
 
 		case 'edit': {
@@ -178,7 +187,7 @@ export function reduceChallenge(state: State, screen: ScreenOf<'challenge'>, act
 		}
 
 		case 'solution': {
-			return isSolutionOffered(state, screen) ? {...state, screen: {...screen, isShowingSolution: !screen.isShowingSolution, matrixPort: undefined, scroll: 0}} : state;
+			return isSolutionOffered(state, screen) ? {...state, screen: {...screen, isShowingSolution: !screen.isShowingSolution, ...noMatrix, scroll: 0}} : state;
 		}
 
 		case 'reset': {
@@ -232,5 +241,5 @@ function reduceChallengeAnswer(state: State, screen: ScreenOf<'challenge'>, acti
 	// A notice (the file kept by a reset) stays until the learner acts: a watched file graded
 	// right after must not hide where their old work went.
 	// The new grade shows at the top of the challenge: from the matrix or the solution, back to it.
-	return {...state, progress, screen: {...screen, result, gradedAt: now, scroll: 0, matrixPort: undefined, isShowingSolution: false}};
+	return {...state, progress, screen: {...screen, result, gradedAt: now, scroll: 0, ...noMatrix, isShowingSolution: false}};
 }

@@ -11,6 +11,7 @@ import type {Prediction} from '../../grading/predictions.js';
 import type {Progress} from '../../progress/model.js';
 import type {SavedExam} from '../../progress/saved-exam.js';
 import type {ExamPlan} from './exam-plan.js';
+import type {MatrixView} from './matrix-view.js';
 
 /** What the learner chose on a checkpoint page, once answered. */
 export type Answer = {readonly choice: number; readonly isCorrect: boolean};
@@ -170,6 +171,8 @@ export type ChallengeScreen =
 		readonly isShowingSolution: boolean;
 		/** With a graded file: the matrix view, on the port of matrixPorts at this index. */
 		readonly matrixPort?: number | undefined;
+		/** What the matrix view shows, worked out with matrixPort. */
+		readonly matrix?: MatrixView | undefined;
 		readonly result?: GradeResult | undefined;
 		/** When the result came, for "graded at": a new grade always changes the screen. */
 		readonly gradedAt?: number | undefined;

@@ -17,6 +17,13 @@ type Props = {
 	readonly onChoose: (index: number) => void;
 };
 
+/** A screen's list: the highlighted item, and what to call when the highlight moves or an item is chosen. */
+export type MenuProps = {
+	readonly selected: number;
+	readonly onHighlight: (index: number) => void;
+	readonly onChoose: (index: number) => void;
+};
+
 export function ChoiceList({labels, selected, limit, onHighlight, onChoose}: Props) {
 	// ink-select-input calls onSelect with no item when its list is empty.
 	if (labels.length === 0) {
