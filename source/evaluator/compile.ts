@@ -1,12 +1,15 @@
 // Compile once, decide many (policy-assistant's matcher/builder.go): everything a flow needs
-// is indexed here, so deciding a flow only looks at the policies that select its two ends.
+// is indexed here, so deciding a flow only looks at the policies that select its two ends. Each
+// pod's ingress and egress become a CompiledSide, the one thing decide(), isAllowed(), the
+// matrix and explain read (side.ts says what a side admits); a new kind of policy would be
+// compiled into the same sides here.
 import type {ClusterObjects, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, Protocol, Rule, Service, Workload} from '../model/kubernetes.js';
 import {endpointDisplayName} from '../kube/replicas.js';
 import {namespaceNameLabel} from '../model/kubernetes.js';
 import {type Bitset, bitsetAdd, createBitset} from './bitset.js';
 import {type Address, type Cidr, addressKey, cidrContains, parseAddress, parseCidr} from '../kube/ip.js';
 import {selectorKey, selectorMatches} from './selector.js';
-import type {Direction, Endpoint} from './types.js';
+import {type Direction, type Endpoint, policyTypeOf} from './types.js';
 
 /** A port entry of a rule, ready to compare with a flow. */
 export type CompiledPort =
@@ -32,6 +35,10 @@ export type CompiledPeer = {
 };
 
 export type CompiledRule = {
+	/** The policy the rule is written in: an index into `Cluster.policies`. */
+	readonly policy: number;
+	/** 0-based index into that policy's `ingress` or `egress`. */
+	readonly index: number;
 	/** No `from`/`to` (or an empty list): every source or destination, inside the cluster or not. */
 	readonly admitsEveryPeer: boolean;
 	readonly peers: readonly CompiledPeer[];
@@ -48,6 +55,22 @@ export type CompiledPolicy = {
 	readonly egress: readonly CompiledRule[];
 };
 
+/**
+One side of a pod that policies isolate, its ingress or its egress, ready to decide flows: the
+policies that isolate it, and the rules that may admit a peer, all in one list. side.ts holds
+what a side admits.
+*/
+export type CompiledSide = {
+	readonly direction: Direction;
+	readonly pod: number;
+	/** The isolating policies, as indexes into `Cluster.policies`, in their order there. */
+	readonly policies: readonly number[];
+	/** Their `namespace/name`s, as a decision reports them. */
+	readonly isolatedBy: readonly string[];
+	/** Every rule of those policies for this direction: the policies' rules in order, policy after policy. */
+	readonly rules: readonly CompiledRule[];
+};
+
 /** A cluster indexed for deciding flows. Build it with compileCluster. */
 export type Cluster = {
 	readonly pods: readonly Pod[];
@@ -62,10 +85,10 @@ export type Cluster = {
 	readonly podsByAddress: ReadonlyMap<string, readonly number[]>;
 	readonly podAddresses: ReadonlyArray<readonly Address[]>;
 	readonly podsByNamespace: ReadonlyMap<string, readonly number[]>;
-	/** Per pod, the indexes of the policies that isolate it, per direction. */
+	/** Per pod, the indexes of the policies that isolate it, per direction: its side's `policies`, [] where it has none. */
 	readonly isolatingPolicies: Readonly<Record<Direction, ReadonlyArray<readonly number[]>>>;
-	/** Per pod, the rules of those policies in one list; undefined where no policy isolates it. */
-	readonly admittingRules: Readonly<Record<Direction, ReadonlyArray<readonly CompiledRule[] | undefined>>>;
+	/** Per direction, each pod's side; undefined where no policy isolates the pod, so that it admits everything. */
+	readonly sides: Readonly<Record<Direction, ReadonlyArray<CompiledSide | undefined>>>;
 	/** One endpoint object per pod, so resolving flows allocates nothing. */
 	readonly podEndpoints: ReadonlyArray<Endpoint & {readonly kind: 'pod'}>;
 	/** Pods with identical labels share a label set, so a selector is tested once per set. */
@@ -111,7 +134,7 @@ export function compileCluster(objects: ClusterObjects): Cluster {
 	const cluster: Cluster = {
 		pods: objects.pods,
 		namespaces,
-		policies: objects.policies.map(policy => compilePolicy(policy)),
+		policies: objects.policies.map((policy, index) => compilePolicy(policy, index)),
 		podIndexByKey,
 		workloads: objects.workloads ?? [],
 		services: objects.services ?? [],
@@ -122,7 +145,7 @@ export function compileCluster(objects: ClusterObjects): Cluster {
 			ingress: objects.pods.map(() => []),
 			egress: objects.pods.map(() => []),
 		},
-		admittingRules: {ingress: [], egress: []},
+		sides: {ingress: [], egress: []},
 		podEndpoints: objects.pods.map((_, pod) => ({kind: 'pod', pod})),
 		labelSetOfPod,
 		labelSets,
@@ -132,9 +155,15 @@ export function compileCluster(objects: ClusterObjects): Cluster {
 	};
 	indexIsolation(cluster);
 	for (const direction of ['ingress', 'egress'] as const) {
-		const rules = cluster.admittingRules[direction] as Array<CompiledRule[] | undefined>;
-		for (const isolating of cluster.isolatingPolicies[direction]) {
-			rules.push(isolating.length === 0 ? undefined : isolating.flatMap(index => cluster.policies[index]![direction]));
+		const sides = cluster.sides[direction] as Array<CompiledSide | undefined>;
+		for (const [pod, policies] of cluster.isolatingPolicies[direction].entries()) {
+			sides.push(policies.length === 0 ? undefined : {
+				direction,
+				pod,
+				policies,
+				isolatedBy: policies.map(index => cluster.policies[index]!.key),
+				rules: policies.flatMap(index => cluster.policies[index]![direction]),
+			});
 		}
 	}
 
@@ -162,14 +191,14 @@ export function collectNamespaces(objects: ClusterObjects): Map<string, Namespac
 	return namespaces;
 }
 
-// A pod is isolated for a direction once any policy that selects it lists that direction in
-// its (defaulted) policyTypes; policies are additive, so we keep them all.
+// A pod is isolated for a direction once any policy that selects it isolates that direction;
+// policies are additive, so we keep them all.
 function indexIsolation(cluster: Cluster): void {
 	for (const [policyIndex, {policy}] of cluster.policies.entries()) {
-		const isIngress = policy.policyTypes.includes('Ingress');
-		const isEgress = policy.policyTypes.includes('Egress');
+		const isIngress = policyIsolates(policy, 'ingress');
+		const isEgress = policyIsolates(policy, 'egress');
 		for (const pod of cluster.podsByNamespace.get(policy.namespace) ?? []) {
-			if (!podMatchesSelector(cluster, policy.podSelector, pod)) {
+			if (!policySelects(cluster, policy, pod)) {
 				continue;
 			}
 
@@ -182,6 +211,21 @@ function indexIsolation(cluster: Cluster): void {
 			}
 		}
 	}
+}
+
+/** Whether the policy selects the pod: a pod of the policy's own namespace that its podSelector matches (empty: every pod there). */
+export function policySelects(cluster: Cluster, policy: NetworkPolicy, pod: number): boolean {
+	return cluster.pods[pod]!.namespace === policy.namespace && podMatchesSelector(cluster, policy.podSelector, pod);
+}
+
+/**
+Whether the policy isolates the pods it selects in the direction: its policyTypes list it. The
+kube layer has defaulted policyTypes as the API server does (Ingress always, Egress when the
+policy has egress rules), so a policy whose policyTypes leave a direction out has no say there,
+whatever rules it has for it.
+*/
+export function policyIsolates(policy: NetworkPolicy, direction: Direction): boolean {
+	return policy.policyTypes.includes(policyTypeOf[direction]);
 }
 
 const selectorKeys = new WeakMap<LabelSelector, string>();
@@ -221,17 +265,19 @@ function keyOf(selector: LabelSelector): string {
 	return key;
 }
 
-function compilePolicy(policy: NetworkPolicy): CompiledPolicy {
+function compilePolicy(policy: NetworkPolicy, index: number): CompiledPolicy {
 	return {
 		key: `${policy.namespace}/${policy.name}`,
 		policy,
-		ingress: policy.ingress.map(rule => compileRule(rule, policy.namespace)),
-		egress: policy.egress.map(rule => compileRule(rule, policy.namespace)),
+		ingress: policy.ingress.map((rule, ruleIndex) => compileRule(rule, index, ruleIndex, policy.namespace)),
+		egress: policy.egress.map((rule, ruleIndex) => compileRule(rule, index, ruleIndex, policy.namespace)),
 	};
 }
 
-function compileRule(rule: Rule, policyNamespace: string): CompiledRule {
+function compileRule(rule: Rule, policy: number, index: number, policyNamespace: string): CompiledRule {
 	return {
+		policy,
+		index,
 		admitsEveryPeer: rule.peers.length === 0,
 		peers: rule.peers.map(peer => compilePeer(peer, policyNamespace)),
 		admitsEveryPort: rule.ports.length === 0,

@@ -1,5 +1,6 @@
-// The one home of the words the evaluator's decisions are told in (np-guard's style): the
-// CLI table, grading feedback and the app all print these. Rule numbers are 1-based here.
+// A decision in short sentences (np-guard's style): one per side and a one-line summary, which
+// the eval table, grading feedback and the app print. The rule-by-rule trace of `explain` is told
+// in format/explain-text.ts, the one home of its words. Rule numbers are 1-based here.
 import type {Cluster} from './compile.js';
 import {formatAddress} from '../kube/ip.js';
 import {endpointDisplayName} from '../kube/replicas.js';

@@ -11,8 +11,7 @@ import {endpointDisplayName} from '../kube/replicas.js';
 import {type Address, addressKey} from '../kube/ip.js';
 import {type Bitset, bitsetAdd, bitsetHas, createBitset} from './bitset.js';
 import type {Cluster} from './compile.js';
-import {matchingPeer, matchingPort} from './decide.js';
-import {admittedPeers} from './matrix.js';
+import {admittedPeers, sideAdmits} from './side.js';
 import {type AddressStretch, addressStretches} from './stretches.js';
 import type {Direction, Endpoint} from './types.js';
 
@@ -145,9 +144,5 @@ function isSelectedBy(cluster: Cluster, policies: ReadonlySet<number>, direction
 // Whether the pod's side admits the outside address, counting only the rules of `policies`
 // (true when no policy isolates the pod for the direction).
 function admitsOutside(cluster: Cluster, policies: ReadonlySet<number>, direction: Direction, pod: number, address: Endpoint, port: number, protocol: Protocol): boolean {
-	const isolating = cluster.isolatingPolicies[direction][pod]!;
-	// A named port is resolved on the destination: this pod for ingress, nothing towards an address.
-	const destination = direction === 'ingress' ? pod : undefined;
-	return isolating.length === 0 || isolating.some(policy => policies.has(policy) && cluster.policies[policy]![direction].some(rule =>
-		matchingPort(cluster, rule, port, protocol, destination) !== undefined && matchingPeer(cluster, rule, address) !== undefined));
+	return sideAdmits(cluster, cluster.sides[direction][pod], address, {port, protocol}, policy => policies.has(policy));
 }

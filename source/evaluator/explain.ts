@@ -1,15 +1,17 @@
 // A flow's decision traced rule by rule, as data: which policies select each end, and for every
 // rule of theirs which peer and which port entry matched, or what each one was checked against
-// and why it did not match. format/explain-text.ts puts it into words. decide() stays the source
-// of the verdict; the tests hold this trace to it.
+// and why it did not match. format/explain-text.ts puts it into words. The trace walks the same
+// compiled sides as decide() and asks side.ts whether each rule, peer and port entry matches; only
+// the detail of why (the labels and addresses compared) is worked out here.
 import type {Labels, LabelSelector, PolicyPort, PolicyType, Protocol, Rule} from '../model/kubernetes.js';
 import {cidrContains, formatAddress} from '../kube/ip.js';
-import {type Cluster, type CompiledPeer, type CompiledPolicy, type CompiledPort, type CompiledRule, ipBlockContains, podMatchesSelector} from './compile.js';
-import {decide, portAdmits} from './decide.js';
+import {type Cluster, type CompiledPeer, type CompiledPort, type CompiledRule, type CompiledSide, ipBlockContains, policyIsolates, policySelects} from './compile.js';
+import {decide} from './decide.js';
 import {endpointName} from './describe.js';
 import {endpointDisplayName} from '../kube/replicas.js';
 import {selectorMatches} from './selector.js';
-import {type Direction, type Endpoint, type Flow, type Verdict, policyTypeOf} from './types.js';
+import {destinationOf, peerMatches, portAdmits, ruleAdmits, sideAdmits} from './side.js';
+import type {Direction, Endpoint, Flow, Verdict} from './types.js';
 
 /** Why one peer of a rule matches the flow's other end, or not. */
 export type PeerReason =
@@ -156,46 +158,55 @@ function traceSide(cluster: Cluster, direction: Direction, self: Endpoint, peer:
 		return {kind: 'outside', endpoint};
 	}
 
-	const selecting = cluster.policies.filter(policy => policy.policy.namespace === cluster.pods[self.pod]!.namespace && podMatchesSelector(cluster, policy.policy.podSelector, self.pod));
-	const bypassing = selecting
-		.filter(({policy}) => !policy.policyTypes.includes(policyTypeOf[direction]))
+	// Policies that select the pod but leave this direction alone are no part of its side; they
+	// are listed because a learner may expect their rules to count.
+	const bypassing = cluster.policies
+		.filter(({policy}) => policySelects(cluster, policy, self.pod) && !policyIsolates(policy, direction))
 		.map(({key, policy}) => ({policy: key, policyTypes: policy.policyTypes, ignoredRules: policy[direction].length}));
-	const isolating = selecting.filter(({policy}) => policy.policyTypes.includes(policyTypeOf[direction]));
-	if (isolating.length === 0) {
+	const side = cluster.sides[direction][self.pod];
+	if (side === undefined) {
 		return {kind: 'not-isolated', endpoint, bypassing};
 	}
 
-	const destination = flow.destination.kind === 'pod' ? flow.destination.pod : undefined;
-	const policies = isolating.map(policy => tracePolicy(cluster, policy, direction, peer, flow, destination));
-	const isAllowed = policies.some(policy => policy.rules.some(rule => rule.admits));
+	const policies = side.policies.map(policy => tracePolicy(cluster, side, policy, peer, flow));
+	const isAllowed = sideAdmits(cluster, side, peer, flow);
 	return {kind: 'isolated', endpoint, isAllowed, policies, bypassing};
 }
 
-function tracePolicy(cluster: Cluster, policy: CompiledPolicy, direction: Direction, peer: Endpoint, flow: Flow, destination: number | undefined): PolicyTrace {
-	const rules = policy[direction].map((rule, index) => traceRule(cluster, rule, policy.policy[direction][index]!, index, peer, flow, destination));
-	return {policy: policy.key, podSelector: policy.policy.podSelector, rules};
+// The side's rules that this policy wrote, in its order.
+function tracePolicy(cluster: Cluster, side: CompiledSide, policyIndex: number, peer: Endpoint, flow: Flow): PolicyTrace {
+	const {key, policy} = cluster.policies[policyIndex]!;
+	const rules = side.rules
+		.filter(rule => rule.policy === policyIndex)
+		.map(rule => traceRule(cluster, side, rule, policy[side.direction][rule.index]!, peer, flow));
+	return {policy: key, podSelector: policy.podSelector, rules};
 }
 
 // `written` is the rule as the policy has it, so that a port entry is shown as it was written.
-function traceRule(cluster: Cluster, rule: CompiledRule, written: Rule, index: number, peer: Endpoint, flow: Flow, destination: number | undefined): RuleTrace {
+function traceRule(cluster: Cluster, side: CompiledSide, rule: CompiledRule, written: Rule, peer: Endpoint, flow: Flow): RuleTrace {
+	const destination = destinationOf(side, peer);
 	const peers = rule.admitsEveryPeer ? 'every' as const : rule.peers.map((compiled, peerIndex) => checkPeer(cluster, compiled, peerIndex, peer));
 	const ports = rule.admitsEveryPort
 		? 'every' as const
 		: rule.ports.map((compiled, portIndex) => checkPort(cluster, compiled, written.ports[portIndex]!, portIndex, flow, destination));
-	const hasPeer = peers === 'every' || peers.some(check => check.isMatch);
-	const hasPort = ports === 'every' || ports.some(check => check.isMatch);
-	return {index, admits: hasPeer && hasPort, peers, ports};
+	return {index: rule.index, admits: ruleAdmits(cluster, rule, peer, flow, destination), peers, ports};
 }
 
+// Whether the peer matches is side.ts's answer; what is worked out here is the detail of why.
 function checkPeer(cluster: Cluster, compiled: CompiledPeer, index: number, endpoint: Endpoint): PeerCheck {
+	const isMatch = peerMatches(cluster, compiled, endpoint);
+	return {index, isMatch, reason: peerReason(cluster, compiled, endpoint, isMatch)};
+}
+
+function peerReason(cluster: Cluster, compiled: CompiledPeer, endpoint: Endpoint, isMatch: boolean): PeerReason {
 	const {podSelector, namespaceSelector} = compiled.peer;
 	if (compiled.ipBlock) {
-		return {index, ...checkIpBlock(cluster, compiled, endpoint)};
+		return ipBlockReason(cluster, compiled, endpoint, isMatch);
 	}
 
 	if (endpoint.kind === 'outside') {
 		const selectors = {...(podSelector ? {podSelector} : {}), ...(namespaceSelector ? {namespaceSelector} : {})};
-		return {index, isMatch: false, reason: {kind: 'not-a-pod', ...selectors, address: formatAddress(endpoint.address)}};
+		return {kind: 'not-a-pod', ...selectors, address: formatAddress(endpoint.address)};
 	}
 
 	const pod = cluster.pods[endpoint.pod]!;
@@ -204,42 +215,42 @@ function checkPeer(cluster: Cluster, compiled: CompiledPeer, index: number, endp
 	if (namespaceSelector && podSelector) {
 		const isNamespaceMatch = selectorMatches(namespaceSelector, namespace.labels);
 		const isPodMatch = selectorMatches(podSelector, pod.labels);
-		const reason = {kind: 'namespace-and-pod', namespaceSelector, namespace: namespace.name, namespaceLabels: namespace.labels, isNamespaceMatch, podSelector, pod: podName, podLabels: pod.labels, isPodMatch} as const;
-		return {index, isMatch: isNamespaceMatch && isPodMatch, reason};
+		return {kind: 'namespace-and-pod', namespaceSelector, namespace: namespace.name, namespaceLabels: namespace.labels, isNamespaceMatch, podSelector, pod: podName, podLabels: pod.labels, isPodMatch};
 	}
 
 	if (namespaceSelector) {
-		return {index, isMatch: selectorMatches(namespaceSelector, namespace.labels), reason: {kind: 'namespace-labels', selector: namespaceSelector, namespace: namespace.name, labels: namespace.labels}};
+		return {kind: 'namespace-labels', selector: namespaceSelector, namespace: namespace.name, labels: namespace.labels};
 	}
 
 	// A podSelector alone looks only in the policy's own namespace.
 	if (pod.namespace !== compiled.policyNamespace) {
 		const isPodMatch = selectorMatches(podSelector!, pod.labels);
-		return {index, isMatch: false, reason: {kind: 'other-namespace', selector: podSelector!, policyNamespace: compiled.policyNamespace, pod: podName, namespace: pod.namespace, labels: pod.labels, isPodMatch}};
+		return {kind: 'other-namespace', selector: podSelector!, policyNamespace: compiled.policyNamespace, pod: podName, namespace: pod.namespace, labels: pod.labels, isPodMatch};
 	}
 
-	return {index, isMatch: selectorMatches(podSelector!, pod.labels), reason: {kind: 'pod-labels', selector: podSelector!, pod: podName, labels: pod.labels}};
+	return {kind: 'pod-labels', selector: podSelector!, pod: podName, labels: pod.labels};
 }
 
-function checkIpBlock(cluster: Cluster, compiled: CompiledPeer, endpoint: Endpoint): Omit<PeerCheck, 'index'> {
+// The addresses compared, and which one the block contains or which except range takes it out.
+function ipBlockReason(cluster: Cluster, compiled: CompiledPeer, endpoint: Endpoint, isMatch: boolean): PeerReason {
 	const block = compiled.ipBlock!;
 	const addresses = endpoint.kind === 'outside' ? [endpoint.address] : cluster.podAddresses[endpoint.pod]!;
 	const {cidr, except} = compiled.peer.ipBlock!;
 	const isWorkload = endpoint.kind === 'pod' && cluster.pods[endpoint.pod]!.workloadKind !== undefined;
 	const base = {kind: 'ip-block', cidr, except, endpoint: endpointName(cluster, endpoint), isPod: endpoint.kind === 'pod', ...(isWorkload ? {isWorkload} : {}), addresses: addresses.map(address => formatAddress(address))} as const;
 	// A pod with several IPs (dual stack) matches when any one of them is in the block.
-	const admitted = addresses.find(address => ipBlockContains(block, address));
+	const admitted = isMatch ? addresses.find(address => ipBlockContains(block, address)) : undefined;
 	if (admitted) {
-		return {isMatch: true, reason: {...base, contained: formatAddress(admitted)}};
+		return {...base, contained: formatAddress(admitted)};
 	}
 
 	const contained = addresses.find(address => cidrContains(block.cidr, address));
 	if (!contained) {
-		return {isMatch: false, reason: base};
+		return base;
 	}
 
 	const exceptIndex = block.except.findIndex(range => cidrContains(range, contained));
-	return {isMatch: false, reason: {...base, contained: formatAddress(contained), exceptedBy: except[exceptIndex] ?? ''}};
+	return {...base, contained: formatAddress(contained), exceptedBy: except[exceptIndex] ?? ''};
 }
 
 function checkPort(cluster: Cluster, compiled: CompiledPort, entry: PolicyPort, index: number, flow: Flow, destination: number | undefined): PortCheck {
