@@ -11,7 +11,8 @@ import {practiceChallenges} from './state/state.js';
 import type {ScreenOf, State} from './state/types.js';
 import {type ChallengeView, challengeLines} from './screens/challenge-screen.js';
 import {type DrillView, drillLines} from './screens/drill-screen.js';
-import {examTaskLines, reviewTaskLines} from './screens/exam-screens.js';
+import {examTaskLines} from './screens/exam-task.js';
+import {reviewTaskLines} from './screens/exam-review-task.js';
 import type {LessonPageView, PracticeItem} from './screens/lesson-page.js';
 
 export function challengeView(state: State, screen: ScreenOf<'challenge'>): ChallengeView {

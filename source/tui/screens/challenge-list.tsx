@@ -45,5 +45,3 @@ export function ChallengeListScreen({challenges, progress, problems, isLoading, 
 		</Box>
 	);
 }
-
-/** The lines of a grade: the score, each failed case with the evaluator's reason, the notes. */

@@ -7,7 +7,7 @@ import type {DrillProgress} from '../../progress/challenge-model.js';
 import type {DrillQuestion} from '../../grading/drill.js';
 import {blank, percent, row, wrapped} from '../widgets/screen-lines.js';
 import type {ScreenOf} from '../state/types.js';
-import {truncatedYaml} from './challenge-screen.js';
+import {truncatedYaml} from '../widgets/rich-text.js';
 
 /** What the drill's screen shows, read from the state by the app. */
 export type DrillView = {

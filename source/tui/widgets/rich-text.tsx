@@ -91,3 +91,8 @@ export function yamlLines(text: string, key: string, indent = '  '): ReactElemen
 		);
 	});
 }
+
+/** YAML a line an element, each cut at the edge rather than wrapped. */
+export function truncatedYaml(text: string, key: string, indent = '  '): ReactElement[] {
+	return yamlLines(text, key, indent).map(element => <Text key={element.key} wrap="truncate-end">{element}</Text>);
+}

@@ -37,6 +37,11 @@ export function clock(milliseconds: number): string {
 	return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+/** The time left before a deadline, as the exam's clock shows it. */
+export function timeLeft(deadline: number, now: number): string {
+	return `${clock(deadline - now)} left`;
+}
+
 export function timeOfDay(time: number): string {
 	const date = new Date(time);
 	return [date.getHours(), date.getMinutes(), date.getSeconds()].map(part => String(part).padStart(2, '0')).join(':');
