@@ -10,6 +10,7 @@ import {loadExamInProgress} from '../progress/exam-store.js';
 import {dataDirectory, loadProgress, saveProgressMerged} from '../progress/store.js';
 import {drillQuestions} from '../grading/drill.js';
 import {predictAll} from '../grading/predictions.js';
+import type {Services} from '../tui/services.js';
 import {type ChallengeData, initialState} from '../tui/state/state.js';
 import {loadChallengeEntries} from './challenge-entries.js';
 import {challengeServices} from './challenge-services.js';
@@ -67,26 +68,28 @@ export async function runTui(environment: TuiEnvironment, io: CommandIo): Promis
 		};
 	};
 
-	const [{render}, {App}] = await loadingInk;
 	let lastSaveFailure: string | undefined;
+	// The services the app declares (tui/services.ts), on the learner's data directory and terminal.
+	const services: Services = {
+		challenges: challengeServices(directory, environment.env, process.stdin),
+		saveProgress(next) {
+			try {
+				saveProgressMerged(directory, next);
+				lastSaveFailure = undefined;
+			} catch (error) {
+				lastSaveFailure = `Progress is not being saved: ${error instanceof Error ? error.message : String(error)}`;
+			}
+
+			return lastSaveFailure;
+		},
+	};
+	const [{render}, {App}] = await loadingInk;
 	const instance = render(
 		<App
 			initialState={{...initialState(lessons, progress, predictions), examInProgress: examInProgress.exam, now: Date.now()}}
 			loadChallenges={loadChallenges}
 			notice={notices.length > 0 ? stripControlSequences(notices.join('\n')) : undefined}
-			services={{
-				challenges: challengeServices(directory, environment.env, process.stdin),
-				saveProgress(next) {
-					try {
-						saveProgressMerged(directory, next);
-						lastSaveFailure = undefined;
-					} catch (error) {
-						lastSaveFailure = `Progress is not being saved: ${error instanceof Error ? error.message : String(error)}`;
-					}
-
-					return lastSaveFailure;
-				},
-			}}
+			services={services}
 		/>,
 	);
 	await instance.waitUntilExit();
