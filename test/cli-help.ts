@@ -46,6 +46,34 @@ for (const topic of helpTopics) {
 	}
 }
 
+// The first line each command's -h prints, written out: the usage its errors print too.
+const firstUsageLines: Readonly<Record<typeof helpTopics[number], string>> = {
+	eval: 'usage: netpol-dojo eval [--json] [--max-size MIB] --flows FLOWS FILE...',
+	challenges: 'usage: netpol-dojo challenges [--pack DIR] [--json]',
+	grade: 'usage: netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]',
+	shell: 'usage: netpol-dojo shell CHALLENGE [--pack DIR]',
+	pack: 'usage: netpol-dojo pack validate [--strict] DIR',
+	'pack validate': 'usage: netpol-dojo pack validate [--strict] DIR',
+	'pack init': 'usage: netpol-dojo pack init DIR',
+	'pack add': 'usage: netpol-dojo pack add [--force] DIR',
+	lessons: 'usage: netpol-dojo lessons [--json]',
+	progress: 'usage: netpol-dojo progress [--json] [--reset]',
+	explain: 'usage: netpol-dojo explain [--json] --flows FLOWS FILE...',
+	matrix: 'usage: netpol-dojo matrix [--json] [--port P] [--protocol T] [--namespace N]',
+	diff: 'usage: netpol-dojo diff [--json] [--port P] [--protocol T]',
+	lint: 'usage: netpol-dojo lint [--json] FILE...',
+	completion: 'usage: netpol-dojo completion bash|zsh',
+};
+
+for (const topic of helpTopics) {
+	test(`${topic} -h: exit 0, nothing on stderr, and its usage on the first line`, async t => {
+		const outcome = await run([...topic.split(' '), '-h']);
+		t.is(outcome.code, 0, outcome.stderr);
+		t.is(outcome.stderr, '');
+		t.is(outcome.stdout.split('\n')[0], firstUsageLines[topic]);
+	});
+}
+
 for (const topic of helpTopics) {
 	test(`${topic}'s help starts with its usage, fits 80 columns and ends with one newline`, t => {
 		const help = commandHelp[topic];
