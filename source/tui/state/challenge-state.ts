@@ -1,30 +1,15 @@
-// The challenge side of the app as data: the challenge list, a challenge being worked on, the
-// verdict drill and the timed exam. What needs the outside world (the editor, the learner's
-// file, the clock) is asked for as an Effect, which the app performs and answers with an action,
-// so every step here stays a pure function that tests call directly.
+// The challenge list and a challenge being worked on, as data (the drill and the exam have their
+// own reducers, and the types they share are in types.ts). What needs the outside world (the
+// editor, the learner's file, the clock) is asked for as an Effect, which the app performs and
+// answers with an action, so every step here stays a pure function that tests call directly.
 import type {Challenge} from '../../model/challenge.js';
 import type {Protocol} from '../../model/kubernetes.js';
 import {addChallengeTime, challengeProgress, recordGrade, recordHints} from '../../progress/challenge-model.js';
 import {type MatrixView, matrixView} from './matrix-view.js';
-import type {Action, Effect, GradeResult, HomeIndex, ScreenOf, State} from './types.js';
+import {move, scrolled, withEffect} from './steps.js';
+import type {Action, GradeResult, HomeIndex, ScreenOf, State} from './types.js';
 
 export type {ChallengeEntry, ChallengeScreen, Effect, Exam, ExamResults, ExamTask, GradeResult, HomeIndex} from './types.js';
-
-export function clamp(value: number, count: number): number {
-	return Math.max(0, Math.min(value, count - 1));
-}
-
-export function move(selected: number, action: Action, count: number): number {
-	return clamp(selected + (action.type === 'up' ? -1 : 1), count);
-}
-
-export function scrolled(current: number, action: Action & {type: 'scroll'}): number {
-	return Math.max(0, Math.min(Math.min(current, action.max) + action.by, action.max));
-}
-
-export function withEffect(state: State, effect: Effect): State {
-	return {...state, effects: [...state.effects, effect]};
-}
 
 export function openChallenge(state: State, index: number, now: number): State {
 	const entry = state.challenges[index];

@@ -2,7 +2,7 @@
 import type {Verdict} from '../../evaluator/types.js';
 import {recordDrillAnswer} from '../../progress/challenge-model.js';
 import {pickQuestion} from '../../grading/drill.js';
-import {scrolled} from './challenge-state.js';
+import {scrolled} from './steps.js';
 import type {Action, HomeIndex, ScreenOf, State} from './types.js';
 
 export function reduceDrill(state: State, screen: ScreenOf<'drill'>, action: Action, now: number, home: HomeIndex): State {

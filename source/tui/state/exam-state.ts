@@ -5,7 +5,7 @@
 import {recordExam} from '../../progress/challenge-model.js';
 import type {SavedExam} from '../../progress/saved-exam.js';
 import {planExam, scoreExam} from './exam-plan.js';
-import {move, scrolled, withEffect} from './challenge-state.js';
+import {move, scrolled, withEffect} from './steps.js';
 import type {Action, ChallengeScreen, Effect, Exam, ExamResults, GradeResult, HomeIndex, ScreenOf, State} from './types.js';
 
 export function introduceExam(state: State, notice?: string): State {

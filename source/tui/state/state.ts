@@ -10,6 +10,7 @@ import {askQuestion, reduceDrill} from './drill-state.js';
 import {openExam, reduceExam} from './exam-state.js';
 import {pageKey, type Prediction} from '../../grading/predictions.js';
 import {correctChoice} from './checkpoint.js';
+import {clamp} from './steps.js';
 import type {Action, ChallengeData, ScreenOf, State} from './types.js';
 
 export type {Action, Answer, ChallengeData, KeyActionType, Screen, State} from './types.js';
@@ -28,10 +29,6 @@ export function initialState(lessons: readonly Lesson[], progress: Progress, pre
 // Home, with an item highlighted: where Esc from a section returns.
 function homeAt(state: State, item: string): State {
 	return {...state, screen: {name: 'home', selected: Math.max(0, homeItems.indexOf(item as typeof homeItems[number]))}};
-}
-
-function clamp(value: number, count: number): number {
-	return Math.max(0, Math.min(value, count - 1));
 }
 
 function openLesson(state: State, lessonIndex: number): State {
