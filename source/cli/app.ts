@@ -3,6 +3,7 @@
 import {parseCommandArgs, refuseArguments} from './arguments.js';
 import {appOptions} from './options.js';
 
+/** The usage the app's errors print (its help is the overall --help). */
 export const appUsage = 'usage: netpol-dojo [--pack DIR]';
 
 /** Its lines in `netpol-dojo --help`. */

@@ -4,6 +4,7 @@ import {outputFormat, parseCommandArgs, refuseArguments} from './arguments.js';
 import {helpOption} from './help-text.js';
 import {commandOptions} from './options.js';
 
+/** The usage its errors print, and the first lines of its help. */
 export const challengesUsage = 'usage: netpol-dojo challenges [--pack DIR] [--json]';
 
 /** Its lines in `netpol-dojo --help`. */
@@ -11,6 +12,7 @@ export const challengesOverview = `  netpol-dojo challenges [--pack DIR] [--json
       list the challenges of a pack (the built-in one by default)
 `;
 
+/** What `netpol-dojo challenges -h` prints. */
 export const challengesHelp = `${challengesUsage}
 
 List the challenges of a pack (the built-in one by default): id, difficulty and

@@ -5,6 +5,7 @@ import {parseCommandArgs, usageError} from './arguments.js';
 import {helpOption} from './help-text.js';
 import {appOptions, commandOptions, shells, type Shell} from './options.js';
 
+/** The usage its errors print, and the first lines of its help. */
 export const completionUsage = 'usage: netpol-dojo completion bash|zsh';
 
 /** Its lines in `netpol-dojo --help`. */
@@ -12,6 +13,7 @@ export const completionOverview = `  netpol-dojo completion bash|zsh
       a shell completion script: source <(netpol-dojo completion bash)
 `;
 
+/** What `netpol-dojo completion -h` prints. */
 export const completionHelp = `${completionUsage}
 
 Print a shell completion script: commands, each command's options, challenge

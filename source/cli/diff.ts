@@ -7,6 +7,7 @@ import {clusterFileArguments, refuseSecondStandardInput} from './file-arguments.
 import {folderFilesParagraph, helpOption, maxSizeOption} from './help-text.js';
 import {commandOptions, type OptionSpec} from './options.js';
 
+/** The usage its errors print, and the first lines of its help. */
 export const diffUsage = 'usage: netpol-dojo diff [--json] [--port P] [--protocol T]\n                        --before FILE... --after FILE...';
 
 /** Its lines in `netpol-dojo --help`. */
@@ -15,6 +16,7 @@ export const diffOverview = `  netpol-dojo diff [--json] [--port P] [--protocol 
       the pod-to-pod flows a change opens or closes
 `;
 
+/** What `netpol-dojo diff -h` prints. */
 export const diffHelp = `${diffUsage}
 
 The flows whose verdict differs between two clusters: what a change opens and

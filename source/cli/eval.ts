@@ -5,6 +5,7 @@ import {clusterFileArguments, fileArgument, refuseSecondStandardInput} from './f
 import {clusterFilesParagraph, helpOption, maxSizeOption} from './help-text.js';
 import {commandOptions} from './options.js';
 
+/** The usage its errors print, and the first lines of its help. */
 export const evalUsage = 'usage: netpol-dojo eval [--json] [--max-size MIB] --flows FLOWS FILE...';
 
 /** Its lines in `netpol-dojo --help`. */
@@ -12,6 +13,7 @@ export const evalOverview = `  netpol-dojo eval [--json] --flows FLOWS FILE...
       decide each flow in FLOWS against the objects in FILE...
 `;
 
+/** What `netpol-dojo eval -h` prints. */
 export const evalHelp = `${evalUsage}
 
 Decide each flow in FLOWS against the cluster objects in FILE..., as Kubernetes

@@ -6,6 +6,7 @@ import {clusterFileArguments, fileArgument, refuseSecondStandardInput} from './f
 import {clusterFilesParagraph, helpOption, maxSizeOption} from './help-text.js';
 import {commandOptions} from './options.js';
 
+/** The usage its errors print, and the first lines of its help. */
 export const explainUsage = 'usage: netpol-dojo explain [--json] --flows FLOWS FILE...\n       netpol-dojo explain [--json] --from A --to B --port P [--protocol T]\n                           FILE...';
 
 /** Its lines in `netpol-dojo --help`. */
@@ -14,6 +15,7 @@ export const explainOverview = `  netpol-dojo explain [--json] --flows FLOWS FIL
       why each flow is allowed or denied: policy, rule, peer, port
 `;
 
+/** What `netpol-dojo explain -h` prints. */
 export const explainHelp = `${explainUsage}
 
 Trace why each flow is allowed or denied: which policies select each end, and

@@ -6,6 +6,7 @@ import {outputFormat, type ParsedArgs, parseCommandArgs, parseMaxSize, usageErro
 import {clusterFileArguments, fileArgument} from './file-arguments.js';
 import {commandOptions} from './options.js';
 
+/** The usage its errors print, and the first lines of its help. */
 export const gradeUsage = 'usage: netpol-dojo grade CHALLENGE POLICY.yaml [--pack DIR] [--json]\n       netpol-dojo grade --pack DIR --submissions DIR [--junit FILE] [--json]\n       netpol-dojo grade --pack DIR --class DIR [--junit DIR] [--json]';
 
 /** Its lines in `netpol-dojo --help`. */
@@ -17,6 +18,7 @@ export const gradeOverview = `  netpol-dojo grade CHALLENGE POLICY.yaml [--pack 
       grade a class: one folder per learner, a summary table
 `;
 
+/** What `netpol-dojo grade -h` prints. */
 export const gradeHelp = `${gradeUsage}
 
 Grade a policy file against a challenge: it passes when it decides every flow

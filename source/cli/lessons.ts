@@ -4,6 +4,7 @@ import {outputFormat, parseCommandArgs, refuseArguments} from './arguments.js';
 import {helpOption} from './help-text.js';
 import {commandOptions} from './options.js';
 
+/** The usage its errors print, and the first lines of its help. */
 export const lessonsUsage = 'usage: netpol-dojo lessons [--json]';
 
 /** Its lines in `netpol-dojo --help`. */
@@ -11,6 +12,7 @@ export const lessonsOverview = `  netpol-dojo lessons [--json]
       list the lessons, in teaching order
 `;
 
+/** What `netpol-dojo lessons -h` prints. */
 export const lessonsHelp = `${lessonsUsage}
 
 List the lessons, in teaching order: id, title and topics.

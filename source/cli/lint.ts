@@ -5,6 +5,7 @@ import {clusterFileArguments, refuseSecondStandardInput} from './file-arguments.
 import {helpOption, maxSizeOption} from './help-text.js';
 import {commandOptions} from './options.js';
 
+/** The usage its errors print, and the first lines of its help. */
 export const lintUsage = 'usage: netpol-dojo lint [--json] FILE...';
 
 /** Its lines in `netpol-dojo --help`. */
@@ -12,6 +13,7 @@ export const lintOverview = `  netpol-dojo lint [--json] FILE...
       likely mistakes in policies, each at its line (1 if any)
 `;
 
+/** What `netpol-dojo lint -h` prints. */
 export const lintHelp = `${lintUsage}
 
 Warn about likely mistakes in policies, each at its file and line: a policy

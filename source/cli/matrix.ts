@@ -5,6 +5,7 @@ import {clusterFileArguments, refuseSecondStandardInput} from './file-arguments.
 import {clusterFilesParagraph, helpOption, maxSizeOption} from './help-text.js';
 import {commandOptions} from './options.js';
 
+/** The usage its errors print, and the first lines of its help. */
 export const matrixUsage = 'usage: netpol-dojo matrix [--json] [--port P] [--protocol T] [--namespace N]\n                          FILE...';
 
 /** Its lines in `netpol-dojo --help`. */
@@ -12,6 +13,7 @@ export const matrixOverview = `  netpol-dojo matrix [--json] [--port P] [--proto
       who may connect to whom, as a grid (on 80/TCP by default)
 `;
 
+/** What `netpol-dojo matrix -h` prints. */
 export const matrixHelp = `${matrixUsage}
 
 Draw who may open a connection to whom on one port, rows the sources and

@@ -7,10 +7,13 @@ import {parseCommandArgs, usageError} from './arguments.js';
 import {helpOption, packFolderParagraph} from './help-text.js';
 import {commandOptions, packActions} from './options.js';
 
+/** The usage pack's errors print, and the first lines of `pack -h`. */
 export const packUsage = 'usage: netpol-dojo pack validate [--strict] DIR\n       netpol-dojo pack init DIR\n       netpol-dojo pack add [--force] DIR';
-export const packValidateUsage = 'usage: netpol-dojo pack validate [--strict] DIR';
-export const packInitUsage = 'usage: netpol-dojo pack init DIR';
-export const packAddUsage = 'usage: netpol-dojo pack add [--force] DIR';
+
+// Each action's usage: the first line of its help.
+const packValidateUsage = 'usage: netpol-dojo pack validate [--strict] DIR';
+const packInitUsage = 'usage: netpol-dojo pack init DIR';
+const packAddUsage = 'usage: netpol-dojo pack add [--force] DIR';
 
 /** Its lines in `netpol-dojo --help`. */
 export const packOverview = `  netpol-dojo pack validate [--strict] DIR
@@ -21,6 +24,7 @@ export const packOverview = `  netpol-dojo pack validate [--strict] DIR
       check a pack and add it to the app's challenges
 `;
 
+/** What `netpol-dojo pack -h` prints. */
 export const packHelp = `${packUsage}
 
 Write, check and share challenge packs:
@@ -32,6 +36,7 @@ netpol-dojo pack ACTION -h says more about each.
 
 ${packFolderParagraph}`;
 
+/** What `netpol-dojo pack validate -h` prints. */
 export const packValidateHelp = `${packValidateUsage}
 
 Check a pack as an instructor would before sharing it: every file loads, the
@@ -46,6 +51,7 @@ ${packFolderParagraph}
 Exit codes: 0 clean; 1 problems found; 2 the pack cannot be read, or bad usage.
 `;
 
+/** What `netpol-dojo pack init -h` prints. */
 export const packInitHelp = `${packInitUsage}
 
 Start a pack in DIR (a new or empty folder) with one complete example challenge
@@ -56,6 +62,7 @@ ${helpOption}
 Exit codes: 0 written; 2 DIR exists and is not an empty folder, or bad usage.
 `;
 
+/** What `netpol-dojo pack add -h` prints. */
 export const packAddHelp = `${packAddUsage}
 
 Check a pack and, when it has no error, copy it into the app's data directory,

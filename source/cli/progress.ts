@@ -6,6 +6,7 @@ import {outputFormat, parseCommandArgs, refuseArguments} from './arguments.js';
 import {helpOption} from './help-text.js';
 import {commandOptions} from './options.js';
 
+/** The usage its errors print, and the first lines of its help. */
 export const progressUsage = 'usage: netpol-dojo progress [--json] [--reset]';
 
 /** Its lines in `netpol-dojo --help`. */
@@ -13,6 +14,7 @@ export const progressOverview = `  netpol-dojo progress [--json] [--reset]
       show (or reset) what you have read and answered
 `;
 
+/** What `netpol-dojo progress -h` prints. */
 export const progressHelp = `${progressUsage}
 
 Show what you have read, answered and solved: lessons, challenges, drill and

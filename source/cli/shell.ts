@@ -4,6 +4,7 @@ import {parseCommandArgs, usageError} from './arguments.js';
 import {helpOption} from './help-text.js';
 import {commandOptions} from './options.js';
 
+/** The usage its errors print, and the first lines of its help. */
 export const shellUsage = 'usage: netpol-dojo shell CHALLENGE [--pack DIR]';
 
 /** Its lines in `netpol-dojo --help`. */
@@ -11,6 +12,7 @@ export const shellOverview = `  netpol-dojo shell CHALLENGE [--pack DIR]
       the exam's terminal: your shell with a kubectl on the challenge's cluster
 `;
 
+/** What `netpol-dojo shell -h` prints. */
 export const shellHelp = `${shellUsage}
 
 The exam's terminal, offline: opens your own shell ($SHELL, else sh) in your
