@@ -10,7 +10,7 @@ import {decide} from './decide.js';
 import {endpointName} from './describe.js';
 import {endpointDisplayName} from '../kube/replicas.js';
 import {selectorMatches} from './selector.js';
-import {destinationOf, peerMatches, portAdmits, ruleAdmits, sideAdmits} from './side.js';
+import {destinationOf, nextAdmittingRule, peerMatches, portAdmits} from './side.js';
 import type {Direction, Endpoint, Flow, Verdict} from './types.js';
 
 /** Why one peer of a rule matches the flow's other end, or not. */
@@ -168,28 +168,33 @@ function traceSide(cluster: Cluster, direction: Direction, self: Endpoint, peer:
 		return {kind: 'not-isolated', endpoint, bypassing};
 	}
 
-	const policies = side.policies.map(policy => tracePolicy(cluster, side, policy, peer, flow));
-	const isAllowed = sideAdmits(cluster, side, peer, flow);
-	return {kind: 'isolated', endpoint, isAllowed, policies, bypassing};
+	// The rules that admit the flow, by their place in the side, as decide() finds them.
+	const admitting = new Set<number>();
+	for (let index = nextAdmittingRule(cluster, side, peer, flow, 0); index !== -1; index = nextAdmittingRule(cluster, side, peer, flow, index + 1)) {
+		admitting.add(index);
+	}
+
+	const policies = side.policies.map(policy => tracePolicy(cluster, side, policy, admitting, peer, flow));
+	return {kind: 'isolated', endpoint, isAllowed: admitting.size > 0, policies, bypassing};
 }
 
 // The side's rules that this policy wrote, in its order.
-function tracePolicy(cluster: Cluster, side: CompiledSide, policyIndex: number, peer: Endpoint, flow: Flow): PolicyTrace {
+function tracePolicy(cluster: Cluster, side: CompiledSide, policyIndex: number, admitting: ReadonlySet<number>, peer: Endpoint, flow: Flow): PolicyTrace {
 	const {key, policy} = cluster.policies[policyIndex]!;
-	const rules = side.rules
-		.filter(rule => rule.policy === policyIndex)
-		.map(rule => traceRule(cluster, side, rule, policy[side.direction][rule.index]!, peer, flow));
+	const rules = side.rules.flatMap((rule, sideIndex) => (rule.policy === policyIndex
+		? [traceRule(cluster, side, rule, policy[side.direction][rule.index]!, admitting.has(sideIndex), peer, flow)]
+		: []));
 	return {policy: key, podSelector: policy.podSelector, rules};
 }
 
 // `written` is the rule as the policy has it, so that a port entry is shown as it was written.
-function traceRule(cluster: Cluster, side: CompiledSide, rule: CompiledRule, written: Rule, peer: Endpoint, flow: Flow): RuleTrace {
+function traceRule(cluster: Cluster, side: CompiledSide, rule: CompiledRule, written: Rule, admits: boolean, peer: Endpoint, flow: Flow): RuleTrace {
 	const destination = destinationOf(side, peer);
 	const peers = rule.admitsEveryPeer ? 'every' as const : rule.peers.map((compiled, peerIndex) => checkPeer(cluster, compiled, peerIndex, peer));
 	const ports = rule.admitsEveryPort
 		? 'every' as const
 		: rule.ports.map((compiled, portIndex) => checkPort(cluster, compiled, written.ports[portIndex]!, portIndex, flow, destination));
-	return {index: rule.index, admits: ruleAdmits(cluster, rule, peer, flow, destination), peers, ports};
+	return {index: rule.index, admits, peers, ports};
 }
 
 // Whether the peer matches is side.ts's answer; what is worked out here is the detail of why.
