@@ -38,6 +38,11 @@ test('the layer check fails on an import against the direction', t => {
 	t.deepEqual(importsAgainstLayers(planted), ['source/evaluator/planted.ts imports source/grading/grade.ts: evaluator/ may import model/, kube/']);
 });
 
+test('the layer check fails on an import that goes round the evaluator\'s index', t => {
+	const planted = [...files, {path: 'source/grading/planted.ts', text: 'import {decide} from \'../evaluator/decide.js\';\n'}];
+	t.deepEqual(importsAgainstLayers(planted), ['source/grading/planted.ts imports source/evaluator/decide.ts: other folders use evaluator/ through source/evaluator/index.ts']);
+});
+
 test('the cycle check fails on a cycle, even of type imports', t => {
 	const planted = [
 		...files,

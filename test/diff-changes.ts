@@ -1,8 +1,7 @@
 // diff: the pod-to-pod flows whose verdict changes between two clusters, exact over every port.
 import test from 'ava';
 import type {ClusterObjects, NetworkPolicy} from '../source/model/kubernetes.js';
-import {compileCluster} from '../source/evaluator/index.js';
-import {portRanges, verdictChanges} from '../source/evaluator/diff.js';
+import {compileCluster, portRanges, verdictChanges} from '../source/evaluator/index.js';
 import {addressRangeText, diffJson, diffText} from '../source/format/diff-output.js';
 import {noColors} from '../source/format/color.js';
 import {cluster, pod, policy, port, rule, selector} from './helpers/builders.js';

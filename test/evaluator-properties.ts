@@ -5,12 +5,9 @@ import test from 'ava';
 import fc from 'fast-check';
 import type {ClusterObjects, ContainerPort, IpBlock, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Rule} from '../source/model/kubernetes.js';
 import {namespaceNameLabel} from '../source/model/kubernetes.js';
-import {type Cluster, bitsetHas, compileCluster, decide, formatAddress, isAllowed, parseCidr, reachability, referenceVerdict, resolveEndpoint} from '../source/evaluator/index.js';
-import type {Decision, Direction, Endpoint, Flow} from '../source/evaluator/types.js';
+import {type Cluster, type Decision, type Direction, type Endpoint, type Flow, bitsetHas, compileCluster, decide, formatAddress, isAllowed, parseCidr, reachability, referenceVerdict, resolveEndpoint, traceFlow, verdictChanges} from '../source/evaluator/index.js';
 import {cluster, namespace, parsedPolicy, policy, rule, selector} from './helpers/builders.js';
 import {type Domain, labelsArbitrary, selectorArbitrary} from './helpers/arbitraries.js';
-import {traceFlow} from '../source/evaluator/explain.js';
-import {verdictChanges} from '../source/evaluator/diff.js';
 
 
 const namespaceNames = ['ns-a', 'ns-b', 'ns-c'];

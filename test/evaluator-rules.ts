@@ -4,8 +4,7 @@
 import test, {type ExecutionContext} from 'ava';
 import type {ClusterObjects, NetworkPolicy, Pod, Protocol, Requirement, Rule} from '../source/model/kubernetes.js';
 import {namespaceNameLabel} from '../source/model/kubernetes.js';
-import type {Verdict} from '../source/evaluator/types.js';
-import {compileCluster, decide, referenceVerdict} from '../source/evaluator/index.js';
+import {type Verdict, compileCluster, decide, referenceVerdict} from '../source/evaluator/index.js';
 import {cluster, flow, namespace, parsedPolicy, pod, policy, port, rule, selector, verdictOf} from './helpers/builders.js';
 
 type Case = readonly [from: string, to: string, port: number, expected: Verdict, protocol?: Protocol];

@@ -2,8 +2,7 @@
 // (format/explain-text.ts is their one home), and the trace's verdict is decide()'s.
 import test, {type ExecutionContext} from 'ava';
 import type {ClusterObjects, NetworkPolicy, Protocol} from '../source/model/kubernetes.js';
-import {compileCluster, decide} from '../source/evaluator/index.js';
-import {traceFlow} from '../source/evaluator/explain.js';
+import {compileCluster, decide, traceFlow} from '../source/evaluator/index.js';
 import {explanationLines, explainJson, explainText} from '../source/format/explain-output.js';
 import {ansiColors, noColors} from '../source/format/color.js';
 import {cluster, flow, namespace, pod, policy, port, rule, selector} from './helpers/builders.js';

@@ -2,8 +2,7 @@
 // comparison of two grids that the app shows side by side.
 import test from 'ava';
 import type {ClusterObjects, NetworkPolicy} from '../source/model/kubernetes.js';
-import {compileCluster, decide} from '../source/evaluator/index.js';
-import {compareGrids, gridAllows, namespacePairs, reachabilityGrid} from '../source/evaluator/grid.js';
+import {compareGrids, compileCluster, decide, gridAllows, namespacePairs, reachabilityGrid} from '../source/evaluator/index.js';
 import {matrixLines, maxGridPods} from '../source/format/matrix-text.js';
 import {matrixJson} from '../source/format/matrix-json.js';
 import {ansiColors, noColors} from '../source/format/color.js';

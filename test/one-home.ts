@@ -4,7 +4,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {isEmptySelector} from '../source/kube/label-selector.js';
-import {peersField, policyTypeOf} from '../source/evaluator/types.js';
+import {peersField, policyTypeOf} from '../source/evaluator/index.js';
 import {selector} from './helpers/builders.js';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -4,7 +4,7 @@
 // pods a LabelSelector with the same requirements selects.
 import test from 'ava';
 import fc from 'fast-check';
-import {requirementMatches} from '../source/evaluator/selector.js';
+import {requirementMatches} from '../source/evaluator/index.js';
 import {type ParsedSelector, parseSelectorString, selectorStringMatches, type StringRequirement} from '../source/kube/selector-string.js';
 import type {Labels, Requirement} from '../source/model/kubernetes.js';
 

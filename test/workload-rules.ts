@@ -4,9 +4,7 @@
 // are a workload's replicas, how a flow names a workload or a Service, and a Service's backends.
 import test, {type ExecutionContext} from 'ava';
 import type {ClusterObjects, NetworkPolicy, Pod, Protocol, WorkloadKind} from '../source/model/kubernetes.js';
-import {compileCluster, decide, referenceVerdict, resolveReference, serviceBackends} from '../source/evaluator/index.js';
-import {traceFlow} from '../source/evaluator/explain.js';
-import type {Verdict} from '../source/evaluator/types.js';
+import {type Verdict, compileCluster, decide, referenceVerdict, resolveReference, serviceBackends, traceFlow} from '../source/evaluator/index.js';
 import {explanationLines} from '../source/format/explain-output.js';
 import {type OwnedEntry, assignReplicas} from '../source/kube/replicas.js';
 import {flow, namespace, pod, policy, port, rule, selector} from './helpers/builders.js';

@@ -2,8 +2,7 @@
 // flows between pods, and between pods and outside addresses, whose verdict changes between two
 // sets of objects. Exit 0, or 2 for bad input.
 import {loadClusterFiles} from '../content/cluster-files.js';
-import {compileCluster} from '../evaluator/index.js';
-import {type DiffScope, verdictChanges} from '../evaluator/diff.js';
+import {type DiffScope, compileCluster, verdictChanges} from '../evaluator/index.js';
 import type {Protocol} from '../model/kubernetes.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {diffJson, diffText} from '../format/diff-output.js';

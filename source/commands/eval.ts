@@ -1,7 +1,6 @@
 // `netpol-dojo eval [--json] --flows FLOWS FILE...`: decide each flow against the cluster.
 import {readFlowsFile} from '../content/flows-file.js';
-import {decide, isAllowed, isGrouped} from '../evaluator/index.js';
-import {summarizeDecision} from '../evaluator/describe.js';
+import {decide, isAllowed, isGrouped, summarizeDecision} from '../evaluator/index.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {type EvalResults, type FlowVerdict, type MemberResults, evalJsonChunks, evalTable, expectationCounts} from '../format/eval-output.js';
 import {resolveFlowEnds} from './flow-ends.js';

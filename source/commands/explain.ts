@@ -3,9 +3,7 @@
 import type {FlowSpec} from '../model/flow-spec.js';
 import {type FlowsFile, readFlowsFile} from '../content/flows-file.js';
 import type {Problem} from '../model/input-error.js';
-import {type Cluster, type ResolvedFlow, isGrouped} from '../evaluator/index.js';
-import {endpointName} from '../evaluator/describe.js';
-import {traceFlow} from '../evaluator/explain.js';
+import {type Cluster, type ResolvedFlow, endpointName, isGrouped, traceFlow} from '../evaluator/index.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {type ExplainedFlow, type ExplainedMember, explainJson, explainText, verdictOf} from '../format/explain-output.js';
 import {resolveFlowEnds} from './flow-ends.js';

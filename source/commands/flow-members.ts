@@ -1,9 +1,7 @@
 // A flow that stands for several pod-to-pod flows (to a Service's backends, from or to a
 // workload's replicas), decided member by member and told in one line: `2 of 3 backends
 // allowed`, then why for the ones that matter (the denied ones, or one allowed when all are).
-import {type Cluster, type FlowMember, type GroupedFlow, decide} from '../evaluator/index.js';
-import {endpointName, summarizeDecision} from '../evaluator/describe.js';
-import type {Verdict} from '../evaluator/types.js';
+import {type Cluster, type FlowMember, type GroupedFlow, type Verdict, decide, endpointName, summarizeDecision} from '../evaluator/index.js';
 import type {FlowVerdict, MemberResults} from '../format/eval-output.js';
 
 /** The members of a resolved flow, decided: the flow's verdict, its reason line, and each member for JSON. */

@@ -1,8 +1,7 @@
 // `netpol-dojo matrix [--json] [--port P] [--protocol T] [--namespace N] FILE...`: which pod may
 // open a connection to which on one port. Exit 0, or 2 for bad input.
 import {InputError} from '../model/input-error.js';
-import {compileCluster} from '../evaluator/index.js';
-import {reachabilityGrid} from '../evaluator/grid.js';
+import {compileCluster, reachabilityGrid} from '../evaluator/index.js';
 import type {Protocol} from '../model/kubernetes.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {matrixJson} from '../format/matrix-json.js';

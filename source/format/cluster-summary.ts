@@ -2,7 +2,7 @@
 // and `kubectl get ns --show-labels` in a few lines. Used in the task file and on the screens.
 import type {ClusterObjects, Labels, Namespace, Pod} from '../model/kubernetes.js';
 import {wrapText} from './wrap.js';
-import {collectNamespaces} from '../evaluator/compile.js';
+import {collectNamespaces} from '../evaluator/index.js';
 import {namespaceNameLabel} from '../model/kubernetes.js';
 
 function labelText(labels: Labels): string {

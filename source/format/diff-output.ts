@@ -1,7 +1,6 @@
 // `diff` output: what a change opens and closes, pod pair by pod pair (and between pods and
 // ranges of outside addresses), for people and as JSON.
-import type {AddressRange, ClusterDiff, DiffScope, OutsideChange, PortRange} from '../evaluator/diff.js';
-import type {Verdict} from '../evaluator/types.js';
+import type {AddressRange, ClusterDiff, DiffScope, OutsideChange, PortRange, Verdict} from '../evaluator/index.js';
 import {formatAddress} from '../kube/ip.js';
 import {protocols} from '../kube/values.js';
 import type {Palette} from './color.js';

@@ -1,6 +1,6 @@
 // `eval` results as the contract's JSON and as a table for people.
 import type {FlowSpec} from '../model/flow-spec.js';
-import type {Verdict} from '../evaluator/types.js';
+import type {Verdict} from '../evaluator/index.js';
 import type {Palette} from './color.js';
 import {wrapText} from './wrap.js';
 

@@ -1,6 +1,5 @@
 // `explain` results for people (indented traces, wrapped to the terminal) and for scripts (JSON).
-import type {FlowTrace, PolicyTrace, RuleTrace, SideTrace} from '../evaluator/explain.js';
-import {type Direction, type Verdict, peersField} from '../evaluator/types.js';
+import {type Direction, type FlowTrace, type PolicyTrace, type RuleTrace, type SideTrace, type Verdict, peersField} from '../evaluator/index.js';
 import type {Palette} from './color.js';
 import type {Protocol} from '../model/kubernetes.js';
 import {type FlowVerdict, summaryLine} from './eval-output.js';

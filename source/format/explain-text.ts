@@ -1,8 +1,7 @@
 // The one home of the words a decision trace is told in (`explain`, its text and its JSON): the
 // verdict, then each side, then for a denied side every rule of every selecting policy with the
 // reason each peer and port entry did or did not match. Rule, peer and port numbers are 1-based.
-import type {BypassingPolicy, FlowTrace, PeerCheck, PeerReason, PolicyTrace, PortCheck, PortReason, RuleTrace, SideTrace} from '../evaluator/explain.js';
-import {type Direction, peersField} from '../evaluator/types.js';
+import {type BypassingPolicy, type Direction, type FlowTrace, type PeerCheck, type PeerReason, type PolicyTrace, type PortCheck, type PortReason, type RuleTrace, type SideTrace, peersField} from '../evaluator/index.js';
 import {labelsText, portEntryText} from './policy-text.js';
 import {selectorText} from '../kube/selector-text.js';
 

@@ -1,7 +1,7 @@
 // The `matrix --json` document (README.md, `matrix`). A row per source pod as
 // a string of 0s and 1s keeps 2,000 pods (4 million pairs) to a few megabytes that any script
 // can index: `allowed[i][j]` is "1" when pods[i] may open a connection to pods[j].
-import {type ReachabilityGrid, allowedPairs, forEachMember, namespacePairs} from '../evaluator/grid.js';
+import {type ReachabilityGrid, allowedPairs, forEachMember, namespacePairs} from '../evaluator/index.js';
 
 const zero = '0'.codePointAt(0)!;
 const one = '1'.codePointAt(0)!;

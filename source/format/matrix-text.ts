@@ -1,9 +1,7 @@
 // The reachability matrix as lines of text: a pod-by-pod grid for a readable number of pods, a
 // summary by namespace beyond that. Pure, so the app can lay two grids side by side (the
 // learner's and the expected one, with the cells where they disagree highlighted).
-import type {Bitset} from '../evaluator/bitset.js';
-import {bitsetHas} from '../evaluator/bitset.js';
-import {type ReachabilityGrid, allowedPairs, gridAllows, namespaceGroups, namespacePairs} from '../evaluator/grid.js';
+import {type Bitset, type ReachabilityGrid, allowedPairs, bitsetHas, gridAllows, namespaceGroups, namespacePairs} from '../evaluator/index.js';
 import type {Palette} from './color.js';
 
 /** Up to this many pods, the grid is drawn pod by pod; beyond, it is summarised by namespace. */

@@ -4,9 +4,7 @@
 // replay it.
 import type {Challenge} from '../model/challenge.js';
 import type {FlowSpec} from '../model/flow-spec.js';
-import {compileCluster, decide, hasProblems, resolvePodFlow} from '../evaluator/index.js';
-import {summarizeDecision} from '../evaluator/describe.js';
-import type {Verdict} from '../evaluator/types.js';
+import {type Verdict, compileCluster, decide, hasProblems, resolvePodFlow, summarizeDecision} from '../evaluator/index.js';
 import {appliedPolicies, expectedCluster} from './grade.js';
 import type {ClusterObjects} from '../model/kubernetes.js';
 

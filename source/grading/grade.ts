@@ -3,10 +3,7 @@
 // then every hidden case decided by the evaluator. Pure.
 import type {Challenge, RequiredPolicy} from '../model/challenge.js';
 import type {FlowSpec} from '../model/flow-spec.js';
-import {compileCluster, decide, formatAddress, hasProblems, resolvePodFlow} from '../evaluator/index.js';
-import type {AddressRange} from '../evaluator/diff.js';
-import {summarizeDecision} from '../evaluator/describe.js';
-import type {Verdict} from '../evaluator/types.js';
+import {type AddressRange, type Verdict, compileCluster, decide, formatAddress, hasProblems, resolvePodFlow, summarizeDecision} from '../evaluator/index.js';
 import type {LabelSelector, NetworkPolicy} from '../model/kubernetes.js';
 import {type LabelDifference, describeLabelDifference, labelDifferences, relabelled, selectorKeys} from './labels.js';
 import {type Relabelling, noRelabelling} from '../model/relabelling.js';

@@ -5,10 +5,7 @@ import {endpointDisplayName} from '../kube/replicas.js';
 import type {PathSegment} from '../kube/issue.js';
 import type {NetworkPolicy, Protocol} from '../model/kubernetes.js';
 import {isEmptySelector} from '../kube/label-selector.js';
-import {bitsetHas} from '../evaluator/bitset.js';
-import {type Cluster, type CompiledRule, peerMembers, podMatchesSelector} from '../evaluator/compile.js';
-import {selectorKey} from '../evaluator/selector.js';
-import {portAdmits} from '../evaluator/decide.js';
+import {type Cluster, type CompiledRule, bitsetHas, peerMembers, podMatchesSelector, portAdmits, selectorKey} from '../evaluator/index.js';
 
 /** Ports that are UDP far more often than not, and what runs on them. */
 export const wellKnownUdpPorts: ReadonlyMap<number, string> = new Map([

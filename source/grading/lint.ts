@@ -4,11 +4,9 @@
 // skipped when the objects hold no pods (a policy file linted on its own).
 import type {PathSegment} from '../kube/issue.js';
 import type {ClusterObjects, NetworkPolicy, Peer, PolicyPort, Protocol, Rule} from '../model/kubernetes.js';
-import {type Cluster, compileCluster, peerMembers, podMatchesSelector} from '../evaluator/compile.js';
-import {bitsetHas} from '../evaluator/bitset.js';
+import {type Cluster, type Direction, bitsetHas, compileCluster, peerMembers, peersField, podMatchesSelector, policyTypeOf} from '../evaluator/index.js';
 import {selectorText} from '../kube/selector-text.js';
 import {similarTo} from '../model/similar.js';
-import {type Direction, peersField, policyTypeOf} from '../evaluator/types.js';
 import {dnsDenials, wellKnownUdpPorts} from './lint-dns.js';
 
 export type LintCode =

@@ -1,9 +1,8 @@
 // The classic NetworkPolicy mistakes, recognised in a submission so that grading feedback can
 // name them. Pure: a submission and the cluster in, sentences out.
 import type {ClusterObjects, LabelSelector, NetworkPolicy, Rule} from '../model/kubernetes.js';
-import type {Direction} from '../evaluator/types.js';
+import {type Direction, selectorMatches} from '../evaluator/index.js';
 import type {RequiredPolicy} from '../model/challenge.js';
-import {selectorMatches} from '../evaluator/selector.js';
 import {formatFieldPath} from '../kube/issue.js';
 import {isEmptySelector} from '../kube/label-selector.js';
 import {type LintCode, type LintWarning, lintPolicies} from './lint.js';

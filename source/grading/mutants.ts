@@ -6,7 +6,7 @@
 import type {LabelSelector, NetworkPolicy, Peer, PolicyPort, PolicyType, Requirement, Rule} from '../model/kubernetes.js';
 import {formatCidr, parseCidr} from '../kube/ip.js';
 import {isEmptySelector} from '../kube/label-selector.js';
-import type {Direction} from '../evaluator/types.js';
+import type {Direction} from '../evaluator/index.js';
 import {policyMeaning} from './grade.js';
 
 /** One wrong answer: the whole submission, the solution with one change. */

@@ -1,9 +1,7 @@
 // The answers to "predict the verdict" pages, computed by the evaluator when the app starts:
 // no lesson states its own answer, so none can disagree with the evaluator.
 import type {Lesson, LessonPage} from '../model/lesson.js';
-import {compileCluster, decide, hasProblems, resolvePodFlow} from '../evaluator/index.js';
-import {summarizeDecision} from '../evaluator/describe.js';
-import type {Verdict} from '../evaluator/types.js';
+import {type Verdict, compileCluster, decide, hasProblems, resolvePodFlow, summarizeDecision} from '../evaluator/index.js';
 
 export type Prediction = {readonly verdict: Verdict; readonly reason: string};
 

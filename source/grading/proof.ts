@@ -6,12 +6,7 @@
 // flow's verdict there is that side's decision alone) and asking the evaluator's exact diff
 // (stretches of ports and addresses) where the two differ. Where they do, the most telling
 // difference is the counterexample. Pure.
-import {compileCluster, decide, formatAddress, isAllowed} from '../evaluator/index.js';
-import type {Cluster} from '../evaluator/compile.js';
-import {sideSentence} from '../evaluator/describe.js';
-import {type AddressRange, type OutsideChange, type PortRange, type VerdictChange, compareLists, verdictChanges} from '../evaluator/diff.js';
-import type {Direction, Endpoint, Flow, Verdict} from '../evaluator/types.js';
-import {policyTypeOf} from '../evaluator/types.js';
+import {type AddressRange, type Cluster, type Direction, type Endpoint, type Flow, type OutsideChange, type PortRange, type Verdict, type VerdictChange, compareLists, compileCluster, decide, formatAddress, isAllowed, policyTypeOf, sideSentence, verdictChanges} from '../evaluator/index.js';
 import {addressKey, parseAddress} from '../kube/ip.js';
 import type {ClusterObjects, NetworkPolicy, Pod, Protocol} from '../model/kubernetes.js';
 import {protocols} from '../kube/values.js';

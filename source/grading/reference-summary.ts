@@ -3,11 +3,7 @@
 // addresses it admits, by protocol and range of ports. Grading accepts exactly the answers that
 // allow the same: this is the task as the grader reads it. Pure.
 import type {Challenge} from '../model/challenge.js';
-import {bitsetHas, compileCluster, decide, formatAddress} from '../evaluator/index.js';
-import {portRanges} from '../evaluator/diff.js';
-import {admittedPeers} from '../evaluator/matrix.js';
-import {type AddressRange, type PortRange, addressStretches} from '../evaluator/stretches.js';
-import type {Direction} from '../evaluator/types.js';
+import {type AddressRange, type Direction, type PortRange, addressStretches, admittedPeers, bitsetHas, compileCluster, decide, formatAddress, portRanges} from '../evaluator/index.js';
 import {addressKey} from '../kube/ip.js';
 import {appliedPolicies, expectedCluster} from './grade.js';
 import {withProbes} from './probes.js';

@@ -6,9 +6,7 @@ import {type FlagSpec, booleanFlag, parseKubectlArguments, stringFlag} from './a
 import {loadedClusterOf} from './cluster-of-state.js';
 import type {KubectlResult} from './result.js';
 import {type ClusterState, type RawObject, findObject, text} from './state.js';
-import {compileCluster, type Cluster, referenceKinds, resolveReference} from '../evaluator/index.js';
-import {traceFlow} from '../evaluator/explain.js';
-import type {Endpoint} from '../evaluator/types.js';
+import {type Cluster, type Endpoint, compileCluster, referenceKinds, resolveReference, traceFlow} from '../evaluator/index.js';
 import {flowHeading, traceLines} from '../format/explain-text.js';
 import {stripControlSequences} from '../model/sanitize.js';
 import {InputError} from '../model/input-error.js';

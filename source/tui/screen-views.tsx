@@ -2,7 +2,7 @@
 // the whole state. The scrolling screens' lines are built here too, as the app needs them twice:
 // to draw them and to know how far a page can scroll.
 import type {ReactElement} from 'react';
-import type {ReachabilityGrid} from '../evaluator/grid.js';
+import type {ReachabilityGrid} from '../evaluator/index.js';
 import {ansiColors, noColors} from '../format/color.js';
 import {challengeProgress, drillProgress} from '../progress/challenge-model.js';
 import {pageKey} from '../grading/predictions.js';

@@ -1,7 +1,6 @@
 // Tiny builders for evaluator tests: a cluster in a few lines, flows by name.
 import type {ClusterObjects, Labels, LabelSelector, Namespace, NetworkPolicy, Peer, Pod, PolicyPort, PolicyType, Protocol, Rule} from '../../source/model/kubernetes.js';
-import {type Cluster, compileCluster, decide, referenceVerdict, resolveEndpoint} from '../../source/evaluator/index.js';
-import type {Decision, Flow, Verdict} from '../../source/evaluator/types.js';
+import {type Cluster, type Decision, type Flow, type Verdict, compileCluster, decide, referenceVerdict, resolveEndpoint} from '../../source/evaluator/index.js';
 import {networkPolicyIssues, toNetworkPolicy} from '../../source/kube/network-policy.js';
 
 /** `pod('prod/web', {app: 'web'}, {ip: '10.0.0.1', ports: [{name: 'http', port: 80}]})` */

@@ -35,6 +35,9 @@ const tuiRooms: Readonly<Record<string, readonly string[]>> = {
 
 const computingLayers = new Set(['evaluator', 'grading']);
 
+/** Folders other folders enter by one file only: the evaluator's public face. */
+const doors: Readonly<Record<string, string>> = {evaluator: 'source/evaluator/index.ts'};
+
 /** Folders whose files must be pure: no node:, yaml, React or ink. */
 const pureFolders = ['source/model/', 'source/kube/', 'source/evaluator/', 'source/grading/', 'source/format/', 'source/tui/state/'];
 const pureFiles = new Set(['source/progress/model.ts', 'source/progress/challenge-model.ts', 'source/progress/saved-exam.ts']);
@@ -91,6 +94,11 @@ export function importsAgainstLayers(files: readonly SourceFile[]): string[] {
 			if (targetFolder !== folder && !allowed.includes(targetFolder ?? '')) {
 				offending.push(`${file} imports ${target}: ${folder}/ may import ${allowed.length === 0 ? 'nothing of ours' : allowed.map(name => `${name}/`).join(', ')}`);
 				continue;
+			}
+
+			const door = doors[targetFolder ?? ''];
+			if (targetFolder !== folder && door !== undefined && target !== door) {
+				offending.push(`${file} imports ${target}: other folders use ${targetFolder}/ through ${door}`);
 			}
 
 			const room = tuiRoomOf(file);

@@ -2,7 +2,7 @@
 // page on 80 and 8080, a line naming the pod elsewhere), and the usual non-HTTP servers on
 // theirs, which an HTTP client cannot talk to. Invented, plausible, and the same every time.
 import type {Network} from './network.js';
-import {endpointName} from '../../evaluator/describe.js';
+import {endpointName} from '../../evaluator/index.js';
 
 /** Ports whose usual server is not HTTP: what curl gets back from each. */
 const nonHttpPorts: Readonly<Record<number, 'greeting' | 'silent'>> = {

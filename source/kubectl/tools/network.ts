@@ -11,9 +11,7 @@
 // Where kube-proxy would pick a backend at random, the dojo takes the first by
 // `namespace/name`, so that the same command always gets the same answer; the step says so,
 // and names the other backends whose verdict differs.
-import {type Address, type Cluster, decide, formatAddress, parseAddress, serviceBackends} from '../../evaluator/index.js';
-import {endpointName} from '../../evaluator/describe.js';
-import type {Endpoint, Flow, Verdict} from '../../evaluator/types.js';
+import {type Address, type Cluster, type Endpoint, type Flow, type Verdict, decide, endpointName, formatAddress, parseAddress, serviceBackends} from '../../evaluator/index.js';
 import {addressKey} from '../../kube/ip.js';
 import type {Protocol, Service} from '../../model/kubernetes.js';
 import {type RawObject, kindOf, metadataOf, namespaceOf, text} from '../state.js';

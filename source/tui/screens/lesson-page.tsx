@@ -2,7 +2,7 @@
 // page is a list of lines shown through a viewport, so a long cluster scrolls instead of
 // running off an 80x24 screen; the choices stay in view below it.
 import type {ReactElement} from 'react';
-import type {ReachabilityGrid} from '../../evaluator/grid.js';
+import type {ReachabilityGrid} from '../../evaluator/index.js';
 import {noColors, type Palette} from '../../format/color.js';
 import {podGridLines} from '../../format/matrix-text.js';
 import {Box, Text} from 'ink';

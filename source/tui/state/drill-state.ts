@@ -1,5 +1,5 @@
 // The verdict drill's steps as data: a seeded question, an answer timed and recorded, the next.
-import type {Verdict} from '../../evaluator/types.js';
+import type {Verdict} from '../../evaluator/index.js';
 import {recordDrillAnswer} from '../../progress/challenge-model.js';
 import {pickQuestion} from '../../grading/drill.js';
 import {scrolled} from './steps.js';

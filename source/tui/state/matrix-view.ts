@@ -3,8 +3,7 @@
 // or turns to another port, so the screen draws it without compiling a cluster.
 import type {Challenge} from '../../model/challenge.js';
 import type {NetworkPolicy, Protocol} from '../../model/kubernetes.js';
-import {compileCluster} from '../../evaluator/index.js';
-import {type GridComparison, type ReachabilityGrid, compareGrids, reachabilityGrid} from '../../evaluator/grid.js';
+import {type GridComparison, type ReachabilityGrid, compareGrids, compileCluster, reachabilityGrid} from '../../evaluator/index.js';
 import {appliedPolicies} from '../../grading/grade.js';
 
 export type MatrixView = {

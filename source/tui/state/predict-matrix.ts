@@ -2,8 +2,7 @@
 // the one asked about in context. Worked out here, once per page the app shows answered, so the
 // lesson screen draws a grid it is given rather than compiling the cluster at each render.
 import type {LessonPage} from '../../model/lesson.js';
-import {compileCluster} from '../../evaluator/index.js';
-import {type ReachabilityGrid, reachabilityGrid} from '../../evaluator/grid.js';
+import {type ReachabilityGrid, compileCluster, reachabilityGrid} from '../../evaluator/index.js';
 import {maxGridPods} from '../../format/matrix-text.js';
 
 /** The grid of a predict page's cluster on its flow's port; undefined for other pages and for a cluster too small or too large to draw. */

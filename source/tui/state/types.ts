@@ -4,7 +4,7 @@
 import type {Challenge} from '../../model/challenge.js';
 import type {Lesson} from '../../model/lesson.js';
 import type {NetworkPolicy} from '../../model/kubernetes.js';
-import type {Verdict} from '../../evaluator/types.js';
+import type {Verdict} from '../../evaluator/index.js';
 import type {DrillQuestion} from '../../grading/drill.js';
 import type {GradeReport} from '../../grading/grade.js';
 import type {Prediction} from '../../grading/predictions.js';
