@@ -96,9 +96,15 @@ function commentsThatMayCutValues(text: string): number[] {
 	for (const start of lineStarts) {
 		const before = text.lastIndexOf('\n', start - 2);
 		const previous = start === 0 ? undefined : /^([ ]*(?:- +)*)(.*)$/.exec(text.slice(before + 1, start - 1));
-		const afterComments = /^(?:[ \t]*(?:#.*)?\r?\n)*([ ]*)\S/.exec(text.slice(start));
 		const content = previous?.[2]!.replace(/(?:^|[ \t])#.*$/, '').trimEnd() ?? '';
-		if (previous && content !== '' && !/[:|>[{,]$/.test(content) && afterComments && afterComments[1]!.length > previous[1]!.length) {
+		if (!previous || content === '' || /[:|>[{,]$/.test(content)) {
+			continue;
+		}
+
+		// Looked at only after a line with a value: run over every comment line of a long run of
+		// them, this scan made reading such a file take seconds.
+		const afterComments = /^(?:[ \t]*(?:#.*)?\r?\n)*([ ]*)\S/.exec(text.slice(start));
+		if (afterComments && afterComments[1]!.length > previous[1]!.length) {
 			found.push(start + text.slice(start).indexOf('#'));
 		}
 	}
