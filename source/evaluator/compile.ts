@@ -89,6 +89,8 @@ export type Cluster = {
 	readonly isolatingPolicies: Readonly<Record<Direction, ReadonlyArray<readonly number[]>>>;
 	/** Per direction, each pod's side; undefined where no policy isolates the pod, so that it admits everything. */
 	readonly sides: Readonly<Record<Direction, ReadonlyArray<CompiledSide | undefined>>>;
+	/** Per direction, each pod's side's `rules` (the same lists), one step away for isAllowed(), which reads them for every flow. */
+	readonly sideRules: Readonly<Record<Direction, ReadonlyArray<readonly CompiledRule[] | undefined>>>;
 	/** One endpoint object per pod, so resolving flows allocates nothing. */
 	readonly podEndpoints: ReadonlyArray<Endpoint & {readonly kind: 'pod'}>;
 	/** Pods with identical labels share a label set, so a selector is tested once per set. */
@@ -146,6 +148,7 @@ export function compileCluster(objects: ClusterObjects): Cluster {
 			egress: objects.pods.map(() => []),
 		},
 		sides: {ingress: [], egress: []},
+		sideRules: {ingress: [], egress: []},
 		podEndpoints: objects.pods.map((_, pod) => ({kind: 'pod', pod})),
 		labelSetOfPod,
 		labelSets,
@@ -156,14 +159,17 @@ export function compileCluster(objects: ClusterObjects): Cluster {
 	indexIsolation(cluster);
 	for (const direction of ['ingress', 'egress'] as const) {
 		const sides = cluster.sides[direction] as Array<CompiledSide | undefined>;
+		const sideRules = cluster.sideRules[direction] as Array<readonly CompiledRule[] | undefined>;
 		for (const [pod, policies] of cluster.isolatingPolicies[direction].entries()) {
-			sides.push(policies.length === 0 ? undefined : {
+			const side = policies.length === 0 ? undefined : {
 				direction,
 				pod,
 				policies,
 				isolatedBy: policies.map(index => cluster.policies[index]!.key),
 				rules: policies.flatMap(index => cluster.policies[index]![direction]),
-			});
+			};
+			sides.push(side);
+			sideRules.push(side?.rules);
 		}
 	}
 

@@ -2,7 +2,7 @@
 // (NetworkPolicy docs, "Behavior of to and from selectors"); what one side admits is side.ts's.
 // An end outside the cluster has no side: no policy applies to it.
 import type {Cluster, CompiledSide} from './compile.js';
-import {admittingRules, sideAdmits} from './side.js';
+import {admittingRules, rulesAdmit} from './side.js';
 import type {Decision, DirectionDecision, Endpoint, Flow} from './types.js';
 
 // grading/lint-dns.ts reads port entries with it from here.
@@ -32,8 +32,9 @@ export function isAllowed(cluster: Cluster, flow: Flow): boolean {
 		return true;
 	}
 
-	return (source.kind !== 'pod' || sideAdmits(cluster, cluster.sides.egress[source.pod], destination, flow))
-		&& (destination.kind !== 'pod' || sideAdmits(cluster, cluster.sides.ingress[destination.pod], source, flow));
+	const destinationPod = destination.kind === 'pod' ? destination.pod : undefined;
+	return (source.kind !== 'pod' || rulesAdmit(cluster, cluster.sideRules.egress[source.pod], destination, flow, destinationPod))
+		&& (destination.kind !== 'pod' || rulesAdmit(cluster, cluster.sideRules.ingress[destination.pod], source, flow, destinationPod));
 }
 
 function decideSide(cluster: Cluster, side: CompiledSide | undefined, peer: Endpoint, flow: Flow): DirectionDecision {

@@ -170,7 +170,8 @@ function traceSide(cluster: Cluster, direction: Direction, self: Endpoint, peer:
 
 	// The rules that admit the flow, by their place in the side, as decide() finds them.
 	const admitting = new Set<number>();
-	for (let index = nextAdmittingRule(cluster, side, peer, flow, 0); index !== -1; index = nextAdmittingRule(cluster, side, peer, flow, index + 1)) {
+	const destination = destinationOf(side, peer);
+	for (let index = nextAdmittingRule(cluster, side.rules, peer, flow, destination, 0); index !== -1; index = nextAdmittingRule(cluster, side.rules, peer, flow, destination, index + 1)) {
 		admitting.add(index);
 	}
 
