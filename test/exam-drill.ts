@@ -1,4 +1,4 @@
-// The exam's draw and score (tui/exam.ts) and the verdict drill (tui/drill.ts): pure functions,
+// The exam's draw and score (tui/state/exam-plan.ts) and the verdict drill (grading/drill.ts): pure functions,
 // checked on the built-in pack and on small challenge lists built here.
 import path from 'node:path';
 import test from 'ava';

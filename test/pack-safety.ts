@@ -2,7 +2,7 @@
 // limits of size, documents and aliases, and its text reaches the terminal cleaned. A broken
 // challenge is reported and skipped; the rest of the pack still loads.
 import {execFileSync} from 'node:child_process';
-import {cpSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -152,4 +152,18 @@ test('a case between two outside addresses is refused, as eval refuses it; the o
 		problems: ['second/cases.yaml: flows[1]: neither 203.0.113.7 nor 198.51.100.1 is a pod of cluster.yaml; at least one end of a flow must be a pod'],
 	});
 	t.is(loadPack(directory).problems[0]!.line, 3);
+});
+
+test('a hidden case names pods: a pod shares its name with a Deployment and is still the pod; a workload\'s name is not a pod', t => {
+	const directory = scratchPack(t);
+	const deployment = (name: string) => `---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: default\nspec:\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec:\n      containers: [{name: c, image: nginx}]\n`;
+	for (const challenge of ['db-policy', 'second']) {
+		writeFileSync(path.join(directory, `${challenge}/cluster.yaml`), `${readFileSync(path.join(directory, `${challenge}/cluster.yaml`), 'utf8')}${deployment('api')}${deployment('solo')}`);
+	}
+
+	writeFileSync(path.join(directory, 'second/cases.yaml'), 'flows:\n  - {from: default/api, to: default/db, port: 5432, expect: allow}\n  - {from: default/solo, to: default/db, port: 5432, expect: deny}\n');
+	t.deepEqual(loaded(directory), {
+		ids: ['db-policy'],
+		problems: ['second/cases.yaml: flows[1].from: pod "default/solo" is not in cluster.yaml'],
+	});
 });

@@ -2,7 +2,7 @@
 // its problems placed in the file (or on the command line) and raised together as InputError.
 import {type FlowField, type FlowProblem, type FlowSpec, flowProblemMessage, flowsFileField} from '../model/flow-spec.js';
 import {InputError, type Problem} from '../model/input-error.js';
-import {type Cluster, type Flow, type FlowProblems, type ResolvedFlow, hasProblems, resolveFlow, resolvePodFlow} from '../evaluator/index.js';
+import {type Cluster, type Flow, type FlowProblems, type ResolvedFlow, hasProblems, isGrouped, resolveFlow} from '../evaluator/index.js';
 
 /** How a flow's field is named in messages: `flows[3].from` for a flows file. */
 export type FieldName = (index: number, field?: FlowField) => string;
@@ -15,7 +15,12 @@ one by one (the conformance cases, the benchmark); throws InputError naming each
 for a flow that stands for several (use resolveFlowEnds for those).
 */
 export function resolveFlows(cluster: Cluster, specs: readonly FlowSpec[], locate: Locate, fieldName: FieldName = flowsFileField): Flow[] {
-	return resolvedOrThrown(specs.map(spec => resolvePodFlow(cluster, spec)), locate, fieldName);
+	return resolvedOrThrown(specs.map((spec): Flow | FlowProblems => {
+		const resolved = resolveFlow(cluster, spec);
+		return !hasProblems(resolved) && isGrouped(resolved)
+			? {problems: [{field: 'to', isAboutFlow: true, message: 'stands for several pod-to-pod flows (a Service or a workload\'s replicas)'}]}
+			: resolved;
+	}), locate, fieldName);
 }
 
 /** Resolves every flow's ends against the cluster, in order; throws InputError naming each bad one. */
@@ -42,6 +47,6 @@ function resolvedOrThrown<T extends ResolvedFlow>(results: ReadonlyArray<T | Flo
 }
 
 /** A flow's problem at its place in the file: `flows[3].to: ...`. */
-export function placedProblem(problem: FlowProblem, index: number, locate: Locate, fieldName: FieldName = flowsFileField): Problem {
+function placedProblem(problem: FlowProblem, index: number, locate: Locate, fieldName: FieldName = flowsFileField): Problem {
 	return {...locate(index, problem.field), message: flowProblemMessage(problem, index, fieldName)};
 }

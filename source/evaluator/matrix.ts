@@ -6,8 +6,6 @@ import {type Bitset, bitsetAdd, bitsetHas, createBitset} from './bitset.js';
 import type {Cluster} from './compile.js';
 import {admittedPeers} from './side.js';
 
-// index.ts exports admittedPeers from here (grading's reference summary reads a side's pods with it).
-export {admittedPeers} from './side.js';
 
 /** For each source pod, the destination pods it may open a connection to on this port. */
 export function reachability(cluster: Cluster, port: number, protocol: Protocol): Bitset[] {

@@ -11,6 +11,7 @@ import {addressKey, parseAddress} from '../kube/ip.js';
 import {type Cluster, compileCluster} from './compile.js';
 import {endpointName} from './describe.js';
 import {type ReferenceProblem, type ResolvedEnd, referenceKinds, resolveReference, serviceBackends} from './references.js';
+import {resolveEndpoint} from './resolve.js';
 import type {Endpoint, Flow} from './types.js';
 
 /** One pod-to-pod flow a written flow stands for; `missingPort` when a backend lacks the Service's named targetPort. */
@@ -74,9 +75,8 @@ export function resolveFlow(cluster: Cluster, spec: FlowSpec, place: ClusterPlac
 		return {problems: [{field: 'from', message: `${quoteValue(spec.from)} is a Service, which opens no connections (its pods do); name a pod or workload as from`}]};
 	}
 
-	// No policy decides traffic between two addresses outside the cluster (CONTRACT.md, Flows).
 	if (isOutside(source) && isOutside(destination)) {
-		return {problems: [{field: 'from', isAboutFlow: true, message: `neither ${spec.from} nor ${spec.to} is a pod of ${placeWords[place].cluster}; at least one end of a flow must be a pod`}]};
+		return {problems: [neitherIsAPod(spec, place)]};
 	}
 
 	const resolved = destination.kind === 'service'
@@ -86,16 +86,41 @@ export function resolveFlow(cluster: Cluster, spec: FlowSpec, place: ClusterPlac
 }
 
 /**
-Resolves a written flow that must be one pod-to-pod flow (a hidden case, a predict page, a
-conformance case): a Service or a workload's replicas, standing for several, is a problem.
+Resolves a written flow whose ends must be pods or addresses, as a pack's hidden cases and the
+lessons' predict pages are written (docs/packs.md): `namespace/name` is a pod, never a workload
+or a Service, whatever else of that name the cluster holds.
 */
 export function resolvePodFlow(cluster: Cluster, spec: FlowSpec, place: ClusterPlace = 'cluster files'): Flow | FlowProblems {
-	const resolved = resolveFlow(cluster, spec, place);
-	if (!hasProblems(resolved) && isGrouped(resolved)) {
-		return {problems: [{field: 'to', isAboutFlow: true, message: 'stands for several pod-to-pod flows (a Service or a workload\'s replicas)'}]};
+	const problems: FlowProblem[] = [];
+	const resolvePodEnd = (field: 'from' | 'to'): Endpoint | undefined => {
+		const end = resolveEndpoint(cluster, spec[field]);
+		if (typeof end !== 'string') {
+			return end;
+		}
+
+		const quoted = quoteValue(spec[field]);
+		problems.push({field, message: end === 'unknown-pod'
+			? `pod ${quoted} is not in ${placeWords[place].objects}${suggestion(cluster, spec[field], false, true)}`
+			: (end === 'shared-address' ? problemMessage(cluster, {kind: end}, spec[field], place) : `${quoted} is neither namespace/pod nor an IP address`)});
+		return undefined;
+	};
+
+	const source = resolvePodEnd('from');
+	const destination = resolvePodEnd('to');
+	if (!source || !destination) {
+		return {problems};
 	}
 
-	return resolved;
+	if (source.kind === 'outside' && destination.kind === 'outside') {
+		return {problems: [neitherIsAPod(spec, place)]};
+	}
+
+	return {source, destination, port: spec.port, protocol: spec.protocol};
+}
+
+// No policy decides traffic between two addresses outside the cluster (CONTRACT.md, Flows).
+function neitherIsAPod(spec: FlowSpec, place: ClusterPlace): FlowProblem {
+	return {field: 'from', isAboutFlow: true, message: `neither ${spec.from} nor ${spec.to} is a pod of ${placeWords[place].cluster}; at least one end of a flow must be a pod`};
 }
 
 /** The problems of each written flow that must be one pod-to-pod flow of these objects: the check a pack's cases and lessons' predict pages get. */
@@ -223,12 +248,15 @@ function listed(items: readonly string[], conjunction: string): string {
 The same name in another namespace or of another kind, or a near spelling: `shop/fronted` ->
 `shop/frontend`. Written with the kind (`shop/deployment/web`) when the reference had one.
 */
-function suggestion(cluster: Cluster, reference: string, isKindWritten: boolean): string {
+function suggestion(cluster: Cluster, reference: string, isKindWritten: boolean, isPodsOnly = false): string {
 	const [namespace, name] = reference.split('/') as [string, string];
-	const entries = [
-		...cluster.pods.filter(pod => pod.workloadKind === undefined).map(pod => ({namespace: pod.namespace, name: pod.name, kind: 'pod'})),
-		...cluster.workloads.map(workload => ({namespace: workload.namespace, name: workload.name, kind: workload.kind.toLowerCase()})),
-	];
+	// Where only pods may be named, the candidates are the names that resolve to a pod, and no workload.
+	const entries = isPodsOnly
+		? [...cluster.podIndexByKey.keys()].filter(key => /^[^/]+\/[^/[]+$/.test(key)).map(key => ({namespace: key.split('/')[0]!, name: key.split('/')[1]!, kind: 'pod'}))
+		: [
+			...cluster.pods.filter(pod => pod.workloadKind === undefined).map(pod => ({namespace: pod.namespace, name: pod.name, kind: 'pod'})),
+			...cluster.workloads.map(workload => ({namespace: workload.namespace, name: workload.name, kind: workload.kind.toLowerCase()})),
+		];
 	const written = (entry: {namespace: string; name: string; kind: string}) => (isKindWritten ? `${entry.namespace}/${entry.kind}/${entry.name}` : `${entry.namespace}/${entry.name}`);
 	const sameName = entries.filter(entry => entry.name === name).map(entry => written(entry));
 	const near = similarTo(reference, new Set(entries.map(entry => `${entry.namespace}/${entry.name}`)));

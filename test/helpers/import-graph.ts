@@ -1,5 +1,6 @@
 // The import graph of source/, for test/architecture.ts: which file imports which, read from
 // the text (static, dynamic and re-exports, type imports included), and the rules it must keep.
+import {isBuiltin} from 'node:module';
 import path from 'node:path';
 
 export type SourceFile = {readonly path: string; readonly text: string};
@@ -41,7 +42,10 @@ const doors: Readonly<Record<string, string>> = {evaluator: 'source/evaluator/in
 /** Folders whose files must be pure: no node:, yaml, React or ink. */
 const pureFolders = ['source/model/', 'source/kube/', 'source/evaluator/', 'source/grading/', 'source/format/', 'source/tui/state/'];
 const pureFiles = new Set(['source/progress/model.ts', 'source/progress/challenge-model.ts', 'source/progress/saved-exam.ts']);
-const sideEffectSpecifier = /^(?:node:|fs$|path$|yaml$|react|ink)/;
+const sideEffectSpecifier = /^(?:node:|yaml$|react|ink)/;
+
+// The files of tui/ outside its rooms: the app, the services it declares, and the views it builds for screens.
+const tuiRootFiles = new Set(['source/tui/app.tsx', 'source/tui/services.ts', 'source/tui/screen-views.tsx']);
 
 type Import = {readonly specifier: string; readonly isTypeOnly: boolean};
 
@@ -86,6 +90,11 @@ export function importsAgainstLayers(files: readonly SourceFile[]): string[] {
 		const folder = folderOf(file);
 		if (folder === undefined) {
 			continue;
+		}
+
+		const fileRoom = tuiRoomOf(file);
+		if (folder === 'tui' && (fileRoom === undefined ? !tuiRootFiles.has(file) : !(fileRoom in tuiRooms))) {
+			offending.push(`${file} is in no room of tui/: put it in tui/${Object.keys(tuiRooms).join('/, tui/')}/`);
 		}
 
 		const allowed = layers[folder] ?? [];
@@ -157,6 +166,6 @@ export function sideEffectImports(files: readonly SourceFile[]): string[] {
 	return files
 		.filter(file => pureFiles.has(file.path) || pureFolders.some(folder => file.path.startsWith(folder)))
 		.flatMap(file => importsOf(file.text)
-			.filter(entry => sideEffectSpecifier.test(entry.specifier))
+			.filter(entry => sideEffectSpecifier.test(entry.specifier) || isBuiltin(entry.specifier))
 			.map(entry => `${file.path} imports ${entry.specifier}`));
 }
