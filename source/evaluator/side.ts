@@ -108,7 +108,7 @@ export function destinationOf(side: CompiledSide, peer: Endpoint): number | unde
 }
 
 /** The first peer of the rule that matches the endpoint, 'every' for a rule without peers. */
-export function matchingPeer(cluster: Cluster, rule: CompiledRule, endpoint: Endpoint): number | 'every' | undefined {
+function matchingPeer(cluster: Cluster, rule: CompiledRule, endpoint: Endpoint): number | 'every' | undefined {
 	if (rule.admitsEveryPeer) {
 		return 'every';
 	}
@@ -133,7 +133,7 @@ export function peerMatches(cluster: Cluster, peer: CompiledPeer, endpoint: Endp
 }
 
 /** The first port entry of the rule that admits the port, 'every' for a rule without ports. */
-export function matchingPort(cluster: Cluster, rule: CompiledRule, port: number, protocol: Protocol, destinationPod: number | undefined): number | 'every' | undefined {
+function matchingPort(cluster: Cluster, rule: CompiledRule, port: number, protocol: Protocol, destinationPod: number | undefined): number | 'every' | undefined {
 	if (rule.admitsEveryPort) {
 		return 'every';
 	}

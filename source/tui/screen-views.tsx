@@ -15,7 +15,7 @@ import {examTaskLines} from './screens/exam-task.js';
 import {reviewTaskLines} from './screens/exam-review-task.js';
 import type {LessonPageView, PracticeItem} from './screens/lesson-page.js';
 
-export function challengeView(state: State, screen: ScreenOf<'challenge'>): ChallengeView {
+function challengeView(state: State, screen: ScreenOf<'challenge'>): ChallengeView {
 	const entry = state.challenges[screen.index]!;
 	return {
 		entry,
@@ -29,7 +29,7 @@ export function challengeView(state: State, screen: ScreenOf<'challenge'>): Chal
 	};
 }
 
-export function drillView(state: State, screen: ScreenOf<'drill'>): DrillView {
+function drillView(state: State, screen: ScreenOf<'drill'>): DrillView {
 	const question = state.drillQuestions[screen.question]!;
 	return {screen, question, challengeTitle: state.challenges[question.challengeIndex]!.challenge.title, overall: drillProgress(state.progress)};
 }
