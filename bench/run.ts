@@ -17,7 +17,7 @@ import type {FlowSpec} from '../source/model/flow-spec.js';
 import {type Cluster, bitsetHas, compileCluster, decide, isAllowed, reachability, referenceVerdict, resolveEndpoint} from '../source/evaluator/index.js';
 import type {Endpoint, Flow, Verdict} from '../source/evaluator/index.js';
 import type {ClusterObjects} from '../source/model/kubernetes.js';
-import {resolveFlows} from '../source/commands/eval.js';
+import {resolveFlows} from '../source/commands/flow-ends.js';
 import {evalJson} from '../source/format/eval-output.js';
 import {loadPack} from '../source/commands/load-content.js';
 import {appliedPolicies, expectedCluster, grade, referenceAnswer} from '../source/grading/grade.js';

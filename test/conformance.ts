@@ -6,7 +6,7 @@ import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
-import {resolveFlows} from '../source/commands/eval.js';
+import {resolveFlows} from '../source/commands/flow-ends.js';
 import {loadClusterFiles} from '../source/content/cluster-files.js';
 import {readFlowsFile} from '../source/content/flows-file.js';
 import {compileCluster, decide, referenceVerdict} from '../source/evaluator/index.js';

@@ -57,5 +57,3 @@ export async function runEval(options: EvalOptions, io: CommandIo): Promise<numb
 
 	return expectationCounts(results).failed > 0 ? 1 : 0;
 }
-
-export {resolveFlows, resolveFlowEnds, type FieldName} from './flow-ends.js';

@@ -1,11 +1,8 @@
 // Written flows resolved against the cluster for a command: the evaluator's resolveFlow on each,
 // its problems placed in the file (or on the command line) and raised together as InputError.
-import {type FlowField, type FlowProblem, type FlowSpec, flowProblemMessage, flowsFileField} from '../model/flow-spec.js';
+import {type FieldName, type FlowSpec, flowsFileField, placedFlowProblem} from '../model/flow-spec.js';
 import {InputError, type Problem} from '../model/input-error.js';
 import {type Cluster, type Flow, type FlowProblems, type ResolvedFlow, hasProblems, isGrouped, resolveFlow} from '../evaluator/index.js';
-
-/** How a flow's field is named in messages: `flows[3].from` for a flows file. */
-export type FieldName = (index: number, field?: FlowField) => string;
 
 type Locate = (index: number, field: keyof FlowSpec) => Problem;
 
@@ -33,7 +30,7 @@ function resolvedOrThrown<T extends ResolvedFlow>(results: ReadonlyArray<T | Flo
 	const flows: T[] = [];
 	for (const [index, result] of results.entries()) {
 		if (hasProblems(result)) {
-			problems.push(...result.problems.map(problem => placedProblem(problem, index, locate, fieldName)));
+			problems.push(...result.problems.map(problem => placedFlowProblem(problem, index, locate, fieldName)));
 		} else {
 			flows.push(result);
 		}
@@ -44,9 +41,4 @@ function resolvedOrThrown<T extends ResolvedFlow>(results: ReadonlyArray<T | Flo
 	}
 
 	return flows;
-}
-
-/** A flow's problem at its place in the file: `flows[3].to: ...`. */
-function placedProblem(problem: FlowProblem, index: number, locate: Locate, fieldName: FieldName = flowsFileField): Problem {
-	return {...locate(index, problem.field), message: flowProblemMessage(problem, index, fieldName)};
 }

@@ -8,7 +8,7 @@ import {formatFieldPath, type Issue} from '../kube/issue.js';
 import {type Schema, checkSchema} from '../kube/schema.js';
 import {asRecord, listAt} from '../kube/values.js';
 import {dns1123LabelErrors, dns1123SubdomainErrors} from '../kube/names.js';
-import {type FlowsCheck, flowProblemMessage} from '../model/flow-spec.js';
+import {type FlowsCheck, placedFlowProblem} from '../model/flow-spec.js';
 import {type Challenge, type Difficulty, type PackInfo, type RequiredPolicy, probeFamilies} from '../model/challenge.js';
 import {loadClusterSources} from './cluster-files.js';
 import {type FlowsFile, flowsOfDocuments} from './flows-file.js';
@@ -304,7 +304,7 @@ function checkCases(cluster: Challenge['cluster'], cases: FlowsFile, checkEnds: 
 			problems.push({...cases.locate(index, 'from'), message: `flows[${index}]: Required value: expect (allow or deny); every hidden case needs one`});
 		}
 
-		problems.push(...flowProblems[index]!.map(problem => ({...cases.locate(index, problem.field), message: flowProblemMessage(problem, index)})));
+		problems.push(...flowProblems[index]!.map(problem => placedFlowProblem(problem, index, cases.locate)));
 	}
 
 	if (problems.length > 0) {

@@ -1,4 +1,5 @@
 // A flow as written in a flows file, a hidden case or a lesson, before its ends are resolved.
+import type {Problem} from './input-error.js';
 import type {ClusterObjects, Protocol} from './kubernetes.js';
 
 /** What a flow's traffic should meet: allowed through, or refused. */
@@ -35,9 +36,12 @@ check, so the folder that reads files never depends on the evaluator.
 */
 export type FlowsCheck = (cluster: ClusterObjects, flows: readonly FlowSpec[], place: ClusterPlace) => ReadonlyArray<readonly FlowProblem[]>;
 
-/** A flow's problem worded at its field: `flows[3].to: ...`, or `flows[3]: ...` about the whole flow. */
-export function flowProblemMessage(problem: FlowProblem, index: number, fieldName: (index: number, field?: FlowField) => string = flowsFileField): string {
-	return `${fieldName(index, problem.isAboutFlow ? undefined : problem.field)}: ${problem.message}`;
+/** How a flows file names a flow's field (`flows[3].from`), or a command line names it (`--from`). */
+export type FieldName = (index: number, field?: FlowField) => string;
+
+/** A flow's problem at its place in the file, worded at its field: `flows[3].to: ...`, or `flows[3]: ...` about the whole flow. */
+export function placedFlowProblem(problem: FlowProblem, index: number, locate: (index: number, field: FlowField) => Problem, fieldName: FieldName = flowsFileField): Problem {
+	return {...locate(index, problem.field), message: `${fieldName(index, problem.isAboutFlow ? undefined : problem.field)}: ${problem.message}`};
 }
 
 /** How a flows file names a flow's field: `flows[3].from`. */
